@@ -1,0 +1,40 @@
+import { DataTable, DateInput, List, SearchInput, SelectInput, TextField, FunctionField } from 'react-admin';
+import { AUDIT_ACTION } from '@mynapoint/domain';
+import { JpDateField } from '../common/dates';
+import { EnumField, useEnumChoices } from '../common/enums';
+
+export function AuditLogList() {
+  const actions = useEnumChoices(AUDIT_ACTION);
+  const filters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="action" source="action" choices={actions} alwaysOn />,
+    <DateInput key="from" source="at_gte" label="開始日" />,
+    <DateInput key="to" source="at_lte" label="終了日" />,
+  ];
+  return (
+    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="at">
+          <JpDateField source="at" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="username">
+          <TextField source="username" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="action">
+          <EnumField source="action" enumDef={AUDIT_ACTION} chip />
+        </DataTable.Col>
+        <DataTable.Col source="resource" />
+        <DataTable.Col source="resourceId">
+          <TextField source="resourceId" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="ip" />
+        <DataTable.Col source="changes" disableSort>
+          <FunctionField
+            source="changes"
+            render={(r: { changes?: unknown }) => (r.changes ? <code style={{ fontSize: 11, wordBreak: 'break-all' }}>{JSON.stringify(r.changes).slice(0, 160)}</code> : '—')}
+          />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,56 @@
+import type { AuthProvider } from 'react-admin';
+import { can, canExport, isResource, type Action } from '@mynapoint/domain';
+import { authHeader, clearSession, readSession, writeSession } from './session';
+
+// react-admin's view of the server's auth: the same permissions table
+// (libs/domain) decides what menus and buttons a role sees. The server enforces it
+// regardless; this only hides what would be refused.
+export const authProvider: AuthProvider = {
+  async login({ username, password }) {
+    const res = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(body.message ?? 'ログインできませんでした。');
+    writeSession(body.accessToken, body.user);
+  },
+
+  async logout() {
+    if (readSession()) {
+      await fetch('/api/auth/logout', { method: 'POST', headers: authHeader() }).catch(() => undefined);
+    }
+    clearSession();
+  },
+
+  async checkAuth() {
+    if (!readSession()) throw new Error('ログインしてください。');
+  },
+
+  async checkError(error) {
+    if (error?.status === 401) {
+      clearSession();
+      throw new Error('セッションの有効期限が切れました。もう一度ログインしてください。');
+    }
+  },
+
+  async getIdentity() {
+    const s = readSession();
+    if (!s) throw new Error('not signed in');
+    return { id: s.user.id, fullName: s.user.displayName, role: s.user.role, username: s.user.username };
+  },
+
+  async getPermissions() {
+    return readSession()?.user.role;
+  },
+
+  async canAccess({ resource, action }) {
+    const role = readSession()?.user.role;
+    if (!role) return false;
+    if (resource === 'dashboard') return true;
+    if (action === 'export') return canExport(role, resource);
+    if (!isResource(resource)) return false;
+    return can(role, resource, action as Action);
+  },
+};

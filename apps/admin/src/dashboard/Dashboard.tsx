@@ -1,0 +1,18 @@
+import { Card, CardContent, Typography } from '@mui/material';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+
+export function Dashboard() {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title={translate('app.title')} />
+      <CardContent>
+        <Typography variant="h5" gutterBottom>
+          {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
+        </Typography>
+        <Typography color="text.secondary">{translate('app.dashboard.intro')}</Typography>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+import { Box, Chip, Typography } from '@mui/material';
+import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, type LayoutProps } from 'react-admin';
+import { ROLE } from '@mynapoint/domain';
+import { useLang } from '../common/enums';
+
+function RoleChip() {
+  const { identity } = useGetIdentity();
+  const lang = useLang();
+  if (!identity?.role) return null;
+  return <Chip size="small" color="default" sx={{ bgcolor: 'rgba(255,255,255,0.85)', mr: 1 }} label={ROLE.label(identity.role, lang)} data-testid="role-chip" />;
+}
+
+function MyAppBar() {
+  return (
+    <AppBar>
+      <TitlePortal />
+      <Box sx={{ flex: 1 }} />
+      <Typography variant="body2" sx={{ mr: 2, opacity: 0.9, display: { xs: 'none', md: 'block' } }}>
+        阿賀野市 マイナポイント事業
+      </Typography>
+      <RoleChip />
+    </AppBar>
+  );
+}
+
+export function Layout(props: LayoutProps) {
+  return <RaLayout {...props} appBar={MyAppBar} />;
+}

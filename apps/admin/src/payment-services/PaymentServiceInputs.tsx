@@ -1,0 +1,29 @@
+import { BooleanInput, DateInput, SelectInput, TextInput, maxLength, required, regex } from 'react-admin';
+import { Stack } from '@mui/material';
+import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
+import { useEnumChoices } from '../common/enums';
+import { noMyNumber } from '../common/validators';
+
+// The form body shared by Create and Edit; limits mirror the API's DTO.
+export function PaymentServiceInputs() {
+  const kinds = useEnumChoices(PAYMENT_SERVICE_KIND);
+  const statuses = useEnumChoices(PAYMENT_SERVICE_STATUS);
+  return (
+    <Stack sx={{ width: '100%', maxWidth: 720 }}>
+      <TextInput source="name" validate={[required(), maxLength(100), noMyNumber]} autoFocus />
+      <TextInput source="operator" validate={[required(), maxLength(100), noMyNumber]} />
+      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2 }}>
+        <SelectInput source="kind" choices={kinds} validate={required()} sx={{ minWidth: 220 }} />
+        <SelectInput source="status" choices={statuses} defaultValue="active" validate={required()} sx={{ minWidth: 160 }} />
+      </Stack>
+      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: "center" }}>
+        <DateInput source="applicationsOpenOn" validate={required()} helperText="resources.payment-services.helper.applicationsOpenOn" defaultValue="2020-07-01" />
+        <BooleanInput source="preRegistrationRequired" defaultValue={false} helperText="resources.payment-services.helper.preRegistrationRequired" />
+      </Stack>
+      <TextInput source="awardTiming" validate={[maxLength(200), noMyNumber]} />
+      <TextInput source="pointExpiry" validate={[maxLength(200), noMyNumber]} />
+      <TextInput source="url" type="url" validate={[maxLength(500), regex(/^https?:\/\//, 'URL は http:// または https:// で始めてください。')]} />
+      <TextInput source="notes" multiline minRows={2} validate={[maxLength(2000), noMyNumber]} />
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { BooleanField, CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
+import { JpDateField } from '../common/dates';
+import { EnumField } from '../common/enums';
+import { usePaymentServiceFilters } from './paymentServiceFilters';
+
+function Empty() {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ textAlign: 'center', m: 4 }}>
+      <Typography variant="h6" color="text.secondary" gutterBottom>
+        {translate('resources.payment-services.empty')}
+      </Typography>
+      <CreateButton />
+    </Box>
+  );
+}
+
+function Actions() {
+  return (
+    <TopToolbar>
+      <CreateButton />
+    </TopToolbar>
+  );
+}
+
+export function PaymentServiceList() {
+  return (
+    <List filters={usePaymentServiceFilters()} sort={{ field: 'name', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
+      <DataTable rowClick="show">
+        <DataTable.Col source="name" />
+        <DataTable.Col source="operator" />
+        <DataTable.Col source="kind">
+          <EnumField source="kind" enumDef={PAYMENT_SERVICE_KIND} />
+        </DataTable.Col>
+        <DataTable.Col source="preRegistrationRequired">
+          <BooleanField source="preRegistrationRequired" />
+        </DataTable.Col>
+        <DataTable.Col source="applicationsOpenOn">
+          <JpDateField source="applicationsOpenOn" />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <EnumField source="status" enumDef={PAYMENT_SERVICE_STATUS} chip />
+        </DataTable.Col>
+        <DataTable.Col label={false}>
+          <EditButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

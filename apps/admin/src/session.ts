@@ -1,0 +1,33 @@
+import type { Role } from '@mynapoint/domain';
+
+// The signed-in user and bearer token, kept in localStorage for this browser.
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+const KEY = 'mynapoint.session';
+
+export function readSession(): { token: string; user: SessionUser } | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeSession(token: string, user: SessionUser): void {
+  localStorage.setItem(KEY, JSON.stringify({ token, user }));
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(KEY);
+}
+
+export function authHeader(): Record<string, string> {
+  const s = readSession();
+  return s ? { Authorization: `Bearer ${s.token}` } : {};
+}

@@ -1,0 +1,26 @@
+import { BooleanField, DataTable, List, SearchInput, SelectInput } from 'react-admin';
+import { ROLE } from '@mynapoint/domain';
+import { JpDateField } from '../common/dates';
+import { EnumField, useEnumChoices } from '../common/enums';
+
+export function UserList() {
+  const roles = useEnumChoices(ROLE);
+  const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roles} alwaysOn />];
+  return (
+    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="username" />
+        <DataTable.Col source="displayName" />
+        <DataTable.Col source="role">
+          <EnumField source="role" enumDef={ROLE} chip />
+        </DataTable.Col>
+        <DataTable.Col source="active">
+          <BooleanField source="active" />
+        </DataTable.Col>
+        <DataTable.Col source="lastLoginAt">
+          <JpDateField source="lastLoginAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

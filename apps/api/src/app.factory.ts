@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config';
+
+export interface CreateAppOptions {
+  logLevels?: LogLevel[];
+  /** Log one line per request (off in tests). */
+  accessLog?: boolean;
+}
+
+export function createLogger(config: AppConfig, levels?: LogLevel[]): ConsoleLogger {
+  return new ConsoleLogger('Mynapoint', {
+    json: config.logFormat === 'json',
+    colors: config.logFormat !== 'json',
+    logLevels: levels ?? ['log', 'warn', 'error', 'fatal'],
+  });
+}
+
+/** The whole application, configured but not listening: main.ts and the tests share it. */
+export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
+  const logger = createLogger(config, opts.logLevels);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // The admin UI is served from the same origin; Swagger UI needs inline scripts.
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  if (opts.accessLog) app.use(accessLog(logger));
+
+  app.setGlobalPrefix('api');
+  app.enableCors({ exposedHeaders: ['Content-Range', 'Content-Disposition'] });
+  app.useGlobalPipes(createValidationPipe());
+
+  const openapi = new DocumentBuilder()
+    .setTitle('Mynapoint back office API')
+    .setDescription('マイナポイント事業 庁内管理システムの API。react-admin の simple REST 規約に従います。')
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) serveAdmin(app, config.adminDir);
+  return app;
+}
+
+// The built admin UI at `/`: hashed assets cached for a long time, every other
+// non-API path answered with index.html so deep links work.
+function serveAdmin(app: NestExpressApplication, dir: string): void {
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(dir, { index: false, maxAge: 0 }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+  });
+}
+
+function accessLog(logger: ConsoleLogger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const t0 = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (!req.path.startsWith('/api')) return;
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      logger.log({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'HTTP');
+    });
+    next();
+  };
+}

@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogsModule } from './audit-logs/audit-logs.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { ErrorFilter } from './common/errors/error.filter';
+import { ListInterceptor } from './common/http/list.interceptor';
+import { WriteInterceptor } from './common/http/write.interceptor';
+import { MyNumberInterceptor } from './common/my-number/my-number.interceptor';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { PaymentServicesModule } from './payment-services/payment-services.module';
+import { UsersModule } from './users/users.module';
+
+// Feature modules, one line each.
+const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), autoLoadEntities: true, retryAttempts: 0 }),
+        CommonModule,
+        ...FEATURES,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        // Order matters: the My Number guard refuses before the write transaction opens.
+        { provide: APP_INTERCEPTOR, useClass: MyNumberInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ListInterceptor },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

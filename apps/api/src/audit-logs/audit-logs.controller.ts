@@ -1,0 +1,34 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../common/auth/permission.decorator';
+import { notFound } from '../common/errors/domain.exception';
+import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { ListQuery } from '../common/list/list-query';
+import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
+import { ListReader } from '../common/list/list-reader';
+import { auditLogsListSpec as spec } from './audit-logs.list-spec';
+
+// Read-only: the log is written by the write interceptor and the auth service.
+@ApiTags('audit-logs')
+@ApiBearerAuth()
+@Controller('audit-logs')
+export class AuditLogsController {
+  constructor(@Inject(ListReader) private readonly lists: ListReader) {}
+
+  @Get()
+  @Permission('audit-logs', 'list')
+  @ApiListQuery(spec)
+  @ApiRecordList(spec)
+  list(@ListQueryParam(spec) q: ListQuery) {
+    return this.lists.list(spec, q);
+  }
+
+  @Get(':id')
+  @Permission('audit-logs', 'show')
+  @ApiRecord(spec)
+  async get(@IdParam() id: number) {
+    const row = await this.lists.get(spec, id);
+    if (!row) throw notFound('監査ログ', id);
+    return row;
+  }
+}

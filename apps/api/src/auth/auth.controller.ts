@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { PERMISSIONS, ROLE } from '@mynapoint/domain';
+import { Authenticated, AuthUser, CurrentUser, Public } from '../common/auth/permission.decorator';
+import { OwnTransaction } from '../common/http/write.interceptor';
+import { AuthService } from './auth.service';
+import { AuthUserDto, LoginDto, LoginResponseDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @OwnTransaction()
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ description: 'ユーザー名またはパスワードが正しくありません' })
+  login(@Body() dto: LoginDto, @Req() req: { ip?: string }) {
+    return this.auth.login(dto.username, dto.password, req.ip);
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @OwnTransaction()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  async logout(@CurrentUser() user: AuthUser, @Req() req: { ip?: string }) {
+    await this.auth.logout(user, req.ip);
+    return { ok: true };
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: AuthUserDto })
+  me(@CurrentUser() user: AuthUser) {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      roleLabel: ROLE.label(user.role),
+      // The same table the server enforces, for clients that cannot import it.
+      permissions: Object.fromEntries(Object.entries(PERMISSIONS).map(([resource, grants]) => [resource, grants[user.role]])),
+    };
+  }
+}

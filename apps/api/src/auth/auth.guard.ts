@@ -1,0 +1,35 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { can } from '@mynapoint/domain';
+import { ACCESS_KEY, Access, AuthedRequest } from '../common/auth/permission.decorator';
+import { AuthError, AuthException } from './auth.exception';
+import { AuthService } from './auth.service';
+
+const LOGIN_REQUIRED = 'ログインが必要です。ログインし直してください。';
+const NOT_ALLOWED = 'この操作を行う権限がありません。';
+
+// The one gate in front of every route: token → user, then the permissions table.
+// A route without an access declaration is refused (fail closed).
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    if (access?.kind === 'public') return true;
+
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const user = match ? await this.auth.authenticate(match[1]) : null;
+    if (!user) throw new AuthException(AuthError.Unauthorized, LOGIN_REQUIRED);
+    req.user = user;
+
+    if (access?.kind === 'authenticated') return true;
+    if (access?.kind === 'permission' && can(user.role, access.resource, access.action)) return true;
+    throw new AuthException(AuthError.Forbidden, NOT_ALLOWED);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+export interface QueryOutcome<T> {
+  rows: T[];
+  affected: number;
+}
+
+// The unit of work: a write request runs in one transaction (opened by the write
+// interceptor) and everything the services do, including the audit row, goes
+// through the manager found here. Outside a request (imports, seed) callers open
+// their own with `transaction()`.
+@Injectable()
+export class Db {
+  private readonly als = new AsyncLocalStorage<EntityManager>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.als.getStore() ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return Boolean(this.als.getStore()?.queryRunner?.isTransactionActive);
+  }
+
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  /** Runs fn in a transaction, or inside the one already open. */
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn();
+    return this.dataSource.transaction((manager) => this.als.run(manager, fn));
+  }
+
+  /** Runs fn in a new transaction even inside another (e.g. an audit row that must survive a rollback). */
+  separateTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => this.als.run(manager, fn));
+  }
+
+  /** Plain rows for any statement (SELECT, or INSERT/UPDATE/DELETE … RETURNING). */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.run<T>(sql, params)).rows;
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return (await this.run<T>(sql, params)).rows[0];
+  }
+
+  async run<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryOutcome<T>> {
+    const own = this.manager.queryRunner;
+    const runner = own ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return { rows: result.records as T[], affected: result.affected ?? result.records.length };
+    } finally {
+      if (!own) await runner.release();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { CommonError, CommonException } from './domain.exception';
+import { ErrorFilter } from './error.filter';
+
+const filter = new ErrorFilter();
+const dbError = (code: string, detail = '') => Object.assign(new QueryFailedError('q', [], new Error('x')), { code, detail });
+
+describe('ErrorFilter.toBody', () => {
+  it('keeps a domain exception’s status, code, message and field errors', () => {
+    const body = filter.toBody(new CommonException(CommonError.ValidationFailed, 'bad', { name: 'required' }));
+    expect(body).toEqual({ statusCode: 400, code: 'validation_failed', message: 'bad', errors: { name: 'required' } });
+  });
+
+  it('maps database constraint errors to client errors, never 500', () => {
+    expect(filter.toBody(dbError('23505')).statusCode).toBe(409);
+    expect(filter.toBody(dbError('23503', 'Key (id)=(1) is still referenced from table "x".')).statusCode).toBe(409);
+    expect(filter.toBody(dbError('23503', 'Key (x)=(9) is not present in table "y".')).statusCode).toBe(400);
+    for (const code of ['23514', '22P02', '22003', '22007', '22008', '23502', '22001']) expect(filter.toBody(dbError(code)).statusCode).toBe(400);
+    expect(filter.toBody(dbError('40P01')).statusCode).toBe(409);
+  });
+
+  it('keeps Nest’s HTTP errors in the same shape', () => {
+    expect(filter.toBody(new NotFoundException())).toMatchObject({ statusCode: 404, code: 'not_found' });
+    expect(filter.toBody(new BadRequestException('Unexpected token } in JSON at position 1'))).toMatchObject({ statusCode: 400, code: 'bad_request' });
+  });
+
+  it('answers 500 for anything unexpected, with a generic message', () => {
+    const body = filter.toBody(new Error('secret internals'));
+    expect(body.statusCode).toBe(500);
+    expect(body.message).not.toContain('secret');
+  });
+
+  it('passes through body-parser’s own 4xx', () => {
+    expect(filter.toBody(Object.assign(new Error('too big'), { status: 413 })).statusCode).toBe(413);
+  });
+});

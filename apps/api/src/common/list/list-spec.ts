@@ -1,0 +1,65 @@
+import { DomainEnum, Labels, Resource, fieldLabel } from '@mynapoint/domain';
+import type { SqlParams } from '../db/sql-params';
+
+// A list resource described once: which columns it returns (the response shape,
+// field by field), how each is filtered and sorted, and how it is labelled in
+// exports. The list endpoint, `GET /:id`, the CSV/Excel export and the OpenAPI
+// schema are all derived from it, so they cannot drift apart.
+
+export type FieldKind =
+  | 'int' // integer (ids, counts, yen)
+  | 'text'
+  | 'bool'
+  | 'date' // calendar date, sent as YYYY-MM-DD
+  | 'instant' // timestamptz, sent as ISO 8601
+  | 'enum' // one code of a DomainEnum
+  | 'enumArray' // a set of codes (text[])
+  | 'intArray'
+  | 'json';
+
+export interface FieldSpec {
+  /** SQL expression in the scope of `from`. */
+  sql: string;
+  kind: FieldKind;
+  enum?: DomainEnum<string>;
+  /** Header label in exports and OpenAPI; defaults to the domain's label for the field. */
+  label?: Labels;
+  /** Default: scalar kinds sort. */
+  sortable?: boolean;
+  /** Default: every kind but json filters. */
+  filterable?: boolean;
+  /** Left out of exports (e.g. internal ids the export already shows by name). */
+  exportable?: boolean;
+  nullable?: boolean;
+}
+
+export interface CustomFilter {
+  /** Returns a SQL condition for the value, or throws a 400 via `badFilter`. */
+  where(value: unknown, params: SqlParams): string;
+  description?: string;
+}
+
+export interface ListSpec {
+  resource: Resource;
+  /** FROM clause with joins. */
+  from: string;
+  fields: Record<string, FieldSpec> & { id: FieldSpec };
+  /** Expressions searched by `filter.q` (case-insensitive substring). */
+  search?: string[];
+  filters?: Record<string, CustomFilter>;
+  /** Extra sort keys that are not fields (e.g. fill rate). */
+  sorts?: Record<string, string>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+}
+
+export function defineListSpec<S extends ListSpec>(spec: S): S {
+  for (const [name, field] of Object.entries(spec.fields)) {
+    const label = field.label ?? fieldLabel(spec.resource, name);
+    // A field without a label would show as its code in exports: fail at start-up.
+    if (!label) throw new Error(`No label for ${spec.resource}.${name}: add it to libs/domain/src/labels`);
+    field.label = label;
+  }
+  return spec;
+}
+
+export const SCALAR_KINDS: ReadonlySet<FieldKind> = new Set(['int', 'text', 'bool', 'date', 'instant', 'enum']);

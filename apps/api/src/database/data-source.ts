@@ -1,0 +1,47 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import * as pg from 'pg';
+import type { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+// bigint (count(*), sums of yen) and numeric arrive as numbers: every value this
+// system stores stays far below 2^53.
+pg.types.setTypeParser(20, (v) => parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => parseFloat(v));
+// `date` columns stay the 'YYYY-MM-DD' text they are, never a shifted JS Date.
+pg.types.setTypeParser(1082, (v) => v);
+
+/**
+ * Every connection carries the deployment's municipality code as a setting, so the
+ * `municipality_code` column of every domain table fills itself (its default reads
+ * the setting), for single inserts and bulk COPY alike.
+ */
+export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): string {
+  return `-c mynapoint.municipality_code=${config.municipalityCode} -c timezone=UTC`;
+}
+
+export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'migration'],
+    applicationName: 'mynapoint',
+    extra: { options: connectionOptions(config), max: 20, connectionTimeoutMillis: 10_000 },
+  } as DataSourceOptions;
+}
+
+/** Applies pending migrations with a short-lived connection (start-up and tests). */
+export async function runMigrations(config: AppConfig): Promise<string[]> {
+  const ds = new DataSource({ ...dataSourceOptions(config), logging: ['error'] } as DataSourceOptions);
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

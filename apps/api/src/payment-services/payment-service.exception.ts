@@ -1,0 +1,11 @@
+import { defineDomainException } from '../common/errors/domain.exception';
+
+export enum PaymentServiceError {
+  NotFound = 'payment_service_not_found',
+  DuplicateName = 'payment_service_duplicate_name',
+}
+
+export class PaymentServiceException extends defineDomainException<PaymentServiceError>({
+  [PaymentServiceError.NotFound]: 404,
+  [PaymentServiceError.DuplicateName]: 409,
+}) {}

@@ -1,0 +1,26 @@
+import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
+import { defineListSpec } from '../common/list/list-spec';
+
+export const paymentServicesListSpec = defineListSpec({
+  resource: 'payment-services',
+  from: 'payment_services ps',
+  fields: {
+    id: { sql: 'ps.id', kind: 'int' },
+    name: { sql: 'ps.name', kind: 'text' },
+    operator: { sql: 'ps.operator', kind: 'text' },
+    kind: { sql: 'ps.kind', kind: 'enum', enum: PAYMENT_SERVICE_KIND },
+    preRegistrationRequired: { sql: 'ps.pre_registration_required', kind: 'bool' },
+    applicationsOpenOn: { sql: 'ps.applications_open_on', kind: 'date' },
+    status: { sql: 'ps.status', kind: 'enum', enum: PAYMENT_SERVICE_STATUS },
+    awardTiming: { sql: 'ps.award_timing', kind: 'text', nullable: true },
+    pointExpiry: { sql: 'ps.point_expiry', kind: 'text', nullable: true },
+    url: { sql: 'ps.url', kind: 'text', nullable: true },
+    notes: { sql: 'ps.notes', kind: 'text', nullable: true },
+    createdAt: { sql: 'ps.created_at', kind: 'instant' },
+    updatedAt: { sql: 'ps.updated_at', kind: 'instant' },
+  },
+  search: ['ps.name', 'ps.operator', 'ps.notes'],
+  defaultSort: ['name', 'ASC'],
+});
+
+export type PaymentServiceRecord = Record<keyof typeof paymentServicesListSpec.fields, unknown>;

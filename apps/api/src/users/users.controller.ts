@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
+import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
+import { ListQuery } from '../common/list/list-query';
+import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { usersListSpec } from './users.list-spec';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Permission('users', 'list')
+  @ApiListQuery(usersListSpec)
+  @ApiRecordList(usersListSpec)
+  list(@ListQueryParam(usersListSpec) q: ListQuery) {
+    return this.users.list(q);
+  }
+
+  @Get(':id')
+  @Permission('users', 'show')
+  @ApiRecord(usersListSpec)
+  get(@IdParam() id: number) {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @Permission('users', 'create')
+  @ApiRecord(usersListSpec, 201)
+  create(@Body() dto: CreateUserDto) {
+    return this.users.create(dto);
+  }
+
+  @Put(':id')
+  @Permission('users', 'edit')
+  @ApiRecord(usersListSpec)
+  update(@IdParam() id: number, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser) {
+    return this.users.update(id, dto, actor);
+  }
+
+  @Delete(':id')
+  @Permission('users', 'delete')
+  @ApiRecord(usersListSpec)
+  remove(@IdParam() id: number, @CurrentUser() actor: AuthUser) {
+    return this.users.remove(id, actor);
+  }
+}

@@ -1,0 +1,18 @@
+import { ROLE } from '@mynapoint/domain';
+import { defineListSpec } from '../common/list/list-spec';
+
+export const usersListSpec = defineListSpec({
+  resource: 'users',
+  from: 'users u',
+  fields: {
+    id: { sql: 'u.id', kind: 'int' },
+    username: { sql: 'u.username', kind: 'text' },
+    displayName: { sql: 'u.display_name', kind: 'text' },
+    role: { sql: 'u.role', kind: 'enum', enum: ROLE },
+    active: { sql: 'u.active', kind: 'bool' },
+    createdAt: { sql: 'u.created_at', kind: 'instant' },
+    lastLoginAt: { sql: 'u.last_login_at', kind: 'instant', nullable: true },
+  },
+  search: ['u.username', 'u.display_name'],
+  defaultSort: ['id', 'ASC'],
+});

@@ -1,0 +1,15 @@
+import { COMMON_FIELDS, defineResourceLabels } from './resource-labels';
+
+export const USERS_LABELS = defineResourceLabels({
+  one: { ja: 'ユーザー', en: 'User' },
+  many: { ja: 'ユーザー', en: 'Users' },
+  fields: {
+    ...COMMON_FIELDS,
+    username: { ja: 'ユーザー名', en: 'Username' },
+    displayName: { ja: '氏名・表示名', en: 'Display name' },
+    role: { ja: '役割', en: 'Role' },
+    active: { ja: '有効', en: 'Active' },
+    password: { ja: 'パスワード', en: 'Password' },
+    lastLoginAt: { ja: '最終ログイン', en: 'Last login' },
+  },
+});

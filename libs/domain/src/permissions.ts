@@ -1,0 +1,96 @@
+import { Role } from './roles';
+
+// The one permissions table (API.md "Roles"). The API's guard enforces it on every
+// route; the admin UI reads the same table to hide what a role cannot do.
+export const RESOURCES = [
+  'users',
+  'payment-services',
+  'campaigns',
+  'reservation-quotas',
+  'reservations',
+  'applications',
+  'participants',
+  'point-awards',
+  'imports',
+  'assistance-records',
+  'fraud-alerts',
+  'audit-logs',
+  'stats/summary',
+  'stats/uptake',
+  'stats/points',
+  'stats/counter',
+  'stats/fraud',
+  'exports',
+  'reports',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'publish', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+// `own`: the role sees and changes only rows it created (assistance records of
+// counter staff); the feature's service applies that filter.
+export type Scope = 'all' | 'own';
+interface Grant {
+  readonly actions: readonly Action[];
+  readonly scope?: Scope;
+}
+
+const R: Grant = { actions: ['list', 'show'] };
+const CR: Grant = { actions: ['list', 'show', 'create'] };
+const CRU: Grant = { actions: ['list', 'show', 'create', 'edit'] };
+const CRUD: Grant = { actions: ['list', 'show', 'create', 'edit', 'delete'] };
+const NONE: Grant = { actions: [] };
+const SHOW: Grant = { actions: ['show'] };
+const EXPORT: Grant = { actions: ['export'] };
+
+export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>>>> = {
+  users: { admin: CRUD, policy: NONE, counter: NONE, manager: NONE },
+  'payment-services': { admin: CRUD, policy: CRUD, counter: R, manager: R },
+  campaigns: { admin: CRUD, policy: CRUD, counter: R, manager: R },
+  'reservation-quotas': { admin: CRUD, policy: CRUD, counter: R, manager: R },
+  reservations: { admin: CRUD, policy: CRU, counter: CR, manager: R },
+  applications: { admin: CRUD, policy: CRU, counter: CR, manager: R },
+  participants: { admin: R, policy: R, counter: NONE, manager: R },
+  'point-awards': { admin: CRUD, policy: CR, counter: NONE, manager: R },
+  imports: { admin: CRUD, policy: CR, counter: NONE, manager: R },
+  'assistance-records': {
+    admin: CRUD,
+    policy: R,
+    counter: { actions: ['list', 'show', 'create', 'edit'], scope: 'own' },
+    manager: R,
+  },
+  'fraud-alerts': {
+    admin: { actions: [...CRUD.actions, 'publish'] },
+    policy: CRU,
+    counter: CR,
+    manager: { actions: ['list', 'show', 'publish'] },
+  },
+  'audit-logs': { admin: R, policy: NONE, counter: NONE, manager: R },
+  'stats/summary': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
+  'stats/uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
+  'stats/points': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
+  'stats/counter': { admin: SHOW, policy: SHOW, counter: { actions: ['show'], scope: 'own' }, manager: SHOW },
+  'stats/fraud': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
+  exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT },
+  reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW },
+};
+
+export function isResource(value: unknown): value is Resource {
+  return typeof value === 'string' && (RESOURCES as readonly string[]).includes(value);
+}
+
+export function can(role: Role | undefined | null, resource: string, action: Action): boolean {
+  if (!role || !isResource(resource)) return false;
+  return PERMISSIONS[resource][role]?.actions.includes(action) ?? false;
+}
+
+export function scopeOf(role: Role, resource: Resource): Scope {
+  return PERMISSIONS[resource][role]?.scope ?? 'all';
+}
+
+// Exports cover every list resource: allowed when the role may export at all and
+// may read that list.
+export function canExport(role: Role | undefined | null, resource: string): boolean {
+  return can(role, 'exports', 'export') && can(role, resource, 'list');
+}

@@ -1,0 +1,35 @@
+import type { RouteCase } from '../../support/route-cases';
+import { createPaymentService, createUser, paymentServiceBody, userBody } from '../../support/fixtures';
+
+export const cases: RouteCase[] = [
+  { route: 'GET /api/auth/me', ok: (_t, as) => as.get('/api/auth/me') },
+  {
+    route: 'POST /api/auth/logout',
+    // A fresh session of the same user, so the cached token stays valid.
+    ok: async (t, _as, role) => {
+      const login = await t.anon.post('/api/auth/login').send({ username: role, password: 'mynapoint-demo' });
+      return t.client(login.body.accessToken).post('/api/auth/logout');
+    },
+  },
+
+  { route: 'GET /api/users', ok: (_t, as) => as.get('/api/users') },
+  { route: 'GET /api/users/:id', ok: async (t, as) => as.get(`/api/users/${(await createUser(t)).id}`) },
+  { route: 'POST /api/users', ok: (_t, as) => as.post('/api/users').send(userBody()) },
+  { route: 'PUT /api/users/:id', ok: async (t, as) => as.put(`/api/users/${(await createUser(t)).id}`).send({ displayName: '変更後' }) },
+  { route: 'DELETE /api/users/:id', ok: async (t, as) => as.delete(`/api/users/${(await createUser(t)).id}`) },
+
+  { route: 'GET /api/payment-services', ok: (_t, as) => as.get('/api/payment-services') },
+  { route: 'GET /api/payment-services/:id', ok: async (t, as) => as.get(`/api/payment-services/${(await createPaymentService(t)).id}`) },
+  { route: 'POST /api/payment-services', ok: (_t, as) => as.post('/api/payment-services').send(paymentServiceBody()) },
+  { route: 'PUT /api/payment-services/:id', ok: async (t, as) => as.put(`/api/payment-services/${(await createPaymentService(t)).id}`).send({ notes: '更新' }) },
+  { route: 'DELETE /api/payment-services/:id', ok: async (t, as) => as.delete(`/api/payment-services/${(await createPaymentService(t)).id}`) },
+
+  { route: 'GET /api/audit-logs', ok: (_t, as) => as.get('/api/audit-logs') },
+  {
+    route: 'GET /api/audit-logs/:id',
+    ok: async (t, as) => {
+      const [row] = await t.sql<{ id: number }>('SELECT max(id)::int AS id FROM audit_logs');
+      return as.get(`/api/audit-logs/${row.id}`);
+    },
+  },
+];

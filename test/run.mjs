@@ -1,0 +1,68 @@
+// `npm test`: install if needed, type-check, build the admin UI for the browser
+// tests, make sure Chromium is there, start a throwaway embedded PostgreSQL unless
+// DATABASE_URL is set, and run every Jest project (unit, API e2e, browser e2e).
+// Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, buildAdmin, ensureDependencies } from '../apps/api/scripts/prepare.mjs';
+
+const t0 = Date.now();
+const args = process.argv.slice(2);
+const step = (m) => process.stdout.write(`\x1b[36m›\x1b[0m ${m}\n`);
+const node = (script, scriptArgs) => spawnSync(process.execPath, [join(ROOT, script), ...scriptArgs], { cwd: ROOT, stdio: 'inherit', env: process.env });
+
+ensureDependencies();
+
+if (!process.env.SKIP_TYPECHECK) {
+  step('Type-checking (API, domain, tests, admin)…');
+  for (const project of ['tsconfig.json', 'apps/admin/tsconfig.json']) {
+    const r = node('node_modules/typescript/bin/tsc', ['-p', project]);
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+buildAdmin();
+
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  step('Chromium is missing: installing Debian’s chromium for the browser tests…');
+  const apt = (...a) => (process.getuid?.() === 0 ? spawnSync('apt-get', a, { stdio: 'inherit' }) : spawnSync('sudo', ['apt-get', ...a], { stdio: 'inherit' }));
+  apt('install', '-y', 'chromium');
+  if (!existsSync(CHROMIUM)) {
+    apt('update');
+    apt('install', '-y', 'chromium');
+  }
+  if (!existsSync(CHROMIUM)) step('Chromium could not be installed: the browser tests will fail.');
+}
+
+let embedded;
+let tmp;
+const env = { ...process.env };
+if (!env.DATABASE_URL) {
+  const { startEmbeddedPostgres, freePort } = await import('../apps/api/src/database/embedded-postgres.mjs');
+  tmp = mkdtempSync(join(tmpdir(), 'mynapoint-test-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must reach the directory.
+  chmodSync(tmp, 0o755);
+  const port = await freePort();
+  step(`Starting a throwaway embedded PostgreSQL on port ${port}…`);
+  embedded = await startEmbeddedPostgres({ dataDir: join(tmp, 'pg'), port, persistent: false });
+  env.DATABASE_URL = embedded.url;
+}
+
+const cleanup = async () => {
+  if (embedded) await embedded.stop().catch(() => undefined);
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+};
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+step('Running Jest…');
+const jest = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', '--maxWorkers=2', ...args],
+  { cwd: ROOT, stdio: 'inherit', env },
+);
+await cleanup();
+step(`npm test finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+process.exit(jest.status ?? 1);

@@ -1,0 +1,137 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client, Pool } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { Role } from '@mynapoint/domain';
+import { createApp } from '../../apps/api/src/app.factory';
+import type { AppConfig } from '../../apps/api/src/config/app-config';
+import { connectionOptions } from '../../apps/api/src/database/data-source';
+import { seedDemo } from '../../apps/api/src/database/seed';
+import { DEMO_PASSWORD, usersSeed } from '../../apps/api/src/database/seed/users.seed';
+import type { SeedStep } from '../../apps/api/src/database/seed/seed-context';
+import { adminDatabaseUrl, runId, templateName, testConfig } from './test-env';
+
+export const ROLES: Role[] = ['admin', 'policy', 'counter', 'manager'];
+
+export interface TestAppOptions {
+  /** Seed steps to run (default: the demo users). */
+  seed?: SeedStep[];
+  /** Listen on a free port (browser tests). */
+  listen?: boolean;
+  config?: Partial<AppConfig>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+export type Client_ = Record<Method, (url: string) => request.Test>;
+
+let counter = 0;
+
+export class TestApp {
+  private tokens = new Map<string, string>();
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly config: AppConfig,
+    readonly databaseName: string,
+    /** Direct SQL for checking what the API did (never for setting up what it should do). */
+    readonly db: Pool,
+    readonly baseUrl: string | null,
+  ) {}
+
+  static async start(opts: TestAppOptions = {}): Promise<TestApp> {
+    const name = `mp_t_${runId()}_${process.pid}_${++counter}`;
+    const admin = new Client({ connectionString: adminDatabaseUrl() });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+    } finally {
+      await admin.end();
+    }
+    const config = testConfig(name, opts.config);
+
+    const ds = new DataSource({ type: 'postgres', url: config.databaseUrl, extra: { options: connectionOptions(config) } });
+    await ds.initialize();
+    try {
+      await seedDemo(ds, config, opts.seed ?? [usersSeed]);
+    } finally {
+      await ds.destroy();
+    }
+
+    const app = await createApp(config, { logLevels: ['error'] });
+    let baseUrl: string | null = null;
+    if (opts.listen) {
+      await app.listen(0, '127.0.0.1');
+      baseUrl = await app.getUrl();
+      baseUrl = baseUrl.replace('[::1]', '127.0.0.1');
+    } else {
+      await app.init();
+    }
+    const db = new Pool({ connectionString: config.databaseUrl, options: connectionOptions(config), max: 4 });
+    db.on('error', () => undefined); // idle clients cut by outage tests
+    return new TestApp(app, config, name, db, baseUrl);
+  }
+
+  get server() {
+    return this.app.getHttpServer();
+  }
+
+  /** Requests without a token. */
+  get anon(): Client_ {
+    return this.client(undefined);
+  }
+
+  /** Requests as one of the demo users (logged in once, token cached). */
+  async as(username: Role | string): Promise<Client_> {
+    return this.client(await this.token(username));
+  }
+
+  async token(username: string, password = DEMO_PASSWORD): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const res = await request(this.server).post('/api/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.tokens.set(username, res.body.accessToken);
+    return res.body.accessToken;
+  }
+
+  client(token: string | undefined): Client_ {
+    const make = (method: Method) => (url: string) => {
+      const req = request(this.server)[method](url);
+      return token ? req.set('Authorization', `Bearer ${token}`) : req;
+    };
+    return { get: make('get'), post: make('post'), put: make('put'), delete: make('delete'), patch: make('patch') };
+  }
+
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query(text, params)).rows as T[];
+  }
+
+  async close(): Promise<void> {
+    await this.db.end();
+    await this.app.close();
+    const admin = new Client({ connectionString: adminDatabaseUrl() });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  }
+}
+
+/** `filter`, `sort` and `range` as react-admin sends them. */
+export function listQuery(params: { filter?: unknown; sort?: [string, string]; range?: [number, number] }): string {
+  const q = new URLSearchParams();
+  if (params.filter !== undefined) q.set('filter', JSON.stringify(params.filter));
+  if (params.sort) q.set('sort', JSON.stringify(params.sort));
+  if (params.range) q.set('range', JSON.stringify(params.range));
+  return q.toString();
+}
+
+/** The total from `Content-Range: resource 0-24/TOTAL`. */
+export function totalOf(res: request.Response): number {
+  const header = res.headers['content-range'];
+  const m = /\/(\d+)$/.exec(String(header));
+  if (!m) throw new Error(`no Content-Range total in ${header}`);
+  return Number(m[1]);
+}

@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Uptake1764000100000 } from './1764000100000-uptake';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Uptake1764000100000];

@@ -17,8 +17,20 @@ export interface CreateAppOptions {
   accessLog?: boolean;
 }
 
+// Nest's start-up chatter (one line per module and route) hides what matters; it
+// is shown only with LOG_LEVEL=debug.
+const NOISY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+class AppLogger extends ConsoleLogger {
+  override log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (typeof context === 'string' && NOISY_CONTEXTS.has(context) && process.env.LOG_LEVEL !== 'debug') return;
+    super.log(message, ...(rest as [string]));
+  }
+}
+
 export function createLogger(config: AppConfig, levels?: LogLevel[]): ConsoleLogger {
-  return new ConsoleLogger('Mynapoint', {
+  return new AppLogger('Mynapoint', {
     json: config.logFormat === 'json',
     colors: config.logFormat !== 'json',
     logLevels: levels ?? ['log', 'warn', 'error', 'fatal'],

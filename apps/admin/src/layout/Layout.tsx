@@ -1,5 +1,5 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, type LayoutProps } from 'react-admin';
+import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate, type LayoutProps } from 'react-admin';
 import { ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 
@@ -11,12 +11,13 @@ function RoleChip() {
 }
 
 function MyAppBar() {
+  const translate = useTranslate();
   return (
     <AppBar>
       <TitlePortal />
       <Box sx={{ flex: 1 }} />
       <Typography variant="body2" sx={{ mr: 2, opacity: 0.9, display: { xs: 'none', md: 'block' } }}>
-        阿賀野市 マイナポイント事業
+        {translate('app.city')} {translate('app.subtitle')}
       </Typography>
       <RoleChip />
     </AppBar>

@@ -10,12 +10,13 @@ import { WriteInterceptor } from './common/http/write.interceptor';
 import { MyNumberInterceptor } from './common/my-number/my-number.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
 import { UsersModule } from './users/users.module';
 
 // Feature modules, one line each.
-const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule];
+const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule, ExportsModule];
 
 @Module({})
 export class AppModule {

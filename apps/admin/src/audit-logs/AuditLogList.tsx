@@ -1,5 +1,6 @@
-import { DataTable, DateInput, List, SearchInput, SelectInput, TextField, FunctionField } from 'react-admin';
+import { DataTable, DateInput, List, TopToolbar, SearchInput, SelectInput, TextField, FunctionField, FilterButton } from 'react-admin';
 import { AUDIT_ACTION } from '@mynapoint/domain';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
 
@@ -12,7 +13,17 @@ export function AuditLogList() {
     <DateInput key="to" source="at_lte" label="終了日" />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+    <List
+      filters={filters}
+      sort={{ field: 'at', order: 'DESC' }}
+      perPage={50}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <ServerExportButton />
+        </TopToolbar>
+      }
+    >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at">
           <JpDateField source="at" showTime />

@@ -19,6 +19,14 @@ export const appMessages = {
         failed: 'ユーザー名またはパスワードが正しくありません。',
       },
       my_number_warning: 'マイナンバー（12桁の個人番号）のように見える番号が含まれています。マイナンバーは記録できません。',
+      export: {
+        button: 'エクスポート',
+        csv: 'CSV（Excel で開けます）',
+        csv_hint: 'UTF-8（BOM 付き）・絞り込み中の全件',
+        xlsx: 'Excel ファイル（.xlsx）',
+        started: '%{count} 件のダウンロードを開始しました。',
+        failed: 'エクスポートできませんでした。',
+      },
       dashboard: {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
@@ -44,6 +52,14 @@ export const appMessages = {
         failed: 'Wrong username or password.',
       },
       my_number_warning: 'This looks like a My Number (12-digit Individual Number). My Numbers must not be recorded.',
+      export: {
+        button: 'Export',
+        csv: 'CSV (opens in Excel)',
+        csv_hint: 'UTF-8 with BOM, every filtered row',
+        xlsx: 'Excel workbook (.xlsx)',
+        started: 'Download of %{count} rows started.',
+        failed: 'The export failed.',
+      },
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',

@@ -1,6 +1,7 @@
-import { BooleanField, CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate, FilterButton } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { usePaymentServiceFilters } from './paymentServiceFilters';
@@ -20,7 +21,9 @@ function Empty() {
 function Actions() {
   return (
     <TopToolbar>
+      <FilterButton />
       <CreateButton />
+      <ServerExportButton />
     </TopToolbar>
   );
 }

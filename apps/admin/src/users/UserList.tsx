@@ -1,5 +1,6 @@
-import { BooleanField, DataTable, List, SearchInput, SelectInput } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, List, TopToolbar, SearchInput, SelectInput, FilterButton } from 'react-admin';
 import { ROLE } from '@mynapoint/domain';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
 
@@ -7,7 +8,17 @@ export function UserList() {
   const roles = useEnumChoices(ROLE);
   const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roles} alwaysOn />];
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+    <List
+      filters={filters}
+      sort={{ field: 'id', order: 'ASC' }}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <CreateButton />
+          <ServerExportButton />
+        </TopToolbar>
+      }
+    >
       <DataTable rowClick="edit">
         <DataTable.Col source="username" />
         <DataTable.Col source="displayName" />

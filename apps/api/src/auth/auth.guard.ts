@@ -1,7 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can } from '@mynapoint/domain';
-import { ACCESS_KEY, Access, AuthedRequest } from '../common/auth/permission.decorator';
+import { ACCESS_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '../common/auth/permission.decorator';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ticketTarget, verifyTicket } from '../exports/export-ticket';
 import { AuthError, AuthException } from './auth.exception';
 import { AuthService } from './auth.service';
 
@@ -15,6 +17,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +27,11 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const user = match ? await this.auth.authenticate(match[1]) : null;
+    let user: AuthUser | null = match ? await this.auth.authenticate(match[1]) : null;
+    if (!match && typeof req.query?.ticket === 'string' && this.reflector.get<boolean>(ALLOW_TICKET_KEY, context.getHandler())) {
+      const claims = verifyTicket(this.config.myKeyHmacSecret, req.query.ticket, ticketTarget(req.path ?? '', req.query));
+      user = claims ? await this.auth.authenticateSession(claims.sessionId) : null;
+    }
     if (!user) throw new AuthException(AuthError.Unauthorized, LOGIN_REQUIRED);
     req.user = user;
 

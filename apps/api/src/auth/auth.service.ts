@@ -65,6 +65,17 @@ export class AuthService {
     return row ?? null;
   }
 
+  /** The user of a session that is still valid (download tickets name a session). */
+  async authenticateSession(sessionId: number): Promise<AuthUser | null> {
+    const row = await this.db.one<AuthUser>(
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.role, s.id AS "sessionId"
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [sessionId],
+    );
+    return row ?? null;
+  }
+
   async logout(user: AuthUser, ip: string | undefined): Promise<void> {
     await this.db.transaction(async () => {
       await this.db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [user.sessionId]);

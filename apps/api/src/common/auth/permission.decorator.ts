@@ -18,6 +18,11 @@ export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticate
 export const Permission = (resource: Resource, action: Action) =>
   SetMetadata(ACCESS_KEY, { kind: 'permission', resource, action } satisfies Access);
 
+// The route also accepts a signed download ticket instead of a bearer token
+// (exports: the browser downloads natively and cannot send headers).
+export const ALLOW_TICKET_KEY = 'mynapoint:allow-ticket';
+export const AllowTicket = () => SetMetadata(ALLOW_TICKET_KEY, true);
+
 export interface AuthUser {
   id: number;
   username: string;
@@ -32,6 +37,8 @@ export interface AuthedRequest {
   headers: Record<string, string | string[] | undefined>;
   method: string;
   body?: unknown;
+  path?: string;
+  query?: Record<string, unknown>;
 }
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 
 export interface QueryOutcome<T> {
@@ -47,6 +48,15 @@ export class Db {
 
   async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
     return (await this.run<T>(sql, params)).rows[0];
+  }
+
+  /**
+   * A pooled pg client of its own, for streaming (COPY, cursors) outside any
+   * request transaction. Release it when done.
+   */
+  async rawClient(): Promise<PoolClient> {
+    const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
+    return pool.connect();
   }
 
   async run<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryOutcome<T>> {

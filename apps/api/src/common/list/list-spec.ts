@@ -1,5 +1,6 @@
 import { DomainEnum, Labels, Resource, fieldLabel } from '@mynapoint/domain';
 import type { SqlParams } from '../db/sql-params';
+import { registerListSpec } from './list-registry';
 
 // A list resource described once: which columns it returns (the response shape,
 // field by field), how each is filtered and sorted, and how it is labelled in
@@ -59,6 +60,7 @@ export function defineListSpec<S extends ListSpec>(spec: S): S {
     if (!label) throw new Error(`No label for ${spec.resource}.${name}: add it to libs/domain/src/labels`);
     field.label = label;
   }
+  registerListSpec(spec);
   return spec;
 }
 

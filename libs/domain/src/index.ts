@@ -8,6 +8,7 @@ export * from './fraud';
 export * from './fraud-workflow';
 export * from './fraud-severity';
 export * from './fraud-notice';
+export * from './stat-periods';
 export * from './audit';
 export * from './my-number';
 export * from './mykey-id';

@@ -73,6 +73,8 @@ describe('fraud-alerts', () => {
         .send({ channel: 'fax', impersonated: 'mayor', requestedItems: ['pin', 'pin', 'soul'], damageYen: -1, district: 'x'.repeat(41), description: '', reportedAt: '2020-09-14 10:00', extra: 1 })
         .expect(400);
       expect(Object.keys(res.body.errors).sort()).toEqual(['channel', 'damageYen', 'description', 'district', 'extra', 'impersonated', 'reportedAt', 'requestedItems']);
+      const nulls = await counter.post('/api/fraud-alerts').send(fraudAlertBody({ damageYen: null, requestedItems: null })).expect(400);
+      expect(Object.keys(nulls.body.errors).sort()).toEqual(['damageYen', 'requestedItems']);
       for (const body of [[], 'text', fraudAlertBody({ damageYen: 1.5 }), fraudAlertBody({ requestedItems: 'pin' }), fraudAlertBody({ damageYen: '100' })]) {
         expect((await counter.post('/api/fraud-alerts').send(body as object)).status).toBe(400);
       }

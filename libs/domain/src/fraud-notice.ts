@@ -72,7 +72,7 @@ export function draftFraudNotice(facts: { channel: string; impersonated: string;
     title: `${who.replace(/や「.*」$/, '')}をかたる${how.replace(/（.*）$/, '')}にご注意ください`,
     body: [
       `マイナポイントに関連して、${who}を名乗る${how}で、${asked}事例が市内で確認されています。`,
-      '総務省の職員や市の職員などが、マイナンバーや口座番号、暗証番号、資産の情報、家族構成をお聞きすること、通帳やキャッシュカードを預かること、金銭や手数料を求めることは絶対にありません。',
+      `${who.replace(/や「.*」$/, '')}などが、${items.length ? items.join('や') : '個人情報'}を求めることは絶対にありません。`,
       '不審な連絡を受けたら、その場で応じず、家族や下記の相談窓口にご相談ください。',
     ].join('\n'),
   };

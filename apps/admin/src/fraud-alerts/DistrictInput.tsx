@@ -11,7 +11,7 @@ export function DistrictInput({ source = 'district' }: { source?: string }) {
   const value = useWatch({ name: source });
   return (
     <Box>
-      <TextInput source={source} validate={[maxLength(40), noMyNumber]} helperText="resources.fraud-alerts.helper.district" sx={{ minWidth: 240 }} />
+      <TextInput source={source} validate={[maxLength(40), noMyNumber]} helperText="resources.fraud-alerts.helper.district" sx={{ minWidth: 300 }} />
       <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: -0.5, mb: 1 }}>
         {districts.map((d) => (
           <Chip key={d} size="small" label={d} variant={value === d ? 'filled' : 'outlined'} color={value === d ? 'primary' : 'default'} onClick={() => setValue(source, d, { shouldDirty: true })} />

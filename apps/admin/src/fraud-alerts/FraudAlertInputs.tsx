@@ -49,7 +49,7 @@ function IntakeInputs() {
   return (
     <>
       <Section title="resources.fraud-alerts.sections.intake" />
-      <DateTimeInput source="reportedAt" validate={required()} />
+      <DateTimeInput source="reportedAt" validate={required()} sx={{ maxWidth: 320 }} />
       <RadioButtonGroupInput source="channel" choices={channels} validate={required()} helperText="resources.fraud-alerts.helper.channel" />
       <RadioButtonGroupInput source="impersonated" choices={impersonated} validate={required()} helperText="resources.fraud-alerts.helper.impersonated" />
       <RequestedItemsInput />
@@ -81,10 +81,10 @@ function StatusInputs() {
   const current = (record?.status ?? 'new') as FraudStatus;
   const choices = useEnumChoices(FRAUD_STATUS, [current, ...nextFraudStatuses(current)]);
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: 'flex-start', width: '100%' }}>
-      <SelectInput source="status" choices={choices} validate={required()} sx={{ minWidth: 220 }} />
-      <TextInput source="statusComment" validate={[maxLength(500), noMyNumber]} helperText="resources.fraud-alerts.helper.statusComment" sx={{ flex: 1 }} />
-    </Stack>
+    <>
+      <SelectInput source="status" choices={choices} validate={required()} sx={{ maxWidth: 320 }} />
+      <TextInput source="statusComment" validate={[maxLength(500), noMyNumber]} helperText="resources.fraud-alerts.helper.statusComment" />
+    </>
   );
 }
 
@@ -110,7 +110,7 @@ function NoticeInputs() {
         })}
       </Typography>
       {!published && (
-        <Button size="small" startIcon={<EditNoteIcon />} onClick={fillDraft} sx={{ mb: 1 }}>
+        <Button size="small" variant="outlined" startIcon={<EditNoteIcon />} onClick={fillDraft} sx={{ mb: 1, alignSelf: 'flex-start' }}>
           {translate('resources.fraud-alerts.draft.button')}
         </Button>
       )}

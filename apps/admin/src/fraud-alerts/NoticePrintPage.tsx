@@ -20,7 +20,7 @@ const CSS = `
 .np-title { font-size: 21pt; font-weight: 700; line-height: 1.4; margin: 8mm 0 5mm; border-left: 3mm solid #c62828; padding-left: 4mm; }
 .np-body p { font-size: 12.5pt; line-height: 1.8; margin: 0 0 3mm; text-indent: 1em; }
 .np-never { border: 1.2mm solid #c62828; border-radius: 3mm; padding: 4mm 6mm; margin: 5mm 0; }
-.np-never h2 { font-size: 13.5pt; margin: 0 0 2mm; color: #c62828; }
+.np-never h2 { font-size: 12.5pt; margin: 0 0 2mm; color: #c62828; }
 .np-never li { font-size: 12.5pt; line-height: 1.7; list-style: none; padding-left: 1.4em; text-indent: -1.4em; }
 .np-never li::before { content: '✕'; color: #c62828; font-weight: 700; margin-right: .4em; }
 .np-never ul { margin: 0; padding: 0; }

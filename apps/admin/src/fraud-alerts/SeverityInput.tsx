@@ -30,7 +30,7 @@ export function SeverityInput() {
       source="severity"
       choices={choices}
       helperText={translate('resources.fraud-alerts.helper.severity', { floor: SEVERITY.label(floor, lang) })}
-      sx={{ minWidth: 220 }}
+      sx={{ maxWidth: 320 }}
     />
   );
 }

@@ -15,9 +15,10 @@ import {
 } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
-import { FieldErrors } from '../common/errors/domain.exception';
+import { CommonError, CommonException, FieldErrors } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
+import { REQUIRED } from '../common/validation/fields';
 import { CreateFraudAlertDto, FraudAlertHistoryDto, UpdateFraudAlertDto } from './dto/fraud-alert.dto';
 import { FraudAlertError, FraudAlertException } from './fraud-alert.exception';
 import { FraudAlertRecord, fraudAlertsListSpec as spec } from './fraud-alerts.list-spec';
@@ -35,6 +36,7 @@ const COLUMNS = {
   noticeBody: 'notice_body',
 } as const satisfies Partial<Record<keyof CreateFraudAlertDto, string>>;
 type Column = keyof typeof COLUMNS;
+const NULLABLE: ReadonlySet<Column> = new Set(['district', 'noticeTitle', 'noticeBody']);
 
 // The row as the rules need it, read under a row lock.
 interface LockedAlert {
@@ -220,11 +222,18 @@ function notFound(id: number): FraudAlertException {
 // Only the writable fields, and only those present; blank optional texts are stored as NULL.
 function normalize(dto: Partial<CreateFraudAlertDto>): Partial<Record<Column, unknown>> & { reportedAt?: string; noticeTitle?: string | null; noticeBody?: string | null } {
   const out: Record<string, unknown> = {};
+  const missing: FieldErrors = {};
   for (const key of Object.keys(COLUMNS) as Column[]) {
     const value = dto[key];
     if (value === undefined) continue;
-    out[key] = (key === 'district' || key === 'noticeTitle' || key === 'noticeBody') && typeof value === 'string' && !value.trim() ? null : value;
+    // Optional in the DTO (PUT sends what changed) but never empty in the table.
+    if (value === null && !NULLABLE.has(key)) {
+      missing[key] = REQUIRED;
+      continue;
+    }
+    out[key] = NULLABLE.has(key) && typeof value === 'string' && !value.trim() ? null : value;
   }
+  if (Object.keys(missing).length) throw new CommonException(CommonError.ValidationFailed, `入力内容に誤りがあります（${Object.keys(missing).join('、')}）。`, missing);
   return out;
 }
 

@@ -34,6 +34,9 @@ const withDatabase = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the root config only (the per-project values below are
+  // ignored): without it every e2e test has the 5 s default and fails under load.
+  testTimeout: 120_000,
   projects: [
     {
       ...common,

@@ -1,8 +1,11 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import auditLogs from './audit-logs';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import fraudAlerts from './fraud-alerts';
+import { NoticePrintPage } from './fraud-alerts/NoticePrintPage';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -27,6 +30,10 @@ export function App() {
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />
+      <Resource name="fraud-alerts" {...fraudAlerts} />
+      <CustomRoutes noLayout>
+        <Route path="/notices/:id/print" element={<NoticePrintPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -11,12 +11,14 @@ import { MyNumberInterceptor } from './common/my-number/my-number.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { ExportsModule } from './exports/exports.module';
+import { FraudAlertsModule } from './fraud-alerts/fraud-alerts.module';
 import { HealthModule } from './health/health.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
+import { FraudStatsModule } from './stats/fraud-stats.module';
 import { UsersModule } from './users/users.module';
 
 // Feature modules, one line each.
-const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule, ExportsModule];
+const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule, ExportsModule, FraudAlertsModule, FraudStatsModule];
 
 @Module({})
 export class AppModule {

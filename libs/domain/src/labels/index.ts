@@ -1,5 +1,6 @@
 import type { Resource } from '../permissions';
 import { AUDIT_LOGS_LABELS } from './audit-logs.labels';
+import { FRAUD_ALERTS_LABELS } from './fraud-alerts.labels';
 import { PAYMENT_SERVICES_LABELS } from './payment-services.labels';
 import type { ResourceLabels } from './resource-labels';
 import { USERS_LABELS } from './users.labels';
@@ -11,6 +12,7 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   users: USERS_LABELS,
   'payment-services': PAYMENT_SERVICES_LABELS,
   'audit-logs': AUDIT_LOGS_LABELS,
+  'fraud-alerts': FRAUD_ALERTS_LABELS,
 };
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {

@@ -34,6 +34,8 @@ const withDatabase = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own is ignored).
+  testTimeout: 120_000,
   projects: [
     {
       ...common,

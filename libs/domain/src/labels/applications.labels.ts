@@ -14,5 +14,6 @@ export const APPLICATIONS_LABELS = defineResourceLabels({
     channel: { ja: '申し込み方法', en: 'Channel' },
     preRegistered: { ja: '事前登録済み', en: 'Pre-registered' },
     certRenewedAt: { ja: '電子証明書の更新日時', en: 'Certificate renewed at' },
+    createdBy: { ja: '登録した職員', en: 'Entered by' },
   },
 });

@@ -6,7 +6,7 @@ describe('participants', () => {
   let t: TestApp;
   let manager: Client_;
   let campaign: { id: number };
-  const people: Array<{ id: number; participantId: unknown; myKeyId: string }> = [];
+  const people: Array<{ id: number; myKeyId: string } & Record<string, unknown>> = [];
   let qr: { id: number };
 
   beforeAll(async () => {

@@ -4,10 +4,11 @@ import { digestMyKeyId } from '../../common/mykey/mykey-hasher';
 import { normalizeMyKeyId } from '@mynapoint/domain';
 import { paymentServicesSeed } from './payment-services.seed';
 import { SeedContext, SeedStep, seededRandom } from './seed-context';
+import { uptakeSeed } from './uptake.seed';
 import { usersSeed } from './users.seed';
 
 // Demo data, in dependency order. Each feature adds its step here.
-export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed];
+export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

@@ -19,6 +19,9 @@ export const appMessages = {
         failed: 'ユーザー名またはパスワードが正しくありません。',
       },
       my_number_warning: 'マイナンバー（12桁の個人番号）のように見える番号が含まれています。マイナンバーは記録できません。',
+      mykey: { helper: '英数字8文字（大文字・小文字は区別しません）。保存されるのは照合用の符号と下4桁だけです。' },
+      now_if_empty: '空欄なら現在時刻',
+      filters: { from: '開始日', to: '終了日' },
       dashboard: {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
@@ -44,6 +47,9 @@ export const appMessages = {
         failed: 'Wrong username or password.',
       },
       my_number_warning: 'This looks like a My Number (12-digit Individual Number). My Numbers must not be recorded.',
+      mykey: { helper: '8 letters or digits (any case). Only a keyed hash and the last 4 are stored.' },
+      now_if_empty: 'Empty: now',
+      filters: { from: 'From', to: 'To' },
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',

@@ -8,6 +8,7 @@ import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
 import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
+import { REQUIRED } from '../common/validation/fields';
 import { pickWritable } from '../common/validation/pick';
 import { recordedAt } from '../common/validation/recorded-at';
 import { ParticipantsService } from '../participants/participants.service';
@@ -114,6 +115,11 @@ export class ApplicationsService {
       throw new ApplicationException(ApplicationError.MyKeyFixed, 'マイキーIDは変更できません。', { myKeyId: 'マイキーIDは変更できません。' });
     }
     const changes = pickWritable(dto, EDITABLE);
+    // When it happened can be corrected, not erased (null is "now" only on create).
+    if (changes.appliedAt === null || changes.channel === null) {
+      const field = changes.channel === null ? 'channel' : 'appliedAt';
+      throw new CommonException(CommonError.ValidationFailed, `入力内容に誤りがあります（${field}）。`, { [field]: REQUIRED });
+    }
     if (!Object.keys(changes).length) return this.get(id);
     if (changes.appliedAt !== undefined && recordedAt(changes.appliedAt).inFuture) throw future();
 

@@ -8,6 +8,7 @@ import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
 import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
+import { REQUIRED } from '../common/validation/fields';
 import { pickWritable } from '../common/validation/pick';
 import { recordedAt } from '../common/validation/recorded-at';
 import { ParticipantsService } from '../participants/participants.service';
@@ -88,6 +89,11 @@ export class ReservationsService {
       });
     }
     const changes = pickWritable(dto, EDITABLE);
+    // When it happened can be corrected, not erased (null is "now" only on create).
+    if (changes.reservedAt === null || changes.channel === null) {
+      const field = changes.channel === null ? 'channel' : 'reservedAt';
+      throw new CommonException(CommonError.ValidationFailed, `入力内容に誤りがあります（${field}）。`, { [field]: REQUIRED });
+    }
     const reservedAt = changes.reservedAt !== undefined ? new Date(changes.reservedAt) : current.reservedAt;
     const certRenewedAt = changes.certRenewedAt !== undefined ? changes.certRenewedAt : current.certRenewedAt;
     if (changes.reservedAt !== undefined) {

@@ -4,7 +4,7 @@
 // of office PCs that run a bit fast.
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-export function recordedAt(value: string | undefined, now = new Date()): { at: Date; inFuture: boolean } {
-  const at = value === undefined ? now : new Date(value);
+export function recordedAt(value: string | null | undefined, now = new Date()): { at: Date; inFuture: boolean } {
+  const at = value == null ? now : new Date(value);
   return { at, inFuture: at.getTime() > now.getTime() + CLOCK_SLACK_MS };
 }

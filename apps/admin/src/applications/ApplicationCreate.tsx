@@ -1,3 +1,4 @@
+import { useNotifyServerError } from '../common/serverErrors';
 import { useMemo, useState } from 'react';
 import {
   AutocompleteInput,
@@ -27,10 +28,11 @@ function CounterToolbar() {
   const redirect = useRedirect();
   return (
     <Toolbar sx={{ gap: 2 }}>
-      <SaveButton label="resources.applications.action.save_and_next" />
+      <SaveButton label="resources.applications.action.save_and_next" data-testid="save-and-next" sx={{ textTransform: 'none' }} />
       <SaveButton
         type="button"
         variant="outlined"
+        sx={{ textTransform: 'none' }}
         label="resources.applications.action.save_and_show"
         mutationOptions={{ onSuccess: (data: RaRecord) => redirect('show', 'applications', data.id) }}
       />
@@ -58,6 +60,7 @@ function ReservationCheck({ campaignNames }: { campaignNames: Record<number, str
 const serviceOption = (s: { name: string; operator: string }) => `${s.name}（${s.operator}）`;
 
 export function ApplicationCreate() {
+  const notifyError = useNotifyServerError();
   const translate = useTranslate();
   const notify = useNotify();
   const [round, setRound] = useState(0);
@@ -76,6 +79,7 @@ export function ApplicationCreate() {
       redirect={false}
       transform={withoutEmpty(['appliedAt', 'certRenewedAt', 'campaignId'])}
       mutationOptions={{
+        onError: notifyError,
         onSuccess: (data: RaRecord) => {
           notify('resources.applications.notification.created', { type: 'success', messageArgs: { ref: data.participantRef } });
           setLast(data);
@@ -117,7 +121,7 @@ export function ApplicationCreate() {
             <Card variant="outlined">
               <CardContent>
                 <Typography variant="overline">{translate('resources.reservations.sections.keyboard')}</Typography>
-                <Typography variant="body2">{translate('resources.reservations.keyboard')}</Typography>
+                <Typography variant="body2">{translate('resources.applications.keyboard')}</Typography>
               </CardContent>
             </Card>
           </Stack>

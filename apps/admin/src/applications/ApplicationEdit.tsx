@@ -1,11 +1,13 @@
+import { useNotifyServerError } from '../common/serverErrors';
 import { Edit, Labeled, ReferenceField, SimpleForm, TextField, useTranslate } from 'react-admin';
 import { Alert, Stack } from '@mui/material';
 import { ApplicationInputs } from './ApplicationInputs';
 
 export function ApplicationEdit() {
+  const notifyError = useNotifyServerError();
   const translate = useTranslate();
   return (
-    <Edit redirect="show" mutationMode="pessimistic">
+    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError: notifyError }}>
       <SimpleForm>
         <Stack sx={{ width: '100%', maxWidth: 720 }}>
           <Alert severity="info" sx={{ mb: 2 }}>

@@ -29,7 +29,7 @@ export function ApplicationList() {
         </TopToolbar>
       }
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="appliedAt">
           <JpDateField source="appliedAt" showTime />
         </DataTable.Col>

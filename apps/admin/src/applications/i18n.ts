@@ -22,6 +22,7 @@ export default {
     fixed: '申し込んだ決済サービスとマイキーIDは変更できません。',
     sections: { last: '直前に登録した申し込み' },
     filters: { q: 'マイキーID下4桁で検索' },
+    keyboard: 'マイキーID を入力 → 決済サービス名を入力して選択 → Enter で保存。保存するとキャンペーンと申し込み方法はそのままで、次の方の入力に移ります。',
   },
   en: {
     empty: 'No applications yet.',
@@ -46,5 +47,6 @@ export default {
     fixed: 'The payment service and the MyKey ID cannot be changed once applied.',
     sections: { last: 'Last saved application' },
     filters: { q: 'Search MyKey ID last 4' },
+    keyboard: 'Type the MyKey ID → type and pick the payment service → Enter saves. The campaign and channel stay for the next resident.',
   },
 };

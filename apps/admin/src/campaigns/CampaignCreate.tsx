@@ -1,3 +1,4 @@
+import { useNotifyServerError } from '../common/serverErrors';
 import { Create, SimpleForm } from 'react-admin';
 import { CampaignInputs } from './CampaignInputs';
 
@@ -12,8 +13,9 @@ const ROUND1_DEFAULTS = {
 };
 
 export function CampaignCreate() {
+  const notifyError = useNotifyServerError();
   return (
-    <Create redirect="show">
+    <Create redirect="show" mutationOptions={{ onError: notifyError }}>
       <SimpleForm defaultValues={ROUND1_DEFAULTS}>
         <CampaignInputs />
       </SimpleForm>

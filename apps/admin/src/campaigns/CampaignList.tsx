@@ -20,7 +20,7 @@ export function CampaignList() {
   const filters = [<SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.campaigns.filters.q')} />];
   return (
     <List filters={filters} sort={{ field: 'reservationOpensOn', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /></TopToolbar>}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="reservationOpensOn" label="resources.campaigns.periods.reservation">
           <PeriodField from="reservationOpensOn" to="reservationClosesOn" />

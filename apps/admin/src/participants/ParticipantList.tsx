@@ -19,7 +19,7 @@ function Empty() {
 export function ParticipantList() {
   return (
     <List filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={false}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="participantRef">
           <TextField source="participantRef" sx={{ fontFamily: 'monospace' }} />
         </DataTable.Col>

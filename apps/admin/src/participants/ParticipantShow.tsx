@@ -14,7 +14,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
         <Typography variant="h6" gutterBottom>
           {translate(title)}
         </Typography>
-        <Stack sx={{ gap: 1.5 }}>{children}</Stack>
+        <Stack sx={{ gap: 1.5, alignItems: 'flex-start' }}>{children}</Stack>
       </CardContent>
     </Card>
   );

@@ -22,10 +22,10 @@ export function QuotaGauge({ capacity, used, warnAtPercent, size = 'small' }: Qu
   const Icon = ICONS[view.level];
   const large = size === 'large';
   return (
-    <Box data-testid="quota-gauge" data-level={view.level} sx={{ minWidth: large ? 320 : 180, maxWidth: large ? 560 : 260 }}>
+    <Box data-testid="quota-gauge" data-level={view.level} sx={{ minWidth: large ? 320 : 230, maxWidth: large ? 560 : 280 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mb: 0.5 }}>
         <Icon sx={{ color: view.color, fontSize: large ? 28 : 18 }} aria-hidden />
-        <Typography variant={large ? 'subtitle1' : 'body2'} sx={{ fontWeight: view.level === 'normal' ? 400 : 700 }}>
+        <Typography variant={large ? 'subtitle1' : 'body2'} sx={{ fontWeight: view.level === 'normal' ? 400 : 700, whiteSpace: 'nowrap' }}>
           {translate(view.levelKey)}
         </Typography>
         <Typography variant={large ? 'body1' : 'caption'} color="text.secondary" sx={{ ml: 'auto', whiteSpace: 'nowrap' }}>

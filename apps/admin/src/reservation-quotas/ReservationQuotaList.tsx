@@ -22,7 +22,7 @@ function Empty() {
 export function ReservationQuotaList() {
   return (
     <List filters={useReservationQuotaFilters()} sort={{ field: 'fillRate', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /></TopToolbar>}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="campaignId">
           <ReferenceField source="campaignId" reference="campaigns" link={false} />

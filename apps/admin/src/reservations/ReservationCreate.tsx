@@ -1,3 +1,4 @@
+import { useNotifyServerError } from '../common/serverErrors';
 import { useMemo, useState } from 'react';
 import {
   Create,
@@ -28,10 +29,11 @@ function CounterToolbar() {
   const redirect = useRedirect();
   return (
     <Toolbar sx={{ gap: 2 }}>
-      <SaveButton label="resources.reservations.action.save_and_next" data-testid="save-and-next" />
+      <SaveButton label="resources.reservations.action.save_and_next" data-testid="save-and-next" sx={{ textTransform: 'none' }} />
       <SaveButton
         type="button"
         variant="outlined"
+        sx={{ textTransform: 'none' }}
         label="resources.reservations.action.save_and_show"
         mutationOptions={{ onSuccess: (data: RaRecord) => redirect('show', 'reservations', data.id) }}
       />
@@ -43,6 +45,7 @@ function CounterToolbar() {
 // next resident, keeping the quota and the channel. The chosen quota's gauge stays
 // in view and refreshes after each save.
 export function ReservationCreate() {
+  const notifyError = useNotifyServerError();
   const translate = useTranslate();
   const notify = useNotify();
   const [round, setRound] = useState(0);
@@ -60,6 +63,7 @@ export function ReservationCreate() {
       redirect={false}
       transform={withoutEmpty(['reservedAt', 'certRenewedAt', 'ageBand', 'district'])}
       mutationOptions={{
+        onError: notifyError,
         onSuccess: (data: RaRecord) => {
           notify('resources.reservations.notification.created', { type: 'success', messageArgs: { ref: data.participantRef } });
           setLast(data);

@@ -1,11 +1,13 @@
+import { useNotifyServerError } from '../common/serverErrors';
 import { Edit, ReferenceField, SimpleForm, TextField, Labeled, useTranslate } from 'react-admin';
 import { Alert, Stack } from '@mui/material';
 import { ReservationInputs } from './ReservationInputs';
 
 export function ReservationEdit() {
+  const notifyError = useNotifyServerError();
   const translate = useTranslate();
   return (
-    <Edit redirect="show" mutationMode="pessimistic">
+    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError: notifyError }}>
       <SimpleForm>
         <Stack sx={{ width: '100%', maxWidth: 720 }}>
           <Alert severity="info" sx={{ mb: 2 }}>

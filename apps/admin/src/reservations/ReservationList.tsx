@@ -29,7 +29,7 @@ export function ReservationList() {
         </TopToolbar>
       }
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="reservedAt">
           <JpDateField source="reservedAt" showTime />
         </DataTable.Col>

@@ -177,6 +177,11 @@ describe('applications', () => {
       expect((await policy.put(`/api/applications/${a.id}`).send({ appliedAt: '2021-04-05T10:00:00+09:00' }).expect(400)).body.code).toBe('application_outside_period');
     });
 
+    it('refuses to erase appliedAt (400)', async () => {
+      const a = await createApplication(t);
+      expect((await policy.put(`/api/applications/${a.id}`).send({ appliedAt: null }).expect(400)).body.errors).toHaveProperty('appliedAt');
+    });
+
     it('is not for counter staff (403)', async () => {
       const a = await createApplication(t);
       await counter.put(`/api/applications/${a.id}`).send({ channel: 'self_pc' }).expect(403);

@@ -56,6 +56,15 @@ describe('reservations', () => {
       expect(at).toBeLessThanOrEqual(Date.now() + 1000);
     });
 
+    it('treats a null reservedAt as now on create, and refuses to erase it on update (400)', async () => {
+      const quota = await createQuota(t, { opensAt: iso(Date.now() - HOUR), closesAt: iso(Date.now() + HOUR) });
+      const res = await counter.post('/api/reservations').send(reservationBody(quota.id, { reservedAt: null })).expect(201);
+      expect(Math.abs(new Date(res.body.reservedAt).getTime() - Date.now())).toBeLessThan(60_000);
+      const bad = await policy.put(`/api/reservations/${res.body.id}`).send({ reservedAt: null }).expect(400);
+      expect(bad.body.errors).toHaveProperty('reservedAt');
+      expect((await policy.put(`/api/reservations/${res.body.id}`).send({ channel: null }).expect(400)).body.errors).toHaveProperty('channel');
+    });
+
     it('refuses a reservedAt in the future (400)', async () => {
       const quota = await createQuota(t, { opensAt: iso(Date.now() - HOUR), closesAt: iso(Date.now() + 48 * HOUR) });
       const res = await counter.post('/api/reservations').send(reservationBody(quota.id, { reservedAt: iso(Date.now() + 2 * HOUR) })).expect(400);
@@ -236,6 +245,12 @@ describe('reservations', () => {
       await counter.delete(`/api/reservations/${r.id}`).expect(403);
       await admin.delete('/api/reservations/987654').expect(404);
     });
+  });
+
+  it('suggests the city’s districts to any signed-in user', async () => {
+    const res = await counter.get('/api/settings').expect(200);
+    expect(res.body).toEqual({ cityName: '阿賀野市', municipalityCode: t.config.municipalityCode, districts: ['水原', '京ヶ瀬', '安田', '笹神'] });
+    await t.anon.get('/api/settings').expect(401);
   });
 
   describe('list', () => {

@@ -21,7 +21,7 @@ export function ApplicationEdit() {
               <ReferenceField source="paymentServiceId" reference="payment-services" link={false} />
             </Labeled>
           </Stack>
-          <ApplicationInputs />
+          <ApplicationInputs editing />
         </Stack>
       </SimpleForm>
     </Edit>

@@ -33,7 +33,7 @@ function usePreRegistrationRule() {
 }
 
 /** How and when the resident applied: shared by the counter form and the edit form. */
-export function ApplicationInputs() {
+export function ApplicationInputs({ editing }: { editing?: boolean }) {
   const channels = useEnumChoices(CHANNEL);
   const preRegistrationRule = usePreRegistrationRule();
   return (
@@ -41,7 +41,12 @@ export function ApplicationInputs() {
       <BooleanInput source="preRegistered" label="resources.applications.pre_registered_label" validate={preRegistrationRule} />
       <RadioButtonGroupInput source="channel" choices={channels} row validate={required()} />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-        <DateTimeInput source="appliedAt" parse={toInstant} helperText="resources.applications.helper.appliedAt" />
+        <DateTimeInput
+          source="appliedAt"
+          parse={toInstant}
+          validate={editing ? required() : undefined}
+          helperText={editing ? false : 'resources.applications.helper.appliedAt'}
+        />
         <DateTimeInput source="certRenewedAt" parse={toInstant} validate={certRenewalWait('appliedAt', 'apply')} helperText="resources.applications.helper.certRenewedAt" />
       </Stack>
     </Stack>

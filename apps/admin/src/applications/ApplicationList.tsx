@@ -1,4 +1,4 @@
-import { BooleanField, CreateButton, DataTable, List, ReferenceField, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, FilterButton, List, ReferenceField, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { CHANNEL } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
@@ -25,6 +25,7 @@ export function ApplicationList() {
       empty={<Empty />}
       actions={
         <TopToolbar>
+          <FilterButton />
           <CreateButton label="resources.applications.counter_create" variant="contained" />
         </TopToolbar>
       }

@@ -1,4 +1,4 @@
-import { BooleanField, DataTable, List, NumberField, ReferenceField, TextField, useTranslate } from 'react-admin';
+import { BooleanField, DataTable, FilterButton, List, TopToolbar, NumberField, ReferenceField, TextField, useTranslate } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
@@ -18,13 +18,10 @@ function Empty() {
 
 export function ParticipantList() {
   return (
-    <List filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={false}>
+    <List filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><FilterButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="participantRef">
           <TextField source="participantRef" sx={{ fontFamily: 'monospace' }} />
-        </DataTable.Col>
-        <DataTable.Col source="campaignId">
-          <ReferenceField source="campaignId" reference="campaigns" link={false} />
         </DataTable.Col>
         <DataTable.Col source="reservedAt">
           <JpDateField source="reservedAt" />
@@ -38,9 +35,6 @@ export function ParticipantList() {
         <DataTable.Col source="district" />
         <DataTable.Col source="paymentServiceId">
           <ReferenceField source="paymentServiceId" reference="payment-services" link={false} emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="appliedAt">
-          <JpDateField source="appliedAt" />
         </DataTable.Col>
         <DataTable.NumberCol source="pointsTotal">
           <NumberField source="pointsTotal" />

@@ -1,5 +1,6 @@
-import { Labeled, ReferenceField, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import { Labeled, Link, ReferenceField, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import { Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import type { ReactNode } from 'react';
 import { JpDateField } from '../common/dates';
@@ -35,9 +36,9 @@ function Application() {
       <Labeled source="applicationChannel">
         <EnumField source="applicationChannel" enumDef={CHANNEL} chip />
       </Labeled>
-      <Labeled source="applicationId">
-        <ReferenceField source="applicationId" reference="applications" link="show" />
-      </Labeled>
+      <Button component={Link} to={`/applications/${record.applicationId}/show`} size="small" startIcon={<OpenInNewIcon />}>
+        {translate('resources.participants.open_application')}
+      </Button>
     </>
   );
 }

@@ -21,7 +21,7 @@ export function ReservationEdit() {
               <ReferenceField source="quotaId" reference="reservation-quotas" link={false} />
             </Labeled>
           </Stack>
-          <ReservationInputs />
+          <ReservationInputs editing />
         </Stack>
       </SimpleForm>
     </Edit>

@@ -13,7 +13,7 @@ export const certRenewalWait = (atField: string, action: 'reserve' | 'apply') =>
 };
 
 /** Who reserved, how and when: shared by the counter form and the edit form. */
-export function ReservationInputs() {
+export function ReservationInputs({ editing }: { editing?: boolean }) {
   const ageBands = useEnumChoices(AGE_BAND);
   const channels = useEnumChoices(CHANNEL);
   return (
@@ -22,7 +22,13 @@ export function ReservationInputs() {
       <DistrictInput />
       <RadioButtonGroupInput source="channel" choices={channels} row validate={required()} helperText="resources.reservations.helper.channel" />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-        <DateTimeInput source="reservedAt" parse={toInstant} helperText="resources.reservations.helper.reservedAt" />
+        <DateTimeInput
+          source="reservedAt"
+          parse={toInstant}
+          // On create an empty value means now; a saved record keeps its instant.
+          validate={editing ? required() : undefined}
+          helperText={editing ? false : 'resources.reservations.helper.reservedAt'}
+        />
         <DateTimeInput
           source="certRenewedAt"
           parse={toInstant}

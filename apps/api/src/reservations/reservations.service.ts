@@ -66,13 +66,14 @@ export class ReservationsService {
         { myKeyId: 'このキャンペーンで予約済みのマイキーIDです。' },
       );
     }
-    // Taken last but one, so the quota row stays locked for as short a time as possible.
-    await this.quotas.take(dto.quotaId, reservedAt);
     const [row] = await this.db.query<{ id: number }>(
       `INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [dto.quotaId, participantId, dto.channel, reservedAt, dto.ageBand ?? null, dto.district ?? null, dto.certRenewedAt ?? null, user.id],
     );
+    // The unit is taken last: the quota row, which every reservation of the quota
+    // needs, stays locked only from here to the commit. A refusal rolls back the rows above.
+    await this.quotas.take(dto.quotaId, reservedAt);
     return this.get(row.id);
   }
 

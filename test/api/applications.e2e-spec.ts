@@ -182,6 +182,12 @@ describe('applications', () => {
       expect((await policy.put(`/api/applications/${a.id}`).send({ appliedAt: null }).expect(400)).body.errors).toHaveProperty('appliedAt');
     });
 
+    it('answers 404 for unknown ids', async () => {
+      expect((await policy.get('/api/applications/987654').expect(404)).body.code).toBe('application_not_found');
+      await policy.put('/api/applications/987654').send({ channel: 'self_pc' }).expect(404);
+      await admin.delete('/api/applications/987654').expect(404);
+    });
+
     it('is not for counter staff (403)', async () => {
       const a = await createApplication(t);
       await counter.put(`/api/applications/${a.id}`).send({ channel: 'self_pc' }).expect(403);

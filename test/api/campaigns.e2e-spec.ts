@@ -58,7 +58,7 @@ describe('campaigns', () => {
     const c = await createCampaign(t);
     const dup = await policy.post('/api/campaigns').send(campaignBody({ name: String(c.name).toUpperCase() })).expect(409);
     expect(dup.body.code).toBe('campaign_duplicate_name');
-    await policy.get('/api/campaigns/987654').expect(404);
+    expect((await policy.get('/api/campaigns/987654').expect(404)).body.code).toBe('campaign_not_found');
   });
 
   it('keeps participants’ caps in step with the campaign’s cap', async () => {

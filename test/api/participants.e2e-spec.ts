@@ -80,6 +80,6 @@ describe('participants', () => {
     const counter = await t.as('counter');
     await counter.get('/api/participants').expect(403);
     await (await t.as('admin')).post('/api/participants').send({}).expect(404);
-    await manager.get('/api/participants/987654').expect(404);
+    expect((await manager.get('/api/participants/987654').expect(404)).body.code).toBe('participant_not_found');
   });
 });

@@ -104,7 +104,7 @@ describe('reservation-quotas', () => {
     const admin = await t.as('admin');
     const empty = await createQuota(t);
     await admin.delete(`/api/reservation-quotas/${empty.id}`).expect(200);
-    await admin.get(`/api/reservation-quotas/${empty.id}`).expect(404);
+    expect((await admin.get(`/api/reservation-quotas/${empty.id}`).expect(404)).body.code).toBe('quota_not_found');
 
     const used = await createQuota(t);
     await createReservation(t, { quotaId: used.id });

@@ -160,6 +160,13 @@ describe('reservations', () => {
       expect(Object.keys(bad.body.errors).sort()).toEqual(['ageBand', 'channel', 'district', 'participantRef', 'reservedAt']);
     });
 
+    it('refuses a My Number in any text field, taking no unit', async () => {
+      const quota = await createQuota(t);
+      const res = await counter.post('/api/reservations').send(reservationBody(quota.id, { district: '水原 1234-5678-9018' })).expect(400);
+      expect(res.body).toMatchObject({ code: 'my_number_refused', errors: { district: expect.any(String) } });
+      expect(await used(quota.id)).toBe(0);
+    });
+
     it('creates once for a double-clicked save (Idempotency-Key)', async () => {
       const quota = await createQuota(t);
       const body = reservationBody(quota.id);
@@ -212,7 +219,7 @@ describe('reservations', () => {
       const r = await createReservation(t);
       await counter.put(`/api/reservations/${r.id}`).send({ district: '安田' }).expect(403);
       await policy.put('/api/reservations/987654').send({ district: '安田' }).expect(404);
-      await policy.get('/api/reservations/987654').expect(404);
+      expect((await policy.get('/api/reservations/987654').expect(404)).body.code).toBe('reservation_not_found');
     });
   });
 

@@ -1,6 +1,8 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import applications from './applications';
 import auditLogs from './audit-logs';
+import campaigns from './campaigns';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -9,7 +11,10 @@ import { NoticePrintPage } from './fraud-alerts/NoticePrintPage';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import participants from './participants';
 import paymentServices from './payment-services';
+import reservationQuotas from './reservation-quotas';
+import reservations from './reservations';
 import { theme } from './theme';
 import users from './users';
 
@@ -27,6 +32,11 @@ export function App() {
       requireAuth
       disableTelemetry
     >
+      <Resource name="reservations" {...reservations} />
+      <Resource name="applications" {...applications} />
+      <Resource name="participants" {...participants} />
+      <Resource name="reservation-quotas" {...reservationQuotas} />
+      <Resource name="campaigns" {...campaigns} />
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />

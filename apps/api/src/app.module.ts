@@ -16,9 +16,30 @@ import { HealthModule } from './health/health.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
 import { UsersModule } from './users/users.module';
+import { ApplicationsModule } from './applications/applications.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { ReservationQuotasModule } from './reservation-quotas/reservation-quotas.module';
+import { ReservationsModule } from './reservations/reservations.module';
+import { SettingsModule } from './settings/settings.module';
 
 // Feature modules, one line each.
-const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule, ExportsModule, FraudAlertsModule, FraudStatsModule];
+const FEATURES = [
+  HealthModule,
+  AuthModule,
+  UsersModule,
+  AuditLogsModule,
+  PaymentServicesModule,
+  SettingsModule,
+  CampaignsModule,
+  ReservationQuotasModule,
+  ParticipantsModule,
+  ReservationsModule,
+  ApplicationsModule,
+  FraudAlertsModule,
+  FraudStatsModule,
+  ExportsModule,
+];
 
 @Module({})
 export class AppModule {

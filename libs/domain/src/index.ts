@@ -14,3 +14,6 @@ export * from './my-number';
 export * from './mykey-id';
 export * from './dates';
 export * from './labels';
+export * from './quota';
+export * from './cert-renewal';
+export * from './application-eligibility';

@@ -27,6 +27,9 @@ export const appMessages = {
         started: '%{count} 件のダウンロードを開始しました。',
         failed: 'エクスポートできませんでした。',
       },
+      mykey: { helper: '英数字8文字（大文字・小文字は区別しません）。保存されるのは照合用の符号と下4桁だけです。' },
+      now_if_empty: '空欄なら現在時刻',
+      filters: { from: '開始日', to: '終了日' },
       dashboard: {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
@@ -60,6 +63,9 @@ export const appMessages = {
         started: 'Download of %{count} rows started.',
         failed: 'The export failed.',
       },
+      mykey: { helper: '8 letters or digits (any case). Only a keyed hash and the last 4 are stored.' },
+      now_if_empty: 'Empty: now',
+      filters: { from: 'From', to: 'To' },
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',

@@ -1,6 +1,11 @@
+import applications from '../applications/i18n';
 import auditLogs from '../audit-logs/i18n';
 import fraudAlerts from '../fraud-alerts/i18n';
+import campaigns from '../campaigns/i18n';
+import participants from '../participants/i18n';
 import paymentServices from '../payment-services/i18n';
+import reservationQuotas from '../reservation-quotas/i18n';
+import reservations from '../reservations/i18n';
 import users from '../users/i18n';
 
 // Extra texts per resource (titles, helper texts); field names come from the domain.
@@ -9,4 +14,9 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   users,
   'audit-logs': auditLogs,
   'fraud-alerts': fraudAlerts,
+  campaigns,
+  'reservation-quotas': reservationQuotas,
+  reservations,
+  applications,
+  participants,
 };

@@ -1,0 +1,30 @@
+import { BooleanField, DeleteButton, EditButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { CHANNEL } from '@mynapoint/domain';
+import { JpDateField } from '../common/dates';
+import { EnumField } from '../common/enums';
+
+function Actions() {
+  return (
+    <TopToolbar>
+      <EditButton />
+      <DeleteButton mutationMode="pessimistic" />
+    </TopToolbar>
+  );
+}
+
+export function ApplicationShow() {
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <TextField source="participantRef" sx={{ fontFamily: 'monospace', fontSize: '1.1rem' }} />
+        <ReferenceField source="campaignId" reference="campaigns" link="show" />
+        <ReferenceField source="paymentServiceId" reference="payment-services" link="show" />
+        <JpDateField source="appliedAt" showTime />
+        <EnumField source="channel" enumDef={CHANNEL} chip />
+        <BooleanField source="preRegistered" />
+        <JpDateField source="certRenewedAt" showTime />
+        <JpDateField source="createdAt" showTime />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

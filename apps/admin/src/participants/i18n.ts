@@ -1,0 +1,22 @@
+export default {
+  ja: {
+    empty: '参加者はまだいません。予約が登録されると、マイキーIDとキャンペーンごとに1人ずつ表示されます。',
+    sections: { reservation: '予約', application: '申し込み（決済サービス）', points: 'ポイント' },
+    not_applied: 'まだ申し込みをしていません。',
+    open_application: '申し込みの詳細を開く',
+    points: '%{total}円 / 上限 %{cap}円',
+    cap_reached: '上限に到達',
+    ledger_placeholder: 'ポイント付与の明細（事業者の報告ごとの記録）はポイント付与機能で表示されます。',
+    filters: { q: 'マイキーID下4桁で検索' },
+  },
+  en: {
+    empty: 'No participants yet. Each reservation adds one per MyKey ID and campaign.',
+    sections: { reservation: 'Reservation', application: 'Application (payment service)', points: 'Points' },
+    not_applied: 'Has not applied yet.',
+    open_application: 'Open the application',
+    points: '%{total} of %{cap} yen',
+    cap_reached: 'Cap reached',
+    ledger_placeholder: 'The award ledger (each operator-reported award) is shown by the point-award feature.',
+    filters: { q: 'Search MyKey ID last 4' },
+  },
+};

@@ -1,0 +1,48 @@
+export default {
+  ja: {
+    empty: 'マイナポイント予約はまだありません。',
+    counter_create: '窓口で予約を登録',
+    title_create: '窓口で予約を登録',
+    action: { save_and_next: '保存して次の方へ（Enter）', save_and_show: '保存して詳細を表示' },
+    notification: { created: '予約を登録しました（マイキーID %{ref}）。次の方のマイキーIDを入力してください。' },
+    helper: {
+      reservedAt: '空欄なら現在時刻。過去の記録を入力するときだけ指定します。',
+      certRenewedAt: '電子証明書を更新した方のみ。更新から24時間は予約できません。',
+      quotaId: '受付中の予約枠から選びます。',
+      channel: '窓口で支援した場合は「窓口支援」',
+    },
+    sections: { quota: '選択中の予約枠', last: '直前に登録した予約', keyboard: 'キーボード操作' },
+    keyboard: 'マイキーID を入力 → Tab で項目を移動 → Enter で保存。保存すると予約枠と予約方法はそのままで、次の方の入力に移ります。',
+    lookup: {
+      none: 'このマイキーIDの予約はまだありません。',
+      found: 'このマイキーIDは予約済みです: %{campaign}（%{date}）',
+      checking: '予約を確認しています…',
+    },
+    filters: { q: 'マイキーID下4桁・地区' },
+    noQuota: '予約枠を選ぶと、残り数がここに表示されます。',
+    fixed: '予約枠とマイキーIDは変更できません。変える場合は予約を削除して登録し直してください（申し込み済みの予約は削除できません）。',
+  },
+  en: {
+    empty: 'No reservations yet.',
+    counter_create: 'Register at the counter',
+    title_create: 'Register a reservation at the counter',
+    action: { save_and_next: 'Save and next (Enter)', save_and_show: 'Save and show' },
+    notification: { created: 'Reservation saved (MyKey ID %{ref}). Enter the next resident’s MyKey ID.' },
+    helper: {
+      reservedAt: 'Empty: now. Set it only when entering a past record.',
+      certRenewedAt: 'Only if the certificate was renewed. Reservation is possible 24 hours after the renewal.',
+      quotaId: 'Choose an open quota.',
+      channel: '“Counter” when staff helped',
+    },
+    sections: { quota: 'Selected quota', last: 'Last saved reservation', keyboard: 'Keyboard' },
+    keyboard: 'Type the MyKey ID → Tab between fields → Enter saves. The quota and channel stay for the next resident.',
+    lookup: {
+      none: 'No reservation for this MyKey ID yet.',
+      found: 'Already reserved: %{campaign} (%{date})',
+      checking: 'Checking reservations…',
+    },
+    filters: { q: 'MyKey ID last 4 or district' },
+    noQuota: 'Choose a quota to see how many places are left.',
+    fixed: 'The quota and the MyKey ID cannot be changed. Delete the reservation and register it again (not possible once applied).',
+  },
+};

@@ -1,0 +1,26 @@
+import { CHANNEL } from '@mynapoint/domain';
+import { defineListSpec } from '../common/list/list-spec';
+import { myKeyIdFilter } from '../common/mykey/mykey-filter';
+
+export const applicationsListSpec = defineListSpec({
+  resource: 'applications',
+  from: 'applications a JOIN participants p ON p.id = a.participant_id',
+  fields: {
+    id: { sql: 'a.id', kind: 'int' },
+    campaignId: { sql: 'p.campaign_id', kind: 'int' },
+    participantId: { sql: 'a.participant_id', kind: 'int' },
+    participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
+    paymentServiceId: { sql: 'a.payment_service_id', kind: 'int' },
+    appliedAt: { sql: 'a.applied_at', kind: 'instant' },
+    channel: { sql: 'a.channel', kind: 'enum', enum: CHANNEL },
+    preRegistered: { sql: 'a.pre_registered', kind: 'bool' },
+    certRenewedAt: { sql: 'a.cert_renewed_at', kind: 'instant', nullable: true },
+    createdBy: { sql: 'a.created_by', kind: 'int', nullable: true },
+    createdAt: { sql: 'a.created_at', kind: 'instant' },
+  },
+  search: ['p.mykey_last4'],
+  filters: { myKeyId: myKeyIdFilter('p.mykey_hash') },
+  defaultSort: ['appliedAt', 'DESC'],
+});
+
+export type ApplicationRecord = Record<keyof typeof applicationsListSpec.fields, unknown>;

@@ -1,0 +1,45 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
+import { CHANNEL, Channel } from '@mynapoint/domain';
+import { MyKeyIdField } from '../../common/mykey/mykey-id.field';
+import { BoolField, EnumField, InstantField, IntField, ReadOnlyField } from '../../common/validation/fields';
+
+export class CreateApplicationDto {
+  @MyKeyIdField()
+  myKeyId: string;
+
+  @IntField({
+    min: 1,
+    optional: true,
+    description: 'キャンペーンの ID（API.md への追加）。省略時は、このマイキーIDが予約しているキャンペーンが1つならそれを使います',
+  })
+  campaignId?: number;
+
+  @IntField({ min: 1, description: '決済サービスの ID。申し込み後は変更できません' })
+  paymentServiceId: number;
+
+  @InstantField({ optional: true, description: '申し込み日時。省略時は現在時刻' })
+  appliedAt?: string;
+
+  @EnumField(CHANNEL, { description: '申し込み方法（窓口支援は counter）' })
+  channel: Channel;
+
+  @BoolField({ optional: true, description: '事業者への事前登録を確認済み（事前登録が必要なサービスでは true が必須）。既定: false' })
+  preRegistered?: boolean;
+
+  @InstantField({ optional: true, nullable: true, description: '電子証明書を更新した日時（API.md への追加）。更新から24時間は申し込めません（400）' })
+  certRenewedAt?: string | null;
+}
+
+// The person and the chosen service are fixed once applied: myKeyId and
+// paymentServiceId may come back unchanged, a different value is a 409.
+export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['myKeyId', 'campaignId'] as const)) {
+  @MyKeyIdField({ optional: true })
+  myKeyId?: string;
+
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() campaignId?: unknown;
+  @ReadOnlyField() participantId?: unknown;
+  @ReadOnlyField() participantRef?: unknown;
+  @ReadOnlyField() createdBy?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+}

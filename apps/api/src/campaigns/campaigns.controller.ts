@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../common/auth/permission.decorator';
+import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { ListQuery } from '../common/list/list-query';
+import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
+import { campaignsListSpec as spec } from './campaigns.list-spec';
+import { CampaignsService } from './campaigns.service';
+import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly service: CampaignsService) {}
+
+  @Get()
+  @Permission('campaigns', 'list')
+  @ApiListQuery(spec)
+  @ApiRecordList(spec)
+  list(@ListQueryParam(spec) q: ListQuery) {
+    return this.service.list(q);
+  }
+
+  @Get(':id')
+  @Permission('campaigns', 'show')
+  @ApiRecord(spec)
+  get(@IdParam() id: number) {
+    return this.service.get(id);
+  }
+
+  @Post()
+  @Permission('campaigns', 'create')
+  @ApiRecord(spec, 201)
+  create(@Body() dto: CreateCampaignDto) {
+    return this.service.create(dto);
+  }
+
+  @Put(':id')
+  @Permission('campaigns', 'edit')
+  @ApiRecord(spec)
+  update(@IdParam() id: number, @Body() dto: UpdateCampaignDto) {
+    return this.service.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Permission('campaigns', 'delete')
+  @ApiRecord(spec)
+  remove(@IdParam() id: number) {
+    return this.service.remove(id);
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { Db } from '../common/db/db.service';
+import { ListQuery } from '../common/list/list-query';
+import { ListReader } from '../common/list/list-reader';
+import { pickWritable } from '../common/validation/pick';
+import { CampaignEntity } from './campaign.entity';
+import { CampaignError, CampaignException } from './campaign.exception';
+import { CampaignRecord, campaignsListSpec } from './campaigns.list-spec';
+import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+
+const WRITABLE = [
+  'name',
+  'reservationOpensOn',
+  'reservationClosesOn',
+  'applicationOpensOn',
+  'applicationClosesOn',
+  'earningStartsOn',
+  'earningEndsOn',
+  'awardRatePercent',
+  'capPerPersonYen',
+] as const satisfies readonly (keyof CreateCampaignDto)[];
+
+type Periods = Pick<CreateCampaignDto, (typeof PERIODS)[number][0] | (typeof PERIODS)[number][1]>;
+const PERIODS = [
+  ['reservationOpensOn', 'reservationClosesOn', '予約期間'],
+  ['applicationOpensOn', 'applicationClosesOn', '申し込み期間'],
+  ['earningStartsOn', 'earningEndsOn', 'ポイント対象期間'],
+] as const;
+
+export const DEFAULT_AWARD_RATE_PERCENT = 25;
+export const DEFAULT_CAP_PER_PERSON_YEN = 5000;
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly db: Db,
+    private readonly lists: ListReader,
+  ) {}
+
+  list(q: ListQuery) {
+    return this.lists.list<CampaignRecord>(campaignsListSpec, q);
+  }
+
+  async get(id: number): Promise<CampaignRecord> {
+    const record = await this.lists.get<CampaignRecord>(campaignsListSpec, id);
+    if (!record) throw new CampaignException(CampaignError.NotFound, `キャンペーン（ID: ${id}）は見つかりません。`);
+    return record;
+  }
+
+  async create(dto: CreateCampaignDto): Promise<CampaignRecord> {
+    checkPeriods(dto);
+    await this.assertNameFree(dto.name);
+    const { identifiers } = await this.db.repo(CampaignEntity).insert({
+      awardRatePercent: DEFAULT_AWARD_RATE_PERCENT,
+      capPerPersonYen: DEFAULT_CAP_PER_PERSON_YEN,
+      ...pickWritable(dto, WRITABLE),
+    });
+    return this.get(identifiers[0].id);
+  }
+
+  async update(id: number, dto: UpdateCampaignDto): Promise<CampaignRecord> {
+    const current = await this.get(id);
+    const changes = pickWritable(dto, WRITABLE);
+    checkPeriods({ ...(current as unknown as Periods), ...changes });
+    if (changes.name !== undefined) await this.assertNameFree(changes.name, id);
+    if (!Object.keys(changes).length) return current;
+    // Updating the campaign row first locks it: reservations enrolling a participant
+    // read the cap under a share lock on this row, so none slips in with the old cap.
+    await this.db.repo(CampaignEntity).update(id, { ...changes, updatedAt: () => 'now()' });
+    if (changes.capPerPersonYen !== undefined && changes.capPerPersonYen !== current.capPerPersonYen) {
+      await this.syncParticipantCaps(id, changes.capPerPersonYen);
+    }
+    return this.get(id);
+  }
+
+  async remove(id: number): Promise<CampaignRecord> {
+    const record = await this.get(id);
+    const use = await this.db.one<{ quotas: number; participants: number }>(
+      `SELECT (SELECT count(*)::int FROM reservation_quotas WHERE campaign_id = $1) AS quotas,
+              (SELECT count(*)::int FROM participants WHERE campaign_id = $1) AS participants`,
+      [id],
+    );
+    if (use && (use.quotas || use.participants)) {
+      throw new CampaignException(
+        CampaignError.InUse,
+        `このキャンペーンには予約枠${use.quotas}件・参加者${use.participants}人が登録されているため削除できません。先に予約枠を削除してください。`,
+      );
+    }
+    await this.db.repo(CampaignEntity).delete(id);
+    return record;
+  }
+
+  // participants.cap_yen follows the campaign's cap. The CHECK points_total <= cap_yen
+  // stays the last line: lowering the cap below points already awarded is refused.
+  private async syncParticipantCaps(campaignId: number, capYen: number): Promise<void> {
+    const over = await this.db.one<{ n: number; max: number | null }>(
+      'SELECT count(*)::int AS n, max(points_total) AS max FROM participants WHERE campaign_id = $1 AND points_total > $2',
+      [campaignId, capYen],
+    );
+    if (over?.n) throw capBelowAwarded(capYen, `${over.n}人に最大${over.max!.toLocaleString('ja-JP')}円分のポイントが付与済みです。`);
+    try {
+      await this.db.query('UPDATE participants SET cap_yen = $2 WHERE campaign_id = $1 AND cap_yen <> $2', [campaignId, capYen]);
+    } catch (e) {
+      // An award committed between the check and the update.
+      if (e instanceof QueryFailedError && (e as { constraint?: string }).constraint === 'participants_points_within_cap') {
+        throw capBelowAwarded(capYen, 'その額を超えるポイントが付与済みの参加者がいます。');
+      }
+      throw e;
+    }
+  }
+
+  private async assertNameFree(name: string, exceptId = 0): Promise<void> {
+    const taken = await this.db.one('SELECT 1 FROM campaigns WHERE lower(name) = lower($1) AND id <> $2', [name, exceptId]);
+    if (taken) throw new CampaignException(CampaignError.DuplicateName, `キャンペーン「${name}」は既に登録されています。`);
+  }
+}
+
+function capBelowAwarded(capYen: number, detail: string): CampaignException {
+  return new CampaignException(
+    CampaignError.CapBelowAwarded,
+    `1人あたり上限を${capYen.toLocaleString('ja-JP')}円に下げることはできません。${detail}上限は付与済みの額以上にしてください。`,
+    { capPerPersonYen: '付与済みのポイントより少ない上限にはできません。' },
+  );
+}
+
+// Each period must not end before it starts (the database checks it too; this gives
+// the message next to the field).
+function checkPeriods(values: Periods): void {
+  const errors: Record<string, string> = {};
+  for (const [from, to, label] of PERIODS) {
+    if (values[from] && values[to] && values[from] > values[to]) errors[to] = `${label}の終了日は開始日以降にしてください。`;
+  }
+  if (Object.keys(errors).length) {
+    throw new CampaignException(CampaignError.PeriodOrder, `期間の指定に誤りがあります（${Object.values(errors).join(' ')}）`, errors);
+  }
+}

@@ -1,0 +1,40 @@
+import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
+import { myKeyIdFilter } from '../common/mykey/mykey-filter';
+import { boolFilter } from '../common/list/bool-filter';
+import { defineListSpec } from '../common/list/list-spec';
+
+// A participant with their reservation and chosen service: one row per MyKey ID and
+// campaign. The MyKey ID appears only masked (participantRef).
+export const participantsListSpec = defineListSpec({
+  resource: 'participants',
+  from: `participants p
+    LEFT JOIN reservations r ON r.participant_id = p.id
+    LEFT JOIN applications a ON a.participant_id = p.id`,
+  fields: {
+    id: { sql: 'p.id', kind: 'int' },
+    participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
+    campaignId: { sql: 'p.campaign_id', kind: 'int' },
+    reservationId: { sql: 'r.id', kind: 'int', nullable: true },
+    quotaId: { sql: 'r.quota_id', kind: 'int', nullable: true },
+    reservedAt: { sql: 'r.reserved_at', kind: 'instant', nullable: true },
+    channel: { sql: 'r.channel', kind: 'enum', enum: CHANNEL, nullable: true },
+    ageBand: { sql: 'r.age_band', kind: 'enum', enum: AGE_BAND, nullable: true },
+    district: { sql: 'r.district', kind: 'text', nullable: true },
+    applicationId: { sql: 'a.id', kind: 'int', nullable: true },
+    paymentServiceId: { sql: 'a.payment_service_id', kind: 'int', nullable: true },
+    appliedAt: { sql: 'a.applied_at', kind: 'instant', nullable: true },
+    applicationChannel: { sql: 'a.channel', kind: 'enum', enum: CHANNEL, nullable: true },
+    pointsTotal: { sql: 'p.points_total', kind: 'int' },
+    capYen: { sql: 'p.cap_yen', kind: 'int' },
+    capReached: { sql: '(p.points_total >= p.cap_yen)', kind: 'bool' },
+    createdAt: { sql: 'p.created_at', kind: 'instant' },
+  },
+  search: ['p.mykey_last4'],
+  filters: {
+    myKeyId: myKeyIdFilter('p.mykey_hash'),
+    applied: boolFilter('(a.id IS NOT NULL)', '申し込み済み（true）／未申し込み（false）'),
+  },
+  defaultSort: ['reservedAt', 'DESC'],
+});
+
+export type ParticipantRecord = Record<keyof typeof participantsListSpec.fields, unknown>;

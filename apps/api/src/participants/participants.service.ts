@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../common/db/db.service';
+import { ListQuery } from '../common/list/list-query';
+import { ListReader } from '../common/list/list-reader';
+import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
+import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
+import { ParticipantError, ParticipantException } from './participant.exception';
+import { ParticipantRecord, participantsListSpec } from './participants.list-spec';
+
+export interface ParticipantForApplication {
+  id: number;
+  campaignId: number;
+  reservedAt: Date | null;
+  applicationId: number | null;
+}
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly db: Db,
+    private readonly lists: ListReader,
+    private readonly hasher: MyKeyHasher,
+  ) {}
+
+  list(q: ListQuery) {
+    return this.lists.list<ParticipantRecord>(participantsListSpec, hashMyKeyIdFilter(q, this.hasher));
+  }
+
+  async get(id: number): Promise<ParticipantRecord> {
+    const record = await this.lists.get<ParticipantRecord>(participantsListSpec, id);
+    if (!record) throw new ParticipantException(ParticipantError.NotFound, `参加者（ID: ${id}）は見つかりません。`);
+    return record;
+  }
+
+  /**
+   * The participant row for this MyKey ID in the campaign, created with its
+   * reservation; null when the MyKey ID is already enrolled (a second reservation).
+   * The cap is copied from the campaign under a share lock on the campaign row, so a
+   * concurrent cap change either waits for this insert or is seen by it.
+   */
+  async enrol(campaignId: number, digest: MyKeyDigest): Promise<number | null> {
+    const [row] = await this.db.query<{ id: number }>(
+      `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
+       SELECT c.id, $2, $3, c.cap_per_person_yen FROM campaigns c WHERE c.id = $1 FOR SHARE
+       ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING
+       RETURNING id`,
+      [campaignId, digest.hash, digest.last4],
+    );
+    return row?.id ?? null;
+  }
+
+  /**
+   * Participants of this MyKey ID (in one campaign, or in all), locked until the end
+   * of the transaction: an application and the deletion of its reservation for the
+   * same person run one after the other, never interleaved.
+   */
+  async lockForApplication(hash: Buffer, campaignId?: number): Promise<ParticipantForApplication[]> {
+    return this.db.query<ParticipantForApplication>(
+      `SELECT p.id, p.campaign_id AS "campaignId", r.reserved_at AS "reservedAt", a.id AS "applicationId"
+       FROM participants p
+       LEFT JOIN reservations r ON r.participant_id = p.id
+       LEFT JOIN applications a ON a.participant_id = p.id
+       WHERE p.mykey_hash = $1 AND ($2::int IS NULL OR p.campaign_id = $2)
+       ORDER BY p.campaign_id
+       FOR UPDATE OF p`,
+      [hash, campaignId ?? null],
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../common/auth/permission.decorator';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+// The deployment's own settings the UI needs to make suggestions (e.g. the
+// district list of the city), for any signed-in user. No secrets here.
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller('settings')
+export class SettingsController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        cityName: { type: 'string', example: '阿賀野市' },
+        municipalityCode: { type: 'string', example: '152234' },
+        districts: { type: 'array', items: { type: 'string' }, example: ['水原', '京ヶ瀬', '安田', '笹神'] },
+      },
+    },
+  })
+  get() {
+    return { cityName: this.config.cityName, municipalityCode: this.config.municipalityCode, districts: this.config.districts };
+  }
+}

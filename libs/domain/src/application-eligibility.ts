@@ -1,0 +1,96 @@
+import { certRenewalWaitMessage, formatJstDateTime, isWithinCertRenewalWait } from './cert-renewal';
+import { formatJapaneseDate, toJstDate } from './dates';
+import type { PaymentServiceStatus } from './payment-service';
+
+// Whether a resident may apply (申し込み) to a payment service at a given instant.
+// One payment service per person per campaign is held by the database (UNIQUE); the
+// rest is here, shared by the API (which refuses with 400) and the admin form.
+
+export interface EligibilityInput {
+  appliedAt: Date | string;
+  /** The participant's reservation in the campaign; null when there is none. */
+  reservedAt: Date | string | null;
+  service: {
+    name?: string;
+    status: PaymentServiceStatus | string;
+    /** YYYY-MM-DD (JST): the service takes applications from this date. */
+    applicationsOpenOn: string;
+    preRegistrationRequired: boolean;
+  };
+  campaign: { applicationOpensOn: string; applicationClosesOn: string };
+  /** The resident confirmed the operator's pre-registration. */
+  preRegistered: boolean;
+  certRenewedAt?: Date | string | null;
+}
+
+export type EligibilityCode =
+  | 'no_reservation'
+  | 'before_reservation'
+  | 'service_not_active'
+  | 'service_not_open_yet'
+  | 'outside_application_period'
+  | 'pre_registration_required'
+  | 'cert_renewal_wait';
+
+export interface EligibilityProblem {
+  code: EligibilityCode;
+  /** The request field the message belongs next to. */
+  field: 'myKeyId' | 'appliedAt' | 'paymentServiceId' | 'preRegistered' | 'certRenewedAt';
+  message: string;
+}
+
+const SERVICE_STATUS_TEXT: Record<string, string> = { suspended: '一時停止中', withdrawn: '撤退済み' };
+
+/** Every reason the application is refused, most fundamental first; empty when it may go ahead. */
+export function applicationProblems(input: EligibilityInput): EligibilityProblem[] {
+  const problems: EligibilityProblem[] = [];
+  const appliedAt = new Date(input.appliedAt);
+  const day = toJstDate(appliedAt);
+  const name = input.service.name ? `「${input.service.name}」` : 'この決済サービス';
+
+  if (input.reservedAt == null) {
+    problems.push({
+      code: 'no_reservation',
+      field: 'myKeyId',
+      message: 'このマイキーIDのマイナポイント予約がありません。先に予約を登録してください。',
+    });
+  } else if (appliedAt.getTime() < new Date(input.reservedAt).getTime()) {
+    problems.push({
+      code: 'before_reservation',
+      field: 'appliedAt',
+      message: `申し込み日時が予約日時（${formatJstDateTime(new Date(input.reservedAt))}）より前です。予約の後の日時を入力してください。`,
+    });
+  }
+
+  if (input.service.status !== 'active') {
+    const why = SERVICE_STATUS_TEXT[input.service.status] ?? '受付停止中';
+    problems.push({ code: 'service_not_active', field: 'paymentServiceId', message: `${name}は${why}のため申し込みできません。別のサービスを選んでください。` });
+  } else if (day < input.service.applicationsOpenOn) {
+    problems.push({
+      code: 'service_not_open_yet',
+      field: 'paymentServiceId',
+      message: `${name}の申し込み受付は${formatJapaneseDate(input.service.applicationsOpenOn)}からです。`,
+    });
+  }
+
+  if (day < input.campaign.applicationOpensOn || day > input.campaign.applicationClosesOn) {
+    problems.push({
+      code: 'outside_application_period',
+      field: 'appliedAt',
+      message: `申し込み期間（${formatJapaneseDate(input.campaign.applicationOpensOn)}〜${formatJapaneseDate(input.campaign.applicationClosesOn)}）外です。`,
+    });
+  }
+
+  if (input.service.preRegistrationRequired && !input.preRegistered) {
+    problems.push({
+      code: 'pre_registration_required',
+      field: 'preRegistered',
+      message: `${name}は事業者への事前登録が必要です。事前登録が済んでいることを確認してから申し込んでください。`,
+    });
+  }
+
+  if (input.certRenewedAt && isWithinCertRenewalWait(input.certRenewedAt, appliedAt)) {
+    problems.push({ code: 'cert_renewal_wait', field: 'certRenewedAt', message: certRenewalWaitMessage(input.certRenewedAt, 'apply') });
+  }
+  return problems;
+}

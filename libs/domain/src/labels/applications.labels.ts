@@ -1,0 +1,19 @@
+import { COMMON_FIELDS, defineResourceLabels } from './resource-labels';
+
+export const APPLICATIONS_LABELS = defineResourceLabels({
+  one: { ja: 'ポイント申し込み', en: 'Application' },
+  many: { ja: 'ポイント申し込み', en: 'Applications' },
+  fields: {
+    ...COMMON_FIELDS,
+    campaignId: { ja: 'キャンペーン', en: 'Campaign' },
+    participantId: { ja: '参加者', en: 'Participant' },
+    myKeyId: { ja: 'マイキーID', en: 'MyKey ID' },
+    participantRef: { ja: 'マイキーID（下4桁）', en: 'MyKey ID (last 4)' },
+    paymentServiceId: { ja: '決済サービス', en: 'Payment service' },
+    appliedAt: { ja: '申し込み日時', en: 'Applied at' },
+    channel: { ja: '申し込み方法', en: 'Channel' },
+    preRegistered: { ja: '事前登録済み', en: 'Pre-registered' },
+    certRenewedAt: { ja: '電子証明書の更新日時', en: 'Certificate renewed at' },
+    createdBy: { ja: '登録した職員', en: 'Entered by' },
+  },
+});

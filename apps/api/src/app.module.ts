@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssistanceRecordsModule } from './assistance-records/assistance-records.module';
 import { AuditLogsModule } from './audit-logs/audit-logs.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -12,10 +13,11 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
+import { CounterStatsModule } from './stats/counter-stats.module';
 import { UsersModule } from './users/users.module';
 
 // Feature modules, one line each.
-const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule];
+const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule, AssistanceRecordsModule, CounterStatsModule];
 
 @Module({})
 export class AppModule {

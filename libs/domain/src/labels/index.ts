@@ -1,4 +1,5 @@
 import type { Resource } from '../permissions';
+import { ASSISTANCE_RECORDS_LABELS } from './assistance-records.labels';
 import { AUDIT_LOGS_LABELS } from './audit-logs.labels';
 import { PAYMENT_SERVICES_LABELS } from './payment-services.labels';
 import type { ResourceLabels } from './resource-labels';
@@ -11,6 +12,7 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   users: USERS_LABELS,
   'payment-services': PAYMENT_SERVICES_LABELS,
   'audit-logs': AUDIT_LOGS_LABELS,
+  'assistance-records': ASSISTANCE_RECORDS_LABELS,
 };
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { assistanceSeed } from '../../apps/api/src/database/seed/assistance.seed';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { backdateAssistanceRecord, createAssistanceRecord } from '../support/assistance-fixtures';
@@ -153,5 +154,29 @@ describe('GET /api/stats/counter', () => {
     const totals = doc.components.schemas.CounterTotalsDto ?? doc.components.schemas.CounterDayTotalsDto;
     expect(Object.keys(totals.properties)).toEqual(expect.arrayContaining(['visits', 'minutes', 'outcomes', 'unableReasons']));
     expect(Object.keys(doc.components.schemas.UnableReasonCountsDto.properties)).toContain('pin_locked');
+  });
+});
+
+describe('the demo seed of counter visits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ seed: [usersSeed, paymentServicesSeed, assistanceSeed] });
+  });
+  afterAll(() => t.close());
+
+  it('loads a few thousand visits that pass every constraint, and a day in progress for `counter`', async () => {
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM assistance_records');
+    expect(n).toBeGreaterThan(2500);
+    const counter = await t.as('counter');
+    const today = await counter.get('/api/stats/counter').expect(200);
+    expect(today.body.today.visits).toBe(5);
+    const season = await (await t.as('manager')).get('/api/stats/counter?from=2020-07-01&to=2021-03-31&interval=month').expect(200);
+    expect(season.body.range.visits).toBe(n - 5);
+    const byMonth = Object.fromEntries(season.body.series.map((p: { period: string; visits: number }) => [p.period, p.visits]));
+    expect(byMonth['2020-09-01']).toBeGreaterThan(byMonth['2020-07-01']);
+    // the counter user's own figures are a part of everyone's
+    const own = await counter.get('/api/stats/counter?from=2020-07-01&to=2021-03-31').expect(200);
+    expect(own.body.range.visits).toBeLessThan(season.body.range.visits);
+    expect(own.body.range.visits).toBeGreaterThan(0);
   });
 });

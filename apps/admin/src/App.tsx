@@ -1,4 +1,5 @@
 import { Admin, Resource } from 'react-admin';
+import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
@@ -23,6 +24,7 @@ export function App() {
       disableTelemetry
     >
       <Resource name="payment-services" {...paymentServices} />
+      <Resource name="assistance-records" {...assistanceRecords} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />
     </Admin>

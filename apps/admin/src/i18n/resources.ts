@@ -1,3 +1,4 @@
+import assistanceRecords from '../assistance-records/i18n';
 import auditLogs from '../audit-logs/i18n';
 import paymentServices from '../payment-services/i18n';
 import users from '../users/i18n';
@@ -7,4 +8,5 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   'payment-services': paymentServices,
   users,
   'audit-logs': auditLogs,
+  'assistance-records': assistanceRecords,
 };

@@ -116,6 +116,16 @@ describe('My Number guard on every write', () => {
     }
   });
 
+  it('never writes the number into the log, even when the URL carries one too', async () => {
+    const admin = await t.as('admin');
+    const res = await admin.put('/api/payment-services/123456789018').send({ notes: '123456789018' }).expect(400);
+    expect(res.body.code).toBe('my_number_refused');
+    const [log] = await t.sql<{ changes: unknown; resource: string }>(`SELECT changes, resource FROM audit_logs WHERE action = 'my_number_refused' ORDER BY id DESC LIMIT 1`);
+    expect(log.resource).toBe('payment-services');
+    expect(JSON.stringify(log)).not.toContain('123456789018');
+    expect(log.changes).toMatchObject({ fields: ['notes'], path: '/api/payment-services/:id' });
+  });
+
   it('lets phone numbers and 12-digit numbers with a wrong check digit through in the same fields', async () => {
     const admin = await t.as('admin');
     const notes = '電話 0250-62-2510 / 受付番号 1234-5678-9012 / 123456789010';

@@ -6,6 +6,7 @@ export * from './uptake';
 export * from './assistance';
 export * from './assistance-rules';
 export * from './fraud';
+export * from './stat-periods';
 export * from './audit';
 export * from './my-number';
 export * from './mykey-id';

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
-import { DEFAULT_RANGE_DAYS, STATS_INTERVALS, parseCounterStatsQuery } from './counter-stats.query';
+import { STAT_INTERVAL } from '@mynapoint/domain';
+import { DEFAULT_RANGE_DAYS, MAX_PERIODS, parseCounterStatsQuery } from './counter-stats.query';
 import { CounterStatsService } from './counter-stats.service';
 import { CounterStatsResponseDto } from './dto/counter-stats.response.dto';
 
@@ -15,7 +16,7 @@ export class CounterStatsController {
   @Permission('stats/counter', 'show')
   @ApiQuery({ name: 'from', required: false, example: '2020-09-01', description: `集計開始日（既定: to の${DEFAULT_RANGE_DAYS - 1}日前）` })
   @ApiQuery({ name: 'to', required: false, example: '2020-09-30', description: '集計終了日（既定: 今日、日本時間）' })
-  @ApiQuery({ name: 'interval', required: false, enum: STATS_INTERVALS, description: 'series の単位（既定: day）' })
+  @ApiQuery({ name: 'interval', required: false, enum: STAT_INTERVAL.values, description: `series の単位（既定: day。週は月曜始まり）。${MAX_PERIODS}区間まで` })
   @ApiOkResponse({
     type: CounterStatsResponseDto,
     description: '窓口支援の集計。窓口職員（counter）は本人の記録だけ、他の役割は全職員の記録。today / week は常に今日・今週（日本時間）。',

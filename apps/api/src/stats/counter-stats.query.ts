@@ -1,13 +1,12 @@
-import { addDays, isIsoDate, toJstDate } from '@mynapoint/domain';
+import { STAT_INTERVAL, StatInterval, addDays, isIsoDate, periodStart, periodStarts, toJstDate } from '@mynapoint/domain';
 import { badQuery } from '../common/list/list-query';
-
-export const STATS_INTERVALS = ['day', 'week', 'month'] as const;
-export type StatsInterval = (typeof STATS_INTERVALS)[number];
 
 export interface CounterStatsPeriods {
   from: string;
   to: string;
-  interval: StatsInterval;
+  interval: StatInterval;
+  /** First day of every `interval` bucket touching [from, to]. */
+  periods: string[];
   today: string;
   /** Monday … Sunday of the ISO week holding today (offices work Monday to Friday). */
   weekFrom: string;
@@ -15,21 +14,13 @@ export interface CounterStatsPeriods {
 }
 
 export const DEFAULT_RANGE_DAYS = 30;
-// Ten years of days is already more than any chart shows.
-export const MAX_RANGE_DAYS = 3660;
-
-const DAY_MS = 86_400_000;
-const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS;
-
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
+// The same bound as the other stats series: a chart has no use for more points.
+export const MAX_PERIODS = 1000;
 
 /**
  * `from`, `to` and `interval` of GET /api/stats/counter, checked, with defaults
  * (the 30 days up to today, by day), plus today and this week in JST. Parameters
- * other than these are ignored, as on every other endpoint.
+ * other than these are ignored, as on the list endpoints.
  */
 export function parseCounterStatsQuery(query: Record<string, unknown>, now: Date): CounterStatsPeriods {
   const today = toJstDate(now);
@@ -42,30 +33,15 @@ export function parseCounterStatsQuery(query: Record<string, unknown>, now: Date
   const to = date('to') ?? today;
   const from = date('from') ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) throw badQuery('from は to 以前の日付を指定してください。');
-  if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw badQuery(`集計期間は${MAX_RANGE_DAYS}日以内で指定してください。`);
 
   const rawInterval = query.interval;
-  if (rawInterval !== undefined && rawInterval !== '' && !(STATS_INTERVALS as readonly unknown[]).includes(rawInterval)) {
-    throw badQuery(`interval は ${STATS_INTERVALS.join(' / ')} のいずれかを指定してください。`);
+  if (rawInterval !== undefined && rawInterval !== '' && !STAT_INTERVAL.has(rawInterval)) {
+    throw badQuery(`interval は ${STAT_INTERVAL.values.join(' / ')} のいずれかを指定してください。`);
   }
-  const interval = (rawInterval || 'day') as StatsInterval;
+  const interval: StatInterval = STAT_INTERVAL.has(rawInterval) ? rawInterval : 'day';
+  const periods = periodStarts(from, to, interval, MAX_PERIODS);
+  if (!periods) throw badQuery(`期間が長すぎます（${MAX_PERIODS}区間まで）。期間を狭めるか、interval を week / month にしてください。`);
 
-  const weekFrom = addDays(today, 1 - isoWeekday(today));
-  return { from, to, interval, today, weekFrom, weekTo: addDays(weekFrom, 6) };
-}
-
-/** First day of every period of the interval that touches [from, to]. */
-export function periodStarts(from: string, to: string, interval: StatsInterval): string[] {
-  const first = interval === 'day' ? from : interval === 'week' ? addDays(from, 1 - isoWeekday(from)) : `${from.slice(0, 7)}-01`;
-  const out: string[] = [];
-  for (let d = first; d <= to; ) {
-    out.push(d);
-    if (interval === 'day') d = addDays(d, 1);
-    else if (interval === 'week') d = addDays(d, 7);
-    else {
-      const [y, m] = d.split('-').map(Number);
-      d = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    }
-  }
-  return out;
+  const weekFrom = periodStart(today, 'week');
+  return { from, to, interval, periods, today, weekFrom, weekTo: addDays(weekFrom, 6) };
 }

@@ -3,7 +3,7 @@ import { ASSISTANCE_OUTCOME, UNABLE_REASON, scopeOf } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import { SqlParams } from '../common/db/sql-params';
-import { CounterStatsPeriods, periodStarts } from './counter-stats.query';
+import { CounterStatsPeriods } from './counter-stats.query';
 import { CounterStatsResponseDto, CounterTotalsDto } from './dto/counter-stats.response.dto';
 
 interface BucketRow {
@@ -88,7 +88,7 @@ export class CounterStatsService {
       today: { date: p.today, ...totals.today },
       week: { from: p.weekFrom, to: p.weekTo, ...totals.week },
       range: { from: p.from, to: p.to, ...totals.range },
-      series: periodStarts(p.from, p.to, p.interval).map((period) => ({
+      series: p.periods.map((period) => ({
         period,
         visits: byPeriod.get(period)?.visits ?? 0,
         minutes: byPeriod.get(period)?.minutes ?? 0,

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ASSISTANCE_OUTCOME, AssistanceOutcome, UNABLE_REASON, UnableReason } from '@mynapoint/domain';
-import { STATS_INTERVALS, StatsInterval } from '../counter-stats.query';
+import { ASSISTANCE_OUTCOME, AssistanceOutcome, STAT_INTERVAL, StatInterval, UNABLE_REASON, UnableReason } from '@mynapoint/domain';
 
 // The response of GET /api/stats/counter, described for OpenAPI. The count objects
 // carry one key per code of the domain enums (zeros included), so a card can read
@@ -77,8 +76,8 @@ export class CounterStatsResponseDto {
   @ApiProperty({ format: 'date', description: '集計期間の終了日' })
   to: string;
 
-  @ApiProperty({ enum: STATS_INTERVALS })
-  interval: StatsInterval;
+  @ApiProperty({ enum: STAT_INTERVAL.values })
+  interval: StatInterval;
 
   @ApiProperty({ type: CounterDayTotalsDto, description: '今日（日本時間）' })
   today: CounterDayTotalsDto;

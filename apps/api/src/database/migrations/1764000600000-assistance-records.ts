@@ -34,8 +34,8 @@ const upsert = (rows: string) => `
   ON CONFLICT ON CONSTRAINT assistance_hourly_stats_key
   DO UPDATE SET visits = s.visits + EXCLUDED.visits, minutes = s.minutes + EXCLUDED.minutes;`;
 
-export class AssistanceRecords1764000400000 implements MigrationInterface {
-  name = 'AssistanceRecords1764000400000';
+export class AssistanceRecords1764000600000 implements MigrationInterface {
+  name = 'AssistanceRecords1764000600000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

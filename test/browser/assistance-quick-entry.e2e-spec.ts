@@ -135,6 +135,10 @@ describe('counter quick entry in the browser', () => {
     await expect(page.getByTestId('chips-office').locator('[aria-pressed="true"]').textContent()).resolves.toBe('支所');
     await expect(page.getByTestId('chips-assistanceTypes').locator('[aria-pressed="true"]').count()).resolves.toBe(0);
     await expect(page.locator('input[name="durationMinutes"]').inputValue()).resolves.toBe('');
+    // …and the office comes back from the clerk's last record when the screen opens again
+    await page.reload();
+    await page.getByTestId('quick-entry-form').waitFor();
+    await expect(page.getByTestId('chips-office').locator('[aria-pressed="true"]').textContent()).resolves.toBe('支所');
     await page.context().close();
   });
 

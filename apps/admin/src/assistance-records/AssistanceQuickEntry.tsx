@@ -22,7 +22,9 @@ export function AssistanceQuickEntry() {
   const staffId = identity?.id;
   const today = toJstDate(new Date());
 
-  const last = useGetList('assistance-records', { filter: { staffId }, sort: { field: 'visitedAt', order: 'DESC' }, pagination: { page: 1, perPage: 1 } }, { enabled: staffId != null });
+  // The office of the clerk's most recently logged record (not the latest visit time:
+  // a visit logged late from memory says nothing about where they sit today).
+  const last = useGetList('assistance-records', { filter: { staffId }, sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 1 } }, { enabled: staffId != null });
   const todays = useGetList<TodayRow>(
     'assistance-records',
     { filter: { staffId, visitedAt: today }, sort: { field: 'visitedAt', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },

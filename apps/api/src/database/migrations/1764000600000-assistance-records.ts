@@ -83,6 +83,8 @@ export class AssistanceRecords1764000600000 implements MigrationInterface {
       -- The list's default order (newest visit first) and a clerk's own day.
       CREATE INDEX assistance_records_visited_at_idx ON assistance_records (visited_at DESC, id DESC);
       CREATE INDEX assistance_records_staff_visited_at_idx ON assistance_records (staff_id, visited_at DESC);
+      -- The quick-entry screen opens at the office of the clerk's last logged record.
+      CREATE INDEX assistance_records_staff_created_at_idx ON assistance_records (staff_id, created_at DESC);
       CREATE INDEX assistance_records_payment_service_idx ON assistance_records (payment_service_id) WHERE payment_service_id IS NOT NULL;
 
       -- Visits and minutes per JST day × hour × clerk × office × outcome × reason.

@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import applications from './applications';
+import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
 import campaigns from './campaigns';
 import { authProvider } from './authProvider';
@@ -38,6 +39,7 @@ export function App() {
       <Resource name="reservation-quotas" {...reservationQuotas} />
       <Resource name="campaigns" {...campaigns} />
       <Resource name="payment-services" {...paymentServices} />
+      <Resource name="assistance-records" {...assistanceRecords} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />
       <Resource name="fraud-alerts" {...fraudAlerts} />

@@ -1,5 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { can, canExport, isResource, type Action } from '@mynapoint/domain';
+import { QUICK_ENTRY_PATH } from './assistance-records/quickEntry';
 import { authHeader, clearSession, readSession, writeSession } from './session';
 
 // react-admin's view of the server's auth: the same permissions table
@@ -15,6 +16,8 @@ export const authProvider: AuthProvider = {
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body.message ?? 'ログインできませんでした。');
     writeSession(body.accessToken, body.user);
+    // Counter staff start where they work: the quick-entry screen.
+    if (body.user?.role === 'counter') return { redirectTo: QUICK_ENTRY_PATH };
   },
 
   async logout() {

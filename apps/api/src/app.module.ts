@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssistanceRecordsModule } from './assistance-records/assistance-records.module';
 import { AuditLogsModule } from './audit-logs/audit-logs.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -15,6 +16,7 @@ import { FraudAlertsModule } from './fraud-alerts/fraud-alerts.module';
 import { HealthModule } from './health/health.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
+import { CounterStatsModule } from './stats/counter-stats.module';
 import { UsersModule } from './users/users.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -38,6 +40,8 @@ const FEATURES = [
   ApplicationsModule,
   FraudAlertsModule,
   FraudStatsModule,
+  AssistanceRecordsModule,
+  CounterStatsModule,
   ExportsModule,
 ];
 

@@ -4,6 +4,7 @@ export * from './permissions';
 export * from './payment-service';
 export * from './uptake';
 export * from './assistance';
+export * from './assistance-rules';
 export * from './fraud';
 export * from './fraud-workflow';
 export * from './fraud-severity';

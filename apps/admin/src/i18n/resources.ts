@@ -1,4 +1,5 @@
 import applications from '../applications/i18n';
+import assistanceRecords from '../assistance-records/i18n';
 import auditLogs from '../audit-logs/i18n';
 import fraudAlerts from '../fraud-alerts/i18n';
 import campaigns from '../campaigns/i18n';
@@ -19,4 +20,5 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   reservations,
   applications,
   participants,
+  'assistance-records': assistanceRecords,
 };

@@ -2,6 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate, type LayoutProps } from 'react-admin';
 import { ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
+import { Menu } from './Menu';
 
 function RoleChip() {
   const { identity } = useGetIdentity();
@@ -25,5 +26,5 @@ function MyAppBar() {
 }
 
 export function Layout(props: LayoutProps) {
-  return <RaLayout {...props} appBar={MyAppBar} />;
+  return <RaLayout {...props} appBar={MyAppBar} menu={Menu} />;
 }

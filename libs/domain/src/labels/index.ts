@@ -1,5 +1,6 @@
 import type { Resource } from '../permissions';
 import { APPLICATIONS_LABELS } from './applications.labels';
+import { ASSISTANCE_RECORDS_LABELS } from './assistance-records.labels';
 import { AUDIT_LOGS_LABELS } from './audit-logs.labels';
 import { FRAUD_ALERTS_LABELS } from './fraud-alerts.labels';
 import { CAMPAIGNS_LABELS } from './campaigns.labels';
@@ -23,6 +24,7 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   reservations: RESERVATIONS_LABELS,
   applications: APPLICATIONS_LABELS,
   participants: PARTICIPANTS_LABELS,
+  'assistance-records': ASSISTANCE_RECORDS_LABELS,
 };
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {

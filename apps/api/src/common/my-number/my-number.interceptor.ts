@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { MY_NUMBER_REFUSED_MESSAGE, findMyNumberFields } from '@mynapoint/domain';
+import { MY_NUMBER_REFUSED_MESSAGE, containsMyNumber, findMyNumberFields } from '@mynapoint/domain';
 import { Observable, from, switchMap } from 'rxjs';
 import { AuditService } from '../../audit-logs/audit.service';
 import { ACCESS_KEY, Access, AuthedRequest } from '../auth/permission.decorator';
@@ -18,20 +18,22 @@ export class MyNumberInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<AuthedRequest & { path: string }>();
+    const req = context.switchToHttp().getRequest<AuthedRequest & { path: string; route?: { path?: string } }>();
     if (!WRITE_METHODS.has(req.method)) return next.handle();
     const fields = findMyNumberFields(req.body);
     if (!fields.length) return next.handle();
 
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
-    const resource = access?.kind === 'permission' ? access.resource : req.path;
+    // The log must not carry the number even when a client put it into the URL too.
+    const path = containsMyNumber(req.path) ? (req.route?.path ?? '(path withheld)') : req.path;
+    const resource = access?.kind === 'permission' ? access.resource : path;
     return from(
       this.audit.recordSeparately({
         user: req.user,
         action: 'my_number_refused',
         resource,
         ip: req.ip,
-        changes: { fields, method: req.method, path: req.path },
+        changes: { fields, method: req.method, path },
       }),
     ).pipe(
       switchMap(() => {

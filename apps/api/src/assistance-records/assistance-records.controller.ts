@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
+import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { ListQuery } from '../common/list/list-query';
+import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
+import { assistanceRecordsListSpec as spec } from './assistance-records.list-spec';
+import { AssistanceRecordsService } from './assistance-records.service';
+import { CreateAssistanceRecordDto, UpdateAssistanceRecordDto } from './dto/assistance-record.dto';
+
+// Counter staff see and change only their own records (scope 'own'), and change
+// them only on the day they logged them; the service applies both.
+@ApiTags('assistance-records')
+@ApiBearerAuth()
+@Controller('assistance-records')
+export class AssistanceRecordsController {
+  constructor(private readonly service: AssistanceRecordsService) {}
+
+  @Get()
+  @Permission('assistance-records', 'list')
+  @ApiListQuery(spec)
+  @ApiRecordList(spec)
+  list(@ListQueryParam(spec) q: ListQuery, @CurrentUser() user: AuthUser) {
+    return this.service.list(q, user);
+  }
+
+  @Get(':id')
+  @Permission('assistance-records', 'show')
+  @ApiRecord(spec)
+  get(@IdParam() id: number, @CurrentUser() user: AuthUser) {
+    return this.service.get(id, user);
+  }
+
+  @Post()
+  @Permission('assistance-records', 'create')
+  @ApiRecord(spec, 201)
+  create(@Body() dto: CreateAssistanceRecordDto, @CurrentUser() user: AuthUser) {
+    return this.service.create(dto, user);
+  }
+
+  @Put(':id')
+  @Permission('assistance-records', 'edit')
+  @ApiRecord(spec)
+  update(@IdParam() id: number, @Body() dto: UpdateAssistanceRecordDto, @CurrentUser() user: AuthUser) {
+    return this.service.update(id, dto, user);
+  }
+
+  @Delete(':id')
+  @Permission('assistance-records', 'delete')
+  @ApiRecord(spec)
+  remove(@IdParam() id: number, @CurrentUser() user: AuthUser) {
+    return this.service.remove(id, user);
+  }
+}

@@ -29,9 +29,11 @@ describe('fraud alerts in the browser', () => {
     await t?.close();
   });
 
+  // Counter staff land on their quick-entry screen; these stories start at the dashboard.
   async function as(role: string): Promise<Page> {
     const page = await newPage(browser, t.baseUrl!);
     await login(page, role);
+    await page.goto('/#/');
     return page;
   }
 

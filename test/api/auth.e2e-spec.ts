@@ -43,7 +43,6 @@ describe('auth', () => {
     const res = await (await t.as('counter')).get('/api/auth/me').expect(200);
     expect(res.body).toMatchObject({ username: 'counter', role: 'counter' });
     expect(res.body.permissions['assistance-records']).toEqual({ actions: ['list', 'show', 'create', 'edit'], scope: 'own' });
-    expect(res.body.city).toEqual({ name: '阿賀野市', districts: ['水原', '京ヶ瀬', '安田', '笹神'] });
   });
 
   it('needs a valid bearer token everywhere but health and login', async () => {

@@ -16,6 +16,7 @@ import {
   type Lang,
 } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
+import { DistrictInput } from '../common/DistrictInput';
 import { noMyNumber } from '../common/validators';
 import { CheckInput } from './CheckInput';
 import { QUICK_TYPE_ORDER, fromJstLocalInput, toJstLocalInput } from './quickEntry';
@@ -117,7 +118,7 @@ export function AssistanceRecordInputs() {
           <AutocompleteInput optionText="name" sx={{ minWidth: 240 }} />
         </ReferenceInput>
         <SelectInput source="ageBand" choices={ageBands} emptyText="—" sx={{ minWidth: 160 }} />
-        <TextInput source="district" validate={noMyNumber} slotProps={{ htmlInput: { maxLength: ASSISTANCE_LIMITS.district } }} />
+        <DistrictInput />
       </Stack>
       <CheckInput source="proxy" label={translate(`${T}.proxy`)} values={['legal_representative', 'none']} />
       <TextInput source="notes" multiline minRows={3} fullWidth validate={noMyNumber} slotProps={{ htmlInput: { maxLength: ASSISTANCE_LIMITS.notes } }} helperText={`${T}.notes_hint`} />

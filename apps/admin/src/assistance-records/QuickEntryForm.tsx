@@ -4,14 +4,13 @@ import { AutocompleteInput, Form, ReferenceInput, SelectInput, TextInput, useTra
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { AGE_BAND, ASSISTANCE_LIMITS, ASSISTANCE_OUTCOME, OFFICE, type AssistanceType } from '@mynapoint/domain';
 import { useEnumChoices, useLang } from '../common/enums';
+import { DistrictInput } from '../common/DistrictInput';
 import { noMyNumber } from '../common/validators';
 import { SharedTerminal, TypesInput, UnableReason } from './AssistanceRecordInputs';
 import { CheckInput } from './CheckInput';
 import { DURATION_PRESETS, validateVisit, type VisitErrors, type VisitValues } from './quickEntry';
 import { ToggleChipsInput } from './ToggleChipsInput';
 
-// The demo city's districts (the four former towns); free text is accepted too.
-const DISTRICT_SUGGESTIONS = ['水原', '京ヶ瀬', '安田', '笹神'];
 const T = 'resources.assistance-records.quick';
 
 export type AfterSave = 'next' | 'list';
@@ -143,19 +142,7 @@ function Details() {
           </ReferenceInput>
         ) : null}
         <SelectInput source="ageBand" choices={ageBands} label="resources.assistance-records.fields.ageBand" emptyText="—" sx={{ minWidth: 160 }} />
-        <TextInput
-          source="district"
-          label="resources.assistance-records.fields.district"
-          validate={noMyNumber}
-          helperText={`${T}.district_hint`}
-          slotProps={{ htmlInput: { list: 'assistance-districts', maxLength: ASSISTANCE_LIMITS.district } }}
-          sx={{ minWidth: 200 }}
-        />
-        <datalist id="assistance-districts">
-          {DISTRICT_SUGGESTIONS.map((d) => (
-            <option key={d} value={d} />
-          ))}
-        </datalist>
+        <DistrictInput label="resources.assistance-records.fields.district" helperText={`${T}.district_hint`} sx={{ minWidth: 200 }} />
       </Stack>
       <CheckInput source="proxy" label={translate(`${T}.proxy`)} values={['legal_representative', 'none']} />
       <TextInput source="notes" label="resources.assistance-records.fields.notes" multiline minRows={2} fullWidth validate={noMyNumber} helperText={`${T}.notes_hint`} />

@@ -26,7 +26,7 @@ import {
 } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 import { noMyNumber } from '../common/validators';
-import { DistrictInput } from './DistrictInput';
+import { DistrictInput } from '../common/DistrictInput';
 import { RequestedItemsInput } from './RequestedItemsInput';
 import { SeverityInput, SeverityPreview } from './SeverityInput';
 
@@ -63,7 +63,7 @@ function IntakeInputs() {
           helperText="resources.fraud-alerts.helper.damageYen"
           sx={{ minWidth: 220 }}
         />
-        <DistrictInput />
+        <DistrictInput chips helperText="resources.fraud-alerts.helper.district" sx={{ minWidth: 300 }} />
       </Stack>
       <TextInput
         source="description"

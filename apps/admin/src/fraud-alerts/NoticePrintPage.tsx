@@ -4,7 +4,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { useAuthenticated, useGetOne, useTranslate } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { FRAUD_REFERRALS, formatJapaneseEraDate, toJstDate } from '@mynapoint/domain';
-import { useCity } from '../common/city';
+import { useSettings } from '../common/settings';
 
 // The flyer as an A4 sheet on screen and on paper. Plain CSS: @page and @media print
 // are out of reach of MUI's sx.
@@ -49,7 +49,7 @@ export function NoticePrintPage() {
   const { id } = useParams();
   const translate = useTranslate();
   const navigate = useNavigate();
-  const city = useCity();
+  const { cityName } = useSettings();
   const { data: notice, isPending, error } = useGetOne('fraud-alerts', { id: Number(id) }, { enabled: /^\d+$/.test(id ?? '') });
 
   if (isPending && !error) {
@@ -117,7 +117,7 @@ export function NoticePrintPage() {
         </section>
         <footer className="np-footer">
           <span>{date}</span>
-          <strong>{city.name}</strong>
+          <strong>{cityName}</strong>
         </footer>
       </article>
     </div>

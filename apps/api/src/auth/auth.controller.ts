@@ -1,19 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PERMISSIONS, ROLE } from '@mynapoint/domain';
 import { Authenticated, AuthUser, CurrentUser, Public } from '../common/auth/permission.decorator';
 import { OwnTransaction } from '../common/http/write.interceptor';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
 import { AuthUserDto, LoginDto, LoginResponseDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Post('login')
   @Public()
@@ -48,8 +44,6 @@ export class AuthController {
       roleLabel: ROLE.label(user.role),
       // The same table the server enforces, for clients that cannot import it.
       permissions: Object.fromEntries(Object.entries(PERMISSIONS).map(([resource, grants]) => [resource, grants[user.role]])),
-      // The deployment's city: its name for printed notices, its districts for input suggestions.
-      city: { name: this.config.cityName, districts: this.config.districts },
     };
   }
 }

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
+import { pdfPages } from '../support/pdf';
 import { listQuery, TestApp, totalOf } from '../support/test-app';
 
 describe('exports in the browser', () => {
@@ -35,6 +36,21 @@ describe('exports in the browser', () => {
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines.length - 1).toBe(expected);
     expect(lines.slice(1).every((l) => l.includes('IC型電子マネー'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('a manager downloads the monthly report as PDF, with progress', async () => {
+    const page = await newPage(browser, t.baseUrl!);
+    await login(page, 'manager');
+    await page.getByRole('menuitem', { name: '月次報告' }).click();
+    await page.getByTestId('report-month').fill('2020-09');
+    await page.getByText('和暦: 令和2年9月').waitFor();
+    await screenshot(page, 'reports-page');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF をダウンロード' }).click()]);
+    expect(download.suggestedFilename()).toBe('マイナポイント月次報告_令和2年9月.pdf');
+    const text = pdfPages(readFileSync((await download.path())!)).join('\n');
+    expect(text).toContain('マイナポイント事業 月次報告 令和2年9月');
+    await page.getByText(/ダウンロードしました/).waitFor();
     await page.context().close();
   });
 

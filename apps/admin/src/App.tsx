@@ -16,6 +16,7 @@ import participants from './participants';
 import paymentServices from './payment-services';
 import reservationQuotas from './reservation-quotas';
 import reservations from './reservations';
+import { ReportsPage } from './reports/ReportsPage';
 import { theme } from './theme';
 import users from './users';
 
@@ -43,6 +44,9 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />
       <Resource name="fraud-alerts" {...fraudAlerts} />
+      <CustomRoutes>
+        <Route path="/reports" element={<ReportsPage />} />
+      </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/notices/:id/print" element={<NoticePrintPage />} />
       </CustomRoutes>

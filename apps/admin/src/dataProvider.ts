@@ -25,6 +25,42 @@ export const dataProvider = {
     return json as T;
   },
 
+  /**
+   * GET a file with the session's token, reporting progress (0–1, or null while the
+   * server is still preparing it), and hand it to the browser as a download.
+   */
+  async downloadFile(path: string, onProgress: (fraction: number | null) => void): Promise<string> {
+    onProgress(null);
+    const res = await fetch(`${API_URL}/${path}`, { headers: authHeader() });
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}));
+      throw new Error(body.message ?? `HTTP ${res.status}`);
+    }
+    const total = Number(res.headers.get('Content-Length') ?? 0);
+    const reader = res.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      onProgress(total ? received / total : null);
+    }
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'download');
+    const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: res.headers.get('Content-Type') ?? 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    onProgress(1);
+    return name;
+  },
+
   /** POST JSON to an action endpoint (publish, …). */
   async postJson<T = unknown>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
     const { json } = await httpClient(`${API_URL}/${path}`, {

@@ -8,4 +8,9 @@ export const theme: RaThemeOptions = {
     fontFamily: '"Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Segoe UI", sans-serif',
   },
   sidebar: { width: 240, closedWidth: 55 },
+  components: {
+    ...defaultTheme.components,
+    // Upper-casing does nothing for Japanese and mangles English names (EXCEL).
+    MuiButton: { styleOverrides: { root: { textTransform: 'none', whiteSpace: 'nowrap' } } },
+  },
 };

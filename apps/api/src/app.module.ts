@@ -15,6 +15,7 @@ import { ExportsModule } from './exports/exports.module';
 import { FraudAlertsModule } from './fraud-alerts/fraud-alerts.module';
 import { HealthModule } from './health/health.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
+import { ReportsModule } from './reports/reports.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
 import { CounterStatsModule } from './stats/counter-stats.module';
 import { UsersModule } from './users/users.module';
@@ -43,6 +44,7 @@ const FEATURES = [
   AssistanceRecordsModule,
   CounterStatsModule,
   ExportsModule,
+  ReportsModule,
 ];
 
 @Module({})

@@ -7,6 +7,7 @@ import participants from '../participants/i18n';
 import paymentServices from '../payment-services/i18n';
 import reservationQuotas from '../reservation-quotas/i18n';
 import reservations from '../reservations/i18n';
+import reports from '../reports/i18n';
 import users from '../users/i18n';
 
 // Extra texts per resource (titles, helper texts); field names come from the domain.
@@ -21,4 +22,5 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   applications,
   participants,
   'assistance-records': assistanceRecords,
+  reports,
 };

@@ -1,5 +1,6 @@
 import { Menu as RaMenu } from 'react-admin';
 import { QuickEntryMenuItem } from '../assistance-records/QuickEntryMenuItem';
+import { ReportsMenuItem } from '../reports/ReportsMenuItem';
 
 // react-admin's menu (dashboard, then every resource the role may list), with the
 // counter staff's quick entry first.
@@ -9,6 +10,7 @@ export function Menu() {
       <QuickEntryMenuItem />
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItems />
+      <ReportsMenuItem />
     </RaMenu>
   );
 }

@@ -1,0 +1,28 @@
+export default {
+  ja: {
+    name: '月次報告',
+    title: '月次報告（総務省・市長向け）',
+    intro: '対象月を選んで、PDF（印刷・配布用）または Excel（集計表）をダウンロードします。内容: 予約・申し込みと予約上限、決済サービス別の申し込み、ポイント付与、窓口支援の件数と結果、詐欺情報と注意喚起。',
+    month: '対象月',
+    pdf: 'PDF をダウンロード',
+    xlsx: 'Excel をダウンロード',
+    preparing: '報告書を作成しています…',
+    downloading: 'ダウンロード中… %{percent}%',
+    done: '「%{name}」をダウンロードしました。',
+    failed: '報告書を作成できませんでした: %{message}',
+    era: '和暦: %{era}',
+  },
+  en: {
+    name: 'Monthly report',
+    title: 'Monthly report (for the ministry and the mayor)',
+    intro: 'Pick a month and download the PDF (to print and hand out) or the Excel workbook (tables). Sections: uptake against the quota, applications by payment service, points awarded, counter workload and outcomes, fraud alerts and published notices.',
+    month: 'Month',
+    pdf: 'Download PDF',
+    xlsx: 'Download Excel',
+    preparing: 'Preparing the report…',
+    downloading: 'Downloading… %{percent}%',
+    done: 'Downloaded “%{name}”.',
+    failed: 'The report could not be made: %{message}',
+    era: 'Japanese era: %{era}',
+  },
+};

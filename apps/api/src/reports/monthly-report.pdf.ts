@@ -1,0 +1,117 @@
+import { ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, PAYMENT_SERVICE_KIND, TRANSACTION_KIND, UNABLE_REASON, formatJapaneseEraDate, formatJapaneseEraMonth } from '@mynapoint/domain';
+import type { MonthlyReport } from './monthly-report';
+import { Report, num } from './pdf-kit';
+
+const pct = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
+const yen = (n: number) => `${num(n)}円`;
+
+/** The monthly report as an A4 PDF in Japanese: figures, tables and charts per section. */
+export function renderMonthlyReportPdf(r: MonthlyReport): PDFKit.PDFDocument {
+  const era = formatJapaneseEraMonth(`${r.month}-01`);
+  const report = new Report({ title: `マイナポイント事業 月次報告 ${era}`, subject: r.cityName });
+  report.title(`マイナポイント事業 月次報告 ${era}`, `${r.cityName}　対象キャンペーン: ${r.campaign?.name ?? '—'}　作成日: ${formatJapaneseEraDate(new Date(r.generatedAt))}`);
+
+  // 1. Uptake against the quota
+  const u = r.uptake;
+  report.section('1. 予約・申し込みの状況（予約上限との比較）');
+  report.figures([
+    { label: '当月の予約数', value: `${num(u.reservationsInMonth)}件`, hint: `累計 ${num(u.reservationsToDate)}件` },
+    { label: '当月の申し込み数', value: `${num(u.applicationsInMonth)}件`, hint: `累計 ${num(u.applicationsToDate)}件` },
+    { label: '予約上限（予約枠の合計）', value: `${num(u.quotaCapacity)}件`, hint: `使用 ${num(u.quotaUsed)}件（${pct(u.quotaUsed, u.quotaCapacity)}）` },
+    { label: '予約枠の残り', value: `${num(Math.max(0, u.quotaCapacity - u.quotaUsed))}件`, hint: '作成時点' },
+  ]);
+  report.bars({
+    categories: u.daily.map((d) => String(Number(d.date.slice(8)))),
+    series: [
+      { name: '予約', values: u.daily.map((d) => d.reservations) },
+      { name: '申し込み', values: u.daily.map((d) => d.applications) },
+    ],
+    labelEvery: 2,
+    height: 120,
+  });
+  report.table(
+    [
+      { header: '予約・申し込みの方法', width: 3 },
+      { header: '予約（当月）', width: 2, align: 'right' },
+      { header: '申し込み（当月）', width: 2, align: 'right' },
+    ],
+    u.byChannel.map((c) => [CHANNEL.label(c.channel), num(c.reservations), num(c.applications)]),
+  );
+
+  // 2. Applications by payment service
+  report.section('2. キャッシュレス決済サービス別の申し込み');
+  const top = r.applicationsByService.slice(0, 12);
+  report.hbars(top.map((s) => ({ label: s.name, value: s.toDate })), { unit: '件' });
+  report.table(
+    [
+      { header: 'サービス名', width: 4 },
+      { header: '種類', width: 3 },
+      { header: '当月', width: 2, align: 'right' },
+      { header: '累計', width: 2, align: 'right' },
+      { header: '構成比（累計）', width: 2, align: 'right' },
+    ],
+    r.applicationsByService.map((s) => [s.name, PAYMENT_SERVICE_KIND.label(s.kind), num(s.inMonth), num(s.toDate), pct(s.toDate, u.applicationsToDate)]),
+  );
+
+  // 3. Points
+  const p = r.points;
+  report.section('3. ポイント付与');
+  report.figures([
+    { label: '当月の付与件数', value: `${num(p.awardsInMonth)}件` },
+    { label: '当月の付与ポイント', value: `${num(p.pointsInMonth)}pt`, hint: `対象額 ${yen(p.amountInMonth)}` },
+    { label: '累計付与ポイント', value: `${num(p.pointsToDate)}pt` },
+    { label: '上限に達した人', value: `${num(p.participantsAtCapToDate)}人`, hint: `付与を受けた ${num(p.participantsWithPointsToDate)}人のうち ${pct(p.participantsAtCapToDate, p.participantsWithPointsToDate)}` },
+  ]);
+  if (r.campaign) report.note(`付与率 ${r.campaign.awardRatePercent}%・1人あたり上限 ${yen(r.campaign.capPerPersonYen)}（キャンペーンの設定）。取引日で月を判定しています。`);
+  report.table(
+    [
+      { header: '決済サービス', width: 4 },
+      { header: '付与件数（当月）', width: 2, align: 'right' },
+      { header: '付与ポイント（当月）', width: 2, align: 'right' },
+    ],
+    [...p.byService.map((s) => [s.name, num(s.awards), num(s.points)]), ...p.byKind.map((k) => [`（${TRANSACTION_KIND.label(k.kind)}の合計）`, num(k.awards), num(k.points)])],
+  );
+
+  // 4. Counter workload
+  const c = r.counter;
+  report.section('4. 窓口支援の件数と結果');
+  report.figures([
+    { label: '当月の支援件数', value: `${num(c.visits)}件` },
+    { label: '対応時間の合計', value: `${num(c.minutes)}分`, hint: c.visits ? `1件あたり平均 ${(c.minutes / c.visits).toFixed(1)}分` : undefined },
+    ...c.byOffice.map((o) => ({ label: OFFICE.label(o.office), value: `${num(o.visits)}件` })),
+  ]);
+  report.hbars(c.byOutcome.map((o) => ({ label: ASSISTANCE_OUTCOME.label(o.outcome), value: o.visits })), { unit: '件' });
+  if (c.unableReasons.length) {
+    report.table(
+      [
+        { header: '対応不可の理由', width: 4 },
+        { header: '件数', width: 2, align: 'right' },
+      ],
+      c.unableReasons.map((x) => [UNABLE_REASON.label(x.reason), num(x.visits)]),
+    );
+  }
+
+  // 5. Fraud
+  const f = r.fraud;
+  report.section('5. 詐欺情報と注意喚起');
+  report.figures([
+    { label: '当月の受付件数', value: `${num(f.reports)}件` },
+    { label: '当月の被害額', value: yen(f.damageYen) },
+    { label: '対応中（作成時点）', value: `${num(f.stillOpen)}件` },
+    { label: '当月の注意喚起', value: `${num(f.notices.length)}件` },
+  ]);
+  report.hbars(f.byChannel.map((x) => ({ label: FRAUD_CHANNEL.label(x.channel), value: x.reports })), { unit: '件' });
+  if (f.notices.length) {
+    report.table(
+      [
+        { header: '公開日', width: 2 },
+        { header: '注意喚起の題名', width: 6 },
+      ],
+      f.notices.map((n) => [formatJapaneseEraDate(new Date(n.publishedAt)), n.title]),
+    );
+  } else {
+    report.note('当月に公開した注意喚起はありません。');
+  }
+
+  return report.finish(`${r.cityName}　マイナポイント事業 月次報告 ${era}`);
+}

@@ -1,0 +1,44 @@
+import type { AssistanceOutcome, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
+
+// Everything the monthly report shows, gathered once and rendered as PDF or Excel.
+export interface MonthlyReport {
+  month: string; // YYYY-MM (JST)
+  cityName: string;
+  generatedAt: string; // ISO instant
+  campaign: { id: number; name: string; awardRatePercent: number; capPerPersonYen: number } | null;
+  uptake: {
+    reservationsInMonth: number;
+    reservationsToDate: number;
+    applicationsInMonth: number;
+    applicationsToDate: number;
+    quotaCapacity: number;
+    quotaUsed: number;
+    byChannel: { channel: Channel; reservations: number; applications: number }[];
+    daily: { date: string; reservations: number; applications: number }[];
+  };
+  applicationsByService: { name: string; kind: PaymentServiceKind; inMonth: number; toDate: number }[];
+  points: {
+    awardsInMonth: number;
+    pointsInMonth: number;
+    amountInMonth: number;
+    participantsWithPointsToDate: number;
+    participantsAtCapToDate: number;
+    pointsToDate: number;
+    byService: { name: string; awards: number; points: number }[];
+    byKind: { kind: TransactionKind; awards: number; points: number }[];
+  };
+  counter: {
+    visits: number;
+    minutes: number;
+    byOutcome: { outcome: AssistanceOutcome; visits: number }[];
+    unableReasons: { reason: UnableReason; visits: number }[];
+    byOffice: { office: string; visits: number }[];
+  };
+  fraud: {
+    reports: number;
+    damageYen: number;
+    stillOpen: number;
+    byChannel: { channel: FraudChannel; reports: number }[];
+    notices: { title: string; publishedAt: string }[];
+  };
+}

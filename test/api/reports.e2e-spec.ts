@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { pdfPages } from '../support/pdf';
+import { Client_, TestApp } from '../support/test-app';
+
+const binary = (res: import('superagent').Response, cb: (e: Error | null, b: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const n = (x: number) => x.toLocaleString('ja-JP');
+
+// The monthly report on the demo data, checked against the database itself.
+describe('monthly report', () => {
+  let t: TestApp;
+  let manager: Client_;
+  let expected: { reservations: number; applications: number; visits: number; frauds: number };
+
+  beforeAll(async () => {
+    t = await TestApp.start({ seed: DEMO_SEED_STEPS });
+    manager = await t.as('manager');
+    const jst = (col: string) => `${col} >= '2020-09-01T00:00:00+09:00' AND ${col} < '2020-10-01T00:00:00+09:00'`;
+    const [row] = await t.sql<typeof expected>(
+      `SELECT (SELECT count(*)::int FROM reservations r JOIN participants p ON p.id = r.participant_id JOIN campaigns c ON c.id = p.campaign_id
+                WHERE c.name = 'マイナポイント第1弾' AND ${jst('r.reserved_at')}) AS reservations,
+              (SELECT count(*)::int FROM applications a JOIN participants p ON p.id = a.participant_id JOIN campaigns c ON c.id = p.campaign_id
+                WHERE c.name = 'マイナポイント第1弾' AND ${jst('a.applied_at')}) AS applications,
+              (SELECT count(*)::int FROM assistance_records WHERE ${jst('visited_at')}) AS visits,
+              (SELECT count(*)::int FROM fraud_alerts WHERE ${jst('reported_at')}) AS frauds`,
+    );
+    expected = row;
+  });
+  afterAll(() => t.close());
+
+  it('has demo data for the month to report on', () => {
+    expect(expected.reservations).toBeGreaterThan(100);
+    expect(expected.visits).toBeGreaterThan(50);
+  });
+
+  it('renders a Japanese PDF with the month’s figures', async () => {
+    const res = await manager.get('/api/reports/monthly?month=2020-09&format=pdf').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdfPages(pdf);
+    const text = pages.join('\n');
+    expect(text).toContain('マイナポイント事業 月次報告 令和2年9月');
+    expect(text).toContain('阿賀野市');
+    expect(text).toContain(`${n(expected.reservations)}件`);
+    expect(text).toContain(`${n(expected.applications)}件`);
+    expect(text).toContain(`${n(expected.visits)}件`);
+    for (const section of ['予約・申し込みの状況', 'キャッシュレス決済サービス別の申し込み', 'ポイント付与', '窓口支援の件数と結果', '詐欺情報と注意喚起']) {
+      expect(text).toContain(section);
+    }
+  });
+
+  it('writes an Excel workbook with one sheet per section and numbers as numbers', async () => {
+    const res = await manager.get('/api/reports/monthly?month=2020-09&format=xlsx').buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報']);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('概要')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(summary.get('当月の予約数')).toBe(expected.reservations);
+    expect(summary.get('当月の申し込み数')).toBe(expected.applications);
+    expect(summary.get('当月の窓口支援件数')).toBe(expected.visits);
+    expect(summary.get('当月の詐欺情報受付件数')).toBe(expected.frauds);
+    const daily = wb.getWorksheet('予約・申し込み')!;
+    let sum = 0;
+    daily.eachRow((row, i) => {
+      if (i > 1 && /^2020-09-\d\d$/.test(String(row.getCell(1).value))) sum += Number(row.getCell(2).value);
+    });
+    expect(sum).toBe(expected.reservations);
+  });
+
+  it('is audit-logged as an export', async () => {
+    await manager.get('/api/reports/monthly?month=2020-10&format=xlsx').buffer(true).parse(binary).expect(200);
+    const [row] = await t.sql<{ resource: string; changes: Record<string, unknown> }>(`SELECT resource, changes FROM audit_logs WHERE action = 'export' ORDER BY id DESC LIMIT 1`);
+    expect(row).toMatchObject({ resource: 'reports', changes: { month: '2020-10', format: 'xlsx' } });
+  });
+
+  it('answers 400 for a bad month or format, 403 for policy and counter staff', async () => {
+    for (const q of ['month=2020-13', 'month=2020-9', 'month=abc', '', 'month=2020-09&format=docx', 'month=2020-09&campaignId=x']) {
+      await manager.get(`/api/reports/monthly?${q}`).expect(400);
+    }
+    await (await t.as('policy')).get('/api/reports/monthly?month=2020-09').expect(403);
+    await (await t.as('counter')).get('/api/reports/monthly?month=2020-09').expect(403);
+    await (await t.as('admin')).get('/api/reports/monthly?month=2020-09').buffer(true).parse(binary).expect(200);
+  });
+
+  it('renders an empty month without errors', async () => {
+    const res = await manager.get('/api/reports/monthly?month=2030-01&format=pdf').buffer(true).parse(binary).expect(200);
+    expect(pdfPages(res.body as Buffer).join('\n')).toContain('当月に公開した注意喚起はありません');
+  });
+});

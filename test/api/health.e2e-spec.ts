@@ -50,3 +50,17 @@ describe('health when the database is down', () => {
     }
   });
 });
+
+describe('start-up', () => {
+  it('stops with a clear message when the database is unreachable', async () => {
+    const { bootstrap } = await import('../../apps/api/src/main');
+    await expect(bootstrap({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', MYKEY_HMAC_SECRET: 'a-secret-for-this-test', PORT: '0' })).rejects.toThrow(
+      /Cannot reach PostgreSQL at 127\.0\.0\.1:1\/nowhere.*\n.*Check DATABASE_URL/,
+    );
+  });
+
+  it('names every invalid setting', async () => {
+    const { bootstrap } = await import('../../apps/api/src/main');
+    await expect(bootstrap({ DATABASE_URL: 'mysql://x', PORT: 'abc' })).rejects.toThrow(/DATABASE_URL[\s\S]*MYKEY_HMAC_SECRET[\s\S]*PORT/);
+  });
+});

@@ -10,3 +10,5 @@ export * from './my-number';
 export * from './mykey-id';
 export * from './dates';
 export * from './labels';
+export * from './point-award';
+export * from './import-format';

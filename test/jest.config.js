@@ -34,6 +34,8 @@ const withDatabase = {
 };
 
 module.exports = {
+  // Per-project testTimeout is ignored by Jest 30; browser stories need the room.
+  testTimeout: 180_000,
   projects: [
     {
       ...common,
@@ -45,14 +47,12 @@ module.exports = {
       ...withDatabase,
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
-      testTimeout: 120_000,
     },
     {
       ...common,
       ...withDatabase,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
-      testTimeout: 180_000,
     },
   ],
 };

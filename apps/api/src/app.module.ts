@@ -11,11 +11,13 @@ import { MyNumberInterceptor } from './common/my-number/my-number.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
+import { PointAwardsModule } from './point-awards/point-awards.module';
 import { UsersModule } from './users/users.module';
 
 // Feature modules, one line each.
-const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule];
+const FEATURES = [HealthModule, AuthModule, UsersModule, AuditLogsModule, PaymentServicesModule, PointAwardsModule, ImportsModule];
 
 @Module({})
 export class AppModule {

@@ -18,6 +18,8 @@ export interface AppConfig {
   adminDir: string | null;
   /** Upper bound for an upload (bytes). */
   maxUploadBytes: number;
+  /** Import jobs one API process runs at the same time. */
+  importConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +84,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     logFormat,
     adminDir: env.ADMIN_DIR ?? null,
     maxUploadBytes: int('MAX_UPLOAD_MB', 512, 1, 10_240) * 1024 * 1024,
+    importConcurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Uptake1764000100000 } from './1764000100000-uptake';
+import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
-export const MIGRATIONS = [Foundation1764000000000, Uptake1764000100000];
+export const MIGRATIONS = [Foundation1764000000000, Uptake1764000100000, ImportJobs1764000210000];

@@ -1,0 +1,45 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+// Import jobs, beyond the columns the uptake schema gave them:
+//   - phase: what a running job is doing (reading the file, checking, applying), so
+//     the progress bar can say more than a row count
+//   - campaign_id: the campaign chosen at upload (null: resolved per row by date)
+//   - worker / upload_path: which API process owns a queued or running job and where
+//     its uploaded file lies, so a restarted process can fail the jobs of a process
+//     that is gone and delete their files (see imports/import-queue.ts)
+//   - the counts add up once a job is done (checked by the database)
+export class ImportJobs1764000210000 implements MigrationInterface {
+  name = 'ImportJobs1764000210000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE imports
+        ADD COLUMN phase       text CHECK (phase IN ('reading','checking','applying')),
+        ADD COLUMN campaign_id int REFERENCES campaigns(id),
+        ADD COLUMN worker      int,
+        ADD COLUMN upload_path text,
+        ADD COLUMN size_bytes  bigint CHECK (size_bytes >= 0),
+        ADD CONSTRAINT imports_counts_add_up CHECK (status <> 'done' OR accepted + rejected + duplicates = rows_total),
+        ADD CONSTRAINT imports_counts_non_negative CHECK (rows_total >= 0 AND rows_done >= 0 AND accepted >= 0 AND rejected >= 0 AND duplicates >= 0);
+      CREATE INDEX imports_created_at_idx ON imports (created_at DESC, id DESC);
+      CREATE INDEX imports_unfinished_idx ON imports (worker) WHERE status IN ('queued','running');
+      CREATE INDEX point_awards_import_idx ON point_awards (import_id) WHERE import_id IS NOT NULL;
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP INDEX point_awards_import_idx;
+      DROP INDEX imports_unfinished_idx;
+      DROP INDEX imports_created_at_idx;
+      ALTER TABLE imports
+        DROP CONSTRAINT imports_counts_non_negative,
+        DROP CONSTRAINT imports_counts_add_up,
+        DROP COLUMN size_bytes,
+        DROP COLUMN upload_path,
+        DROP COLUMN worker,
+        DROP COLUMN campaign_id,
+        DROP COLUMN phase;
+    `);
+  }
+}

@@ -1,0 +1,66 @@
+import type { ImportRowError, ImportType } from '@mynapoint/domain';
+import type { Sql } from '../../common/db/sql-runner';
+import type { MyKeyDigest } from '../../common/mykey/mykey-hasher';
+
+/** One CSV row as a handler reads it. */
+export interface RowReader {
+  /** The cell of a column by its key (undefined when the file has no such column). */
+  cell(key: string): string | undefined;
+  /** The keyed hash of a MyKey ID cell (null when it is not 8 alphanumeric characters). */
+  myKey(raw: string | undefined): MyKeyDigest | null;
+}
+
+export type StageValue = string | number | boolean | Buffer | null;
+
+export interface ImportOptions {
+  importId: number;
+  userId: number | null;
+  paymentServiceId: number | null;
+  campaignId: number | null;
+}
+
+export interface ImportContext extends ImportOptions {
+  /** Statements on the job's own connection (where the staging tables live). */
+  sql: Sql;
+  /**
+   * Runs fn in a transaction on the job's connection, again after a deadlock or
+   * serialization failure; after a unique violation only when `onUniqueViolation`
+   * can reclassify the rows first.
+   */
+  transaction<T>(fn: () => Promise<T>, opts?: { onUniqueViolation?: () => Promise<unknown> }): Promise<T>;
+  phase(phase: 'checking' | 'applying'): Promise<void>;
+}
+
+// One kind of import. Reading a row checks its format only (per row, while the file
+// streams in); every rule that needs the database is set-based SQL in `apply`, which
+// leaves each staged line with its outcome in `outcomeTable` (line, outcome):
+// `accepted`, `duplicate`, or a row error code.
+export interface ImportHandler {
+  readonly type: ImportType;
+  readonly stageTable: string;
+  /** Staging columns after (line, err), in the order `read` returns values. */
+  readonly stageColumns: readonly (readonly [name: string, sqlType: string])[];
+  readonly outcomeTable: string;
+  read(row: RowReader, opts: ImportOptions): StageValue[] | ImportRowError;
+  apply(ctx: ImportContext): Promise<void>;
+}
+
+export function createStageTable(handler: ImportHandler, sql: Sql): Promise<unknown> {
+  const columns = handler.stageColumns.map(([n, t]) => `${n} ${t}`).join(', ');
+  return sql(`CREATE TEMP TABLE ${handler.stageTable} (line int NOT NULL, err text, ${columns})`);
+}
+
+// The campaign of a row, when none was chosen at upload: the latest campaign whose
+// period (reservation, application or earning, per import) holds the row's JST date,
+// else the only campaign there is. Computed once per distinct date.
+export function campaignByDate(dates: string, opens: string, closes: string): string {
+  return `SELECT d, COALESCE(
+      $1::int,
+      (SELECT c.id FROM campaigns c WHERE d BETWEEN c.${opens} AND c.${closes} ORDER BY c.${opens} DESC, c.id DESC LIMIT 1),
+      (SELECT min(c.id) FROM campaigns c HAVING count(*) = 1)
+    ) AS campaign_id
+    FROM (${dates}) dates`;
+}
+
+/** `instant` as a JST calendar date, in SQL. */
+export const jstDate = (instant: string) => `(${instant} AT TIME ZONE 'Asia/Tokyo')::date`;

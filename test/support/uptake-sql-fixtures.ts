@@ -164,3 +164,41 @@ export async function importCsv(
   if (res.status !== 202) throw new Error(`POST /api/imports: ${res.status} ${JSON.stringify(res.body)}`);
   return waitForImport(as, res.body.id);
 }
+
+/**
+ * A reservation the way the uptake API makes one (ReservationsService.create): the
+ * participant first, then one unit of the quota with the single atomic UPDATE, then
+ * the reservation, in one transaction. Used to race imports against API traffic
+ * while that API lives on another branch. Resolves to whether it got a unit.
+ */
+export async function apiStyleReservation(t: TestApp, quotaId: number, myKeyId: string, reservedAt: string): Promise<boolean> {
+  const client = await t.db.connect();
+  try {
+    await client.query('BEGIN');
+    const enrolled = await client.query(
+      `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
+       SELECT c.id, $2, $3, c.cap_per_person_yen FROM campaigns c JOIN reservation_quotas q ON q.campaign_id = c.id WHERE q.id = $1 FOR SHARE OF c
+       ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING RETURNING id`,
+      [quotaId, myKeyHash(myKeyId), normalizeMyKeyId(myKeyId)!.slice(-4)],
+    );
+    const taken = enrolled.rows.length
+      ? await client.query(
+          `UPDATE reservation_quotas SET used = used + 1
+           WHERE id = $1 AND used < capacity AND $2::timestamptz >= opens_at AND $2::timestamptz < closes_at RETURNING id`,
+          [quotaId, reservedAt],
+        )
+      : { rows: [] };
+    if (!taken.rows.length) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    await client.query(`INSERT INTO reservations (quota_id, participant_id, channel, reserved_at) VALUES ($1, $2, 'counter', $3)`, [quotaId, enrolled.rows[0].id, reservedAt]);
+    await client.query('COMMIT');
+    return true;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}

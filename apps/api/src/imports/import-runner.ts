@@ -93,7 +93,20 @@ export class ImportRunner {
 
   private async process(job: JobRow, client: PoolClient, encoding: 'utf-8' | 'shift_jis'): Promise<ImportCounts> {
     const handler = IMPORT_HANDLERS[job.type];
-    const sql: Sql = async (text, params) => (await client.query(text, params)).rows;
+    const sql: Sql = async (text, params) => {
+      const t0 = Date.now();
+      if (process.env.IMPORT_TRACE === 'explain' && /^\s*(WITH|INSERT|UPDATE|CREATE TEMP TABLE \w+ AS)/.test(text)) {
+        const explained = text.replace(/^(\s*CREATE TEMP TABLE \w+ AS)/, '');
+        if (explained === text) {
+          const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+          process.stderr.write(`[import ${job.id}] ${Date.now() - t0} ms\n${plan}\n`);
+          return [];
+        }
+      }
+      const rows = (await client.query(text, params)).rows;
+      if (process.env.IMPORT_TRACE) process.stderr.write(`[import ${job.id}] ${Date.now() - t0} ms ${text.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+      return rows;
+    };
     const options: ImportOptions = {
       importId: job.id,
       userId: job.created_by,
@@ -108,6 +121,7 @@ export class ImportRunner {
 
     // Progress writes go through the pool, so a slow one never holds up the COPY.
     let progress = Promise.resolve();
+    const t0 = Date.now();
     const rows = await stageFile({
       path: job.upload_path,
       encoding,
@@ -123,6 +137,7 @@ export class ImportRunner {
       },
     });
     await progress;
+    if (process.env.IMPORT_TRACE) process.stderr.write(`[import ${job.id}] staged ${rows} rows in ${Date.now() - t0} ms\n`);
     await this.db.query(`UPDATE imports SET rows_total = $2, rows_done = $2, phase = 'checking' WHERE id = $1`, [job.id, rows]);
     await sql(`ANALYZE ${handler.stageTable}`);
 
@@ -143,14 +158,14 @@ export class ImportRunner {
     return this.transaction(client, async () => {
       const [counts] = await sql<ImportCounts & { unknown: number }>(
         `SELECT count(*)::int AS "rowsTotal",
-                count(*) FILTER (WHERE outcome = 'accepted')::int AS accepted,
+                count(*) FILTER (WHERE outcome IN ('accepted', 'pending'))::int AS accepted,
                 count(*) FILTER (WHERE outcome = 'duplicate')::int AS duplicates,
-                count(*) FILTER (WHERE outcome NOT IN ('accepted', 'duplicate'))::int AS rejected,
-                count(*) FILTER (WHERE outcome NOT IN ('accepted', 'duplicate') AND outcome <> ALL($1::text[]))::int AS unknown
+                count(*) FILTER (WHERE outcome NOT IN ('accepted', 'pending', 'duplicate'))::int AS rejected,
+                count(*) FILTER (WHERE outcome NOT IN ('accepted', 'pending', 'duplicate') AND outcome <> ALL($1::text[]))::int AS unknown
          FROM ${handler.outcomeTable}`,
         [ERROR_CODES],
       );
-      // Every row ends accepted, duplicate or with a known error; anything else is a bug.
+      // Every row ends applied, duplicate or with a known error; anything else is a bug.
       if (counts.unknown) throw new Error(`${counts.unknown} rows without a final outcome`);
       await sql(
         `INSERT INTO import_errors (import_id, line, message)

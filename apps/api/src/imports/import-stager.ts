@@ -13,6 +13,7 @@ import { ImportHandler, ImportOptions, RowReader, StageValue } from './handlers/
 
 export const PROGRESS_EVERY_ROWS = 50_000;
 const FLUSH_CHARS = 256 * 1024;
+const DIGEST_CACHE = 500_000;
 
 export interface StageFileOptions {
   path: string;
@@ -38,6 +39,7 @@ export async function stageFile(o: StageFileOptions): Promise<number> {
   let rows = 0;
   let reported = 0;
   let out = '';
+  const digests = new Map<string, MyKeyDigest | null>();
 
   const row: RowReader = {
     cell: (key) => {
@@ -45,8 +47,17 @@ export async function stageFile(o: StageFileOptions): Promise<number> {
       return i === undefined ? undefined : fields[i];
     },
     myKey: (raw): MyKeyDigest | null => {
-      const normalized = raw === undefined ? null : normalizeMyKeyId(raw);
-      return normalized ? digestMyKeyId(o.hmacSecret, normalized) : null;
+      if (raw === undefined) return null;
+      // Operator reports repeat a person's MyKey ID on each of their transactions:
+      // hash each ID once per job (the map lives only as long as the job).
+      let digest = digests.get(raw);
+      if (digest === undefined) {
+        const normalized = normalizeMyKeyId(raw);
+        digest = normalized ? digestMyKeyId(o.hmacSecret, normalized) : null;
+        if (digests.size >= DIGEST_CACHE) digests.clear();
+        digests.set(raw, digest);
+      }
+      return digest;
     },
   };
 

@@ -105,7 +105,7 @@ export async function chunks(sql: Sql, rows: number): Promise<Array<[number, num
     `SELECT max(participant_id) AS hi FROM (
        SELECT participant_id, sum(n) OVER (ORDER BY participant_id) AS upto
        FROM (SELECT participant_id, count(*) AS n FROM pa_cls WHERE outcome = 'pending' GROUP BY participant_id) g
-     ) x GROUP BY (upto - 1) / $1 ORDER BY hi`,
+     ) x GROUP BY (upto - 1)::bigint / $1::bigint ORDER BY hi`,
     [rows],
   );
   const out: Array<[number, number]> = [];
@@ -129,8 +129,11 @@ export function lockParticipants(sql: Sql, [lo, hi]: [number, number]): Promise<
 
 /**
  * Step 2 (under the locks of step 1): award the chunk's pending rows on top of each
- * participant's current total, and mark them accepted.
+ * participant's current total. Once the transaction commits, the chunk's pending
+ * rows are the accepted ones (they are not rewritten to say so: a million-row
+ * report would pay for it).
  */
+/** `by`: the import the rows come from, or the user who created a single award (imported rows name their import only). */
 export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId: number | null; userId: number | null }): Promise<void> {
   await sql(
     `WITH src AS (
@@ -152,7 +155,6 @@ export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId
      WHERE p.id = t.participant_id`,
     [lo, hi, by.importId, by.userId],
   );
-  await sql(`UPDATE pa_cls SET outcome = 'accepted' WHERE outcome = 'pending' AND participant_id > $1 AND participant_id <= $2`, [lo, hi]);
 }
 
 /**

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { CHANNEL, TRANSACTION_KIND } from '@mynapoint/domain';
-import { readBool, readDate, readEnum, readId, readInstant, readYen } from './cells';
+import { generalInstant, readBool, readDate, readEnum, readId, readInstant, readYen } from './cells';
 
 describe('readDate', () => {
   it.each([
@@ -31,6 +32,14 @@ describe('readInstant', () => {
   it('keeps an explicit offset', () => {
     expect(readInstant('2020-09-01T01:00:00Z')).toBe('2020-09-01T01:00:00Z');
     expect(readInstant('2020-09-01T10:00:00+0900')).toBe('2020-09-01T10:00:00+09:00');
+  });
+
+  it('reads the common forms fast, exactly as the general reader does', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const instant = fc
+      .tuple(fc.integer({ min: 1999, max: 2031 }), two(13), two(32), fc.constantFrom('T', ' '), two(25), two(61), fc.option(two(61)), fc.constantFrom('', 'Z', '+09:00', '+0900', '-05:30'))
+      .map(([y, mo, d, sep, h, mi, s, off]) => `${y}-${mo}-${d}${sep}${h}:${mi}${s === null ? '' : `:${s}`}${off}`);
+    fc.assert(fc.property(instant, (text) => readInstant(text) === generalInstant(text)), { numRuns: 2000 });
   });
 
   it('refuses impossible times', () => {

@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDecoder, inspectFile, sniffEncoding } from './encoding';
@@ -10,6 +10,7 @@ const file = (name: string, content: Buffer) => {
   writeFileSync(path, content);
   return path;
 };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TEXT = 'マイキーID,予約日時,地区\nAB12CD7Q,2020-09-01 10:00,京ヶ瀬\n';
 
 describe('inspectFile', () => {

@@ -53,16 +53,17 @@ export const applicationsImport: ImportHandler = {
       // of a reservation, or its own application for the same person, waits.
       await ctx.sql(`SELECT p.id FROM participants p WHERE p.id IN (SELECT participant_id FROM ap_cls WHERE outcome = 'pending') ORDER BY p.id FOR UPDATE`);
       await ctx.sql(
-        `WITH ins AS (
-           INSERT INTO applications (participant_id, payment_service_id, applied_at, channel, pre_registered, cert_renewed_at, created_by, import_id)
-           SELECT c.participant_id, c.payment_service_id, c.applied_at, c.channel, c.pre_registered, c.cert_renewed_at, $1, $2
-           FROM ap_cls c
-           WHERE c.outcome = 'pending' AND EXISTS (SELECT 1 FROM reservations r WHERE r.participant_id = c.participant_id)
-           ON CONFLICT (participant_id) DO NOTHING
-           RETURNING participant_id
-         )
-         UPDATE ap_cls c SET outcome = 'accepted' FROM ins WHERE c.outcome = 'pending' AND c.participant_id = ins.participant_id`,
-        [ctx.userId, ctx.importId],
+        `INSERT INTO applications (participant_id, payment_service_id, applied_at, channel, pre_registered, cert_renewed_at, import_id)
+         SELECT c.participant_id, c.payment_service_id, c.applied_at, c.channel, c.pre_registered, c.cert_renewed_at, $1
+         FROM ap_cls c
+         WHERE c.outcome = 'pending' AND EXISTS (SELECT 1 FROM reservations r WHERE r.participant_id = c.participant_id)
+         ON CONFLICT (participant_id) DO NOTHING`,
+        [ctx.importId],
+      );
+      await ctx.sql(
+        `UPDATE ap_cls c SET outcome = 'accepted'
+         WHERE c.outcome = 'pending' AND EXISTS (SELECT 1 FROM applications a WHERE a.participant_id = c.participant_id AND a.import_id = $1)`,
+        [ctx.importId],
       );
       // Not inserted: applied meanwhile through the API, or the reservation was deleted.
       await ctx.sql(

@@ -34,7 +34,9 @@ export interface ImportContext extends ImportOptions {
 // One kind of import. Reading a row checks its format only (per row, while the file
 // streams in); every rule that needs the database is set-based SQL in `apply`, which
 // leaves each staged line with its outcome in `outcomeTable` (line, outcome):
-// `accepted`, `duplicate`, or a row error code.
+// `accepted` (or `pending`: rows applied by a committed transaction need not be
+// rewritten to say so), `duplicate`, or a row error code. Imported rows carry their
+// import's id; who imported is on the import itself.
 export interface ImportHandler {
   readonly type: ImportType;
   readonly stageTable: string;

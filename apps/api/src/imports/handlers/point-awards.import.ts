@@ -39,7 +39,7 @@ export const pointAwardsImport: ImportHandler = {
       await ctx.transaction(
         async () => {
           await engine.lockParticipants(ctx.sql, range);
-          await engine.award(ctx.sql, range, { importId: ctx.importId, userId: ctx.userId });
+          await engine.award(ctx.sql, range, { importId: ctx.importId, userId: null });
         },
         // Someone recorded one of these transaction ids since classification.
         { onUniqueViolation: () => engine.reclassifyDuplicates(ctx.sql, range) },

@@ -57,7 +57,7 @@ export const reservationsImport: ImportHandler = {
     const [{ pending }] = await ctx.sql<{ pending: number }>(`SELECT count(*)::int AS pending FROM rs_cls WHERE outcome = 'pending'`);
     for (let lo = 1; lo <= pending; lo += RESERVATION_CHUNK_ROWS) {
       const range = [lo, Math.min(pending, lo + RESERVATION_CHUNK_ROWS - 1)];
-      await ctx.transaction(() => applyChunk(ctx, range, { importId: ctx.importId, userId: ctx.userId }));
+      await ctx.transaction(() => applyChunk(ctx, range, { importId: ctx.importId }));
     }
   },
 };
@@ -139,61 +139,62 @@ async function classify(ctx: ImportContext): Promise<void> {
   );
 }
 
-async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId: number; userId: number | null }): Promise<void> {
+async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId: number }): Promise<void> {
   const sql = ctx.sql;
   const chunk = `seq BETWEEN ${Number(lo)} AND ${Number(hi)}`;
   // The API's order: the participant first, then the quota unit. A reservation
   // request for the same MyKey ID waits for (or is waited on by) the participant
   // insert, never while holding a quota row this transaction needs.
   await sql(
-    `WITH ins AS (
-       INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
-       SELECT c.campaign_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen
-       FROM rs_cls c JOIN campaigns cp ON cp.id = c.campaign_id
-       WHERE c.outcome = 'pending' AND c.${chunk}
-       FOR SHARE OF cp
-       ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING
-       RETURNING id, campaign_id, mykey_hash
-     )
-     UPDATE rs_cls c SET participant_id = ins.id FROM ins
-     WHERE c.outcome = 'pending' AND c.${chunk} AND c.campaign_id = ins.campaign_id AND c.mykey_hash = ins.mykey_hash`,
-  );
-  // Not enrolled now: the API reserved for the same person since classification.
-  await sql(
-    `UPDATE rs_cls c SET outcome = CASE WHEN ${SAME_RESERVATION('r', 'c')} THEN 'duplicate' ELSE 'already_reserved' END
-     FROM participants p LEFT JOIN reservations r ON r.participant_id = p.id
-     WHERE c.outcome = 'pending' AND c.${chunk} AND c.participant_id IS NULL AND p.campaign_id = c.campaign_id AND p.mykey_hash = c.mykey_hash`,
+    `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
+     SELECT c.campaign_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen
+     FROM rs_cls c JOIN campaigns cp ON cp.id = c.campaign_id
+     WHERE c.outcome = 'pending' AND c.${chunk}
+     FOR SHARE OF cp
+     ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING`,
   );
   // The quotas, locked in id order: the API's single \`used + 1\` waits for this
-  // transaction, then sees the units it took. First come, first served by reservedAt.
+  // transaction, then sees the units it took.
   await sql(`SELECT id FROM reservation_quotas WHERE id IN (SELECT quota_id FROM rs_cls WHERE outcome = 'pending' AND ${chunk}) ORDER BY id FOR UPDATE`);
+  // Each row's fate in one pass: reserved through the API since classification
+  // (the same reservation, or another); else a unit while the quota has one, first
+  // come, first served by reservedAt; else the quota is full. 'accepted' is final only
+  // if the insert below commits with it.
   await sql(
-    `UPDATE rs_cls c SET outcome = CASE WHEN x.rn <= x.room THEN 'allocated' ELSE 'quota_full' END
-     FROM (SELECT c2.line, row_number() OVER (PARTITION BY c2.quota_id ORDER BY c2.seq) AS rn, q.capacity - q.used AS room
-           FROM rs_cls c2 JOIN reservation_quotas q ON q.id = c2.quota_id
-           WHERE c2.outcome = 'pending' AND c2.${chunk}) x
+    `UPDATE rs_cls c SET participant_id = x.participant_id, outcome = CASE
+        WHEN x.reserved THEN CASE WHEN x.same THEN 'duplicate' ELSE 'already_reserved' END
+        WHEN x.rn <= x.room THEN 'accepted'
+        ELSE 'quota_full' END
+     FROM (
+       SELECT c2.line, p.id AS participant_id, r.participant_id IS NOT NULL AS reserved,
+              COALESCE(${SAME_RESERVATION('r', 'c2')}, false) AS same,
+              row_number() OVER (PARTITION BY c2.quota_id, r.participant_id IS NULL ORDER BY c2.seq) AS rn,
+              q.capacity - q.used AS room
+       FROM rs_cls c2
+       JOIN participants p ON p.campaign_id = c2.campaign_id AND p.mykey_hash = c2.mykey_hash
+       JOIN reservation_quotas q ON q.id = c2.quota_id
+       LEFT JOIN reservations r ON r.participant_id = p.id
+       WHERE c2.outcome = 'pending' AND c2.${chunk}
+     ) x
      WHERE c.line = x.line`,
   );
   await sql(
     `WITH ins AS (
-       INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, created_by, import_id)
-       SELECT quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, $1, $2
-       FROM rs_cls WHERE outcome = 'allocated' AND ${chunk}
-       RETURNING participant_id, quota_id
-     ), taken AS (
-       UPDATE reservation_quotas q SET used = q.used + t.n, updated_at = now()
-       FROM (SELECT quota_id, count(*)::int AS n FROM ins GROUP BY quota_id) t
-       WHERE q.id = t.quota_id
-       RETURNING q.id
+       INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, import_id)
+       SELECT quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, $1
+       FROM rs_cls WHERE outcome = 'accepted' AND ${chunk}
+       RETURNING quota_id
      )
-     UPDATE rs_cls c SET outcome = 'accepted' FROM ins
-     WHERE c.outcome = 'allocated' AND c.${chunk} AND c.participant_id = ins.participant_id`,
-    [by.userId, by.importId],
+     UPDATE reservation_quotas q SET used = q.used + t.n, updated_at = now()
+     FROM (SELECT quota_id, count(*)::int AS n FROM ins GROUP BY quota_id) t
+     WHERE q.id = t.quota_id`,
+    [by.importId],
   );
   // A participant exists only with its reservation: those enrolled above whose row
   // found no unit go again, before anyone else could see them.
   await sql(
     `DELETE FROM participants p USING rs_cls c
-     WHERE c.outcome = 'quota_full' AND c.${chunk} AND c.participant_id IS NOT NULL AND p.id = c.participant_id`,
+     WHERE c.outcome = 'quota_full' AND c.${chunk} AND p.id = c.participant_id
+       AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.participant_id = p.id)`,
   );
 }

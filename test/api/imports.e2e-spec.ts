@@ -393,7 +393,9 @@ describe('imports', () => {
         expect(progress[0]).toBeGreaterThanOrEqual(50_000);
         expect(progress[1] - progress[0]).toBeGreaterThanOrEqual(50_000);
         expect(progress[1]).toBeLessThan(120_000);
-        const [staged] = await client.query(`SELECT count(*)::int AS n, count(DISTINCT mykey_hash)::int AS keys, bool_or(encode(mykey_hash, 'escape') LIKE '%CLEAR%') AS clear FROM pa_stage`);
+        const {
+          rows: [staged],
+        } = await client.query(`SELECT count(*)::int AS n, count(DISTINCT mykey_hash)::int AS keys, bool_or(encode(mykey_hash, 'escape') LIKE '%CLEAR%') AS clear FROM pa_stage`);
         expect(staged).toEqual({ n: 120_000, keys: 1000, clear: false });
       } finally {
         client.release(true);

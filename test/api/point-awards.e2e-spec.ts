@@ -125,9 +125,9 @@ describe('point-awards', () => {
       ['a malformed date', { transactionDate: '2020-02-30' }, 400, 'validation_failed', 'transactionDate'],
       ['an unknown payment service', { paymentServiceId: 987654 }, 400, 'point_award_payment_service_unknown', 'paymentServiceId'],
       ['a My Number in the transaction id', { externalId: 'TX 1234 5678 9018' }, 400, 'my_number_refused', 'externalId'],
-    ])('refuses %s, and writes nothing', async (_name, override, status, code, field) => {
+    ])('refuses %s, and writes nothing', async (_name, override: Partial<Tx> & { paymentServiceId?: number }, status, code, field) => {
       const key = await applicant();
-      const body = { ...override, ...(override.paymentServiceId === -1 ? { paymentServiceId: otherService } : {}) } as Partial<Tx> & { paymentServiceId?: number };
+      const body = { ...override, ...(override.paymentServiceId === -1 ? { paymentServiceId: otherService } : {}) };
       const [before] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM point_awards');
       const res = await create({ myKeyId: key, ...body });
       expect(res.status).toBe(status);

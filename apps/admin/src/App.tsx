@@ -4,8 +4,10 @@ import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import imports from './imports';
 import { Layout } from './layout/Layout';
 import paymentServices from './payment-services';
+import pointAwards from './point-awards';
 import { theme } from './theme';
 import users from './users';
 
@@ -23,6 +25,8 @@ export function App() {
       disableTelemetry
     >
       <Resource name="payment-services" {...paymentServices} />
+      <Resource name="point-awards" {...pointAwards} />
+      <Resource name="imports" {...imports} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />
     </Admin>

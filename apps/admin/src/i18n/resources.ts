@@ -1,5 +1,7 @@
 import auditLogs from '../audit-logs/i18n';
+import imports from '../imports/i18n';
 import paymentServices from '../payment-services/i18n';
+import pointAwards from '../point-awards/i18n';
 import users from '../users/i18n';
 
 // Extra texts per resource (titles, helper texts); field names come from the domain.
@@ -7,4 +9,6 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   'payment-services': paymentServices,
   users,
   'audit-logs': auditLogs,
+  imports,
+  'point-awards': pointAwards,
 };

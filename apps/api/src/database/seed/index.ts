@@ -3,11 +3,12 @@ import type { AppConfig } from '../../config/app-config';
 import { digestMyKeyId } from '../../common/mykey/mykey-hasher';
 import { normalizeMyKeyId } from '@mynapoint/domain';
 import { paymentServicesSeed } from './payment-services.seed';
+import { pointAwardsSeed } from './point-awards.seed';
 import { SeedContext, SeedStep, seededRandom } from './seed-context';
 import { usersSeed } from './users.seed';
 
 // Demo data, in dependency order. Each feature adds its step here.
-export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed];
+export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, pointAwardsSeed];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

@@ -54,7 +54,7 @@ export function ImportFormat({ type }: { type: ImportType }) {
               <TableCell>
                 <Typography variant="body2">{c.hint[lang]}</Typography>
               </TableCell>
-              <TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 <code>{c.example || '—'}</code>
               </TableCell>
             </TableRow>

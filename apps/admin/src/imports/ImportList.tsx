@@ -1,5 +1,5 @@
-import { CreateButton, DataTable, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
-import { Box, LinearProgress, Typography } from '@mui/material';
+import { CreateButton, DataTable, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { IMPORT_STATUS, IMPORT_TYPE } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
@@ -26,6 +26,28 @@ function Actions() {
   );
 }
 
+interface ImportCounts {
+  status: string;
+  rowsTotal: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/** 取り込み 4 ・ 重複 0 ・ エラー 3, once the job has counted. */
+function Result({ status, rowsTotal, accepted, duplicates, rejected }: ImportCounts) {
+  const translate = useTranslate();
+  if (status !== 'done') return <span>{rowsTotal ? translate('resources.imports.list.rows', { n: rowsTotal.toLocaleString('ja-JP') }) : '—'}</span>;
+  const n = (v: number) => v.toLocaleString('ja-JP');
+  return (
+    <Stack direction="row" spacing={0.5}>
+      <Chip size="small" color="success" variant="outlined" label={`${translate('resources.imports.list.accepted')} ${n(accepted)}`} />
+      <Chip size="small" variant="outlined" label={`${translate('resources.imports.list.duplicates')} ${n(duplicates)}`} />
+      <Chip size="small" color={rejected ? 'error' : 'default'} variant="outlined" label={`${translate('resources.imports.list.rejected')} ${n(rejected)}`} />
+    </Stack>
+  );
+}
+
 export function ImportList() {
   const types = useEnumChoices(IMPORT_TYPE);
   const statuses = useEnumChoices(IMPORT_STATUS);
@@ -35,9 +57,17 @@ export function ImportList() {
     <SelectInput key="status" source="status" choices={statuses} alwaysOn />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
+    <List
+      filters={filters}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+      empty={<Empty />}
+      actions={<Actions />}
+      // While a job on the page runs, its row follows it.
+      queryOptions={{ refetchInterval: (q) => (q.state.data?.data.some((r) => importProgress(r as ImportProgressInput).active) ? 2000 : false) }}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="createdAt">
+        <DataTable.Col source="createdAt" sx={{ whiteSpace: 'nowrap' }}>
           <JpDateField source="createdAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="type">
@@ -47,24 +77,15 @@ export function ImportList() {
         <DataTable.Col source="status">
           <ImportStatusChip />
         </DataTable.Col>
-        <DataTable.Col source="rowsDone" disableSort>
+        <DataTable.Col source="rowsDone" label="resources.imports.list.progress" disableSort>
           <FunctionField
             render={(r: ImportProgressInput) => (
-              <LinearProgress variant="determinate" value={importProgress(r).percent} sx={{ width: 100 }} color={r.status === 'failed' ? 'error' : 'primary'} />
+              <LinearProgress variant="determinate" value={importProgress(r).percent} sx={{ width: 90 }} color={r.status === 'failed' ? 'error' : r.status === 'done' ? 'success' : 'primary'} />
             )}
           />
         </DataTable.Col>
-        <DataTable.Col source="rowsTotal">
-          <NumberField source="rowsTotal" locales="ja-JP" />
-        </DataTable.Col>
-        <DataTable.Col source="accepted">
-          <NumberField source="accepted" locales="ja-JP" />
-        </DataTable.Col>
-        <DataTable.Col source="duplicates">
-          <NumberField source="duplicates" locales="ja-JP" />
-        </DataTable.Col>
-        <DataTable.Col source="rejected">
-          <NumberField source="rejected" locales="ja-JP" />
+        <DataTable.Col source="accepted" label="resources.imports.list.result" disableSort>
+          <FunctionField render={(r: ImportCounts) => <Result {...r} />} />
         </DataTable.Col>
         <DataTable.Col source="createdByName">
           <TextField source="createdByName" emptyText="—" />

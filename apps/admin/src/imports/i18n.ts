@@ -22,7 +22,7 @@ export default {
       accepted: '書き方',
       example: '例',
       sample: 'サンプル',
-      privacy: 'マイキーIDは取り込み時に暗号化（ハッシュ化）され、そのままの形では保存されません。マイナンバー（12桁の個人番号）を含む行は取り込まずエラーにします。',
+      privacy: 'マイキーIDは取り込み時にハッシュ化（元に戻せない形に変換）され、そのままの形では保存されません。マイナンバー（12桁の個人番号）を含む行は取り込まずエラーにします。',
       rerun: '同じファイルをもう一度取り込んでも、登録済みの行は「重複」として数えるだけで二重には登録されません。',
       uploading: 'アップロード中…',
     },
@@ -47,6 +47,7 @@ export default {
       },
     },
     filters: { q: 'ファイル名で検索' },
+    list: { progress: '進捗', result: '結果', accepted: '取り込み', duplicates: '重複', rejected: 'エラー', rows: '%{n} 行' },
   },
   en: {
     empty: 'No imports yet. Import the CSV files you receive from operators and systems.',
@@ -96,5 +97,6 @@ export default {
       },
     },
     filters: { q: 'Search file name' },
+    list: { progress: 'Progress', result: 'Result', accepted: 'Accepted', duplicates: 'Duplicates', rejected: 'Errors', rows: '%{n} rows' },
   },
 };

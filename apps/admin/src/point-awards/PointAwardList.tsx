@@ -1,5 +1,5 @@
-import { BooleanField, CreateButton, DataTable, List, NumberField, ReferenceField, TextField, TopToolbar, useTranslate } from 'react-admin';
-import { Box, Button, Typography } from '@mui/material';
+import { CreateButton, DataTable, FunctionField, List, NumberField, ReferenceField, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Link as RouterLink } from 'react-router-dom';
 import { TRANSACTION_KIND, can } from '@mynapoint/domain';
@@ -39,11 +39,26 @@ function Empty() {
   );
 }
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/** The participant's total against the cap, flagged once it is reached. */
+function Standing({ participantPointsTotal, capYen, capReached }: { participantPointsTotal: number; capYen: number; capReached: boolean }) {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <span>
+        {participantPointsTotal.toLocaleString('ja-JP')} / {capYen.toLocaleString('ja-JP')}
+      </span>
+      {capReached && <Chip size="small" color="success" variant="outlined" label={translate('resources.point-awards.ledger.cap_reached')} />}
+    </Stack>
+  );
+}
+
 export function PointAwardList() {
   return (
     <List filters={usePointAwardFilters()} sort={{ field: 'transactionDate', order: 'DESC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="transactionDate">
+        <DataTable.Col source="transactionDate" sx={NOWRAP}>
           <JpDateField source="transactionDate" />
         </DataTable.Col>
         <DataTable.Col source="participantRef" />
@@ -61,11 +76,8 @@ export function PointAwardList() {
         <DataTable.Col source="points">
           <NumberField source="points" locales="ja-JP" />
         </DataTable.Col>
-        <DataTable.Col source="participantPointsTotal">
-          <NumberField source="participantPointsTotal" locales="ja-JP" />
-        </DataTable.Col>
-        <DataTable.Col source="capReached">
-          <BooleanField source="capReached" />
+        <DataTable.Col source="participantPointsTotal" sx={NOWRAP}>
+          <FunctionField render={(r: { participantPointsTotal: number; capYen: number; capReached: boolean }) => <Standing {...r} />} />
         </DataTable.Col>
         <DataTable.Col source="externalId" />
       </DataTable>

@@ -96,12 +96,10 @@ export class ImportRunner {
     const sql: Sql = async (text, params) => {
       const t0 = Date.now();
       if (process.env.IMPORT_TRACE === 'explain' && /^\s*(WITH|INSERT|UPDATE|CREATE TEMP TABLE \w+ AS)/.test(text)) {
-        const explained = text.replace(/^(\s*CREATE TEMP TABLE \w+ AS)/, '');
-        if (explained === text) {
-          const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
-          process.stderr.write(`[import ${job.id}] ${Date.now() - t0} ms\n${plan}\n`);
-          return [];
-        }
+        const select = text.replace(/^(\s*CREATE TEMP TABLE \w+ AS)/, '');
+        const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${select}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        process.stderr.write(`[import ${job.id}] EXPLAIN ${Date.now() - t0} ms\n${plan}\n`);
+        if (select === text) return [];
       }
       const rows = (await client.query(text, params)).rows;
       if (process.env.IMPORT_TRACE) process.stderr.write(`[import ${job.id}] ${Date.now() - t0} ms ${text.replace(/\s+/g, ' ').slice(0, 90)}\n`);

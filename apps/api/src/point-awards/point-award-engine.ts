@@ -1,4 +1,5 @@
 import type { Sql } from '../common/db/sql-runner';
+import { firstOfKey, hasRepeats } from '../common/db/staging';
 
 // Point awards, set-based. Rows are staged in `pa_stage` (by the import's COPY, by
 // the single-create endpoint, or by the demo seed), classified in one statement into
@@ -41,6 +42,7 @@ export function createStage(sql: Sql, transient: boolean): Promise<unknown> {
  * period holds the transaction date, else the only campaign there is.
  */
 export async function classify(sql: Sql, opts: { campaignId: number | null; transient: boolean }): Promise<void> {
+  const repeats = await hasRepeats(sql, 'pa_stage', 'payment_service_id, external_id');
   await sql(
     `CREATE TEMP TABLE pa_cls ${opts.transient ? 'ON COMMIT DROP ' : ''}AS
      WITH dates AS (
@@ -81,9 +83,7 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; tran
      ), ranked AS (
        -- Within the file, the first acceptable row of a transaction id counts; a later
        -- row is a duplicate when it says the same, an error when it does not.
-       SELECT ch.*,
-         first_value(line) OVER w AS first_line,
-         first_value(ROW(participant_id, transaction_date, kind, amount_yen)) OVER w AS first_row
+       SELECT ch.*, ${firstOfKey(repeats, 'ROW(participant_id, transaction_date, kind, amount_yen)', 'w')}
        FROM checked ch
        WINDOW w AS (PARTITION BY payment_service_id, external_id, pre = 'ok' ORDER BY line)
      )

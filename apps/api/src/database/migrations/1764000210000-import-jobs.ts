@@ -30,7 +30,6 @@ export class ImportJobs1764000210000 implements MigrationInterface {
         ADD CONSTRAINT imports_counts_non_negative CHECK (rows_total >= 0 AND rows_done >= 0 AND accepted >= 0 AND rejected >= 0 AND duplicates >= 0);
       CREATE INDEX imports_created_at_idx ON imports (created_at DESC, id DESC);
       CREATE INDEX imports_unfinished_idx ON imports (worker) WHERE status IN ('queued','running');
-      CREATE INDEX point_awards_import_idx ON point_awards (import_id) WHERE import_id IS NOT NULL;
 
       ALTER TABLE participants ADD CONSTRAINT participants_id_campaign_key UNIQUE (id, campaign_id);
       ALTER TABLE applications ADD CONSTRAINT applications_participant_service_key UNIQUE (participant_id, payment_service_id);
@@ -53,7 +52,6 @@ export class ImportJobs1764000210000 implements MigrationInterface {
         ADD CONSTRAINT point_awards_payment_service_id_fkey FOREIGN KEY (payment_service_id) REFERENCES payment_services (id);
       ALTER TABLE applications DROP CONSTRAINT applications_participant_service_key;
       ALTER TABLE participants DROP CONSTRAINT participants_id_campaign_key;
-      DROP INDEX point_awards_import_idx;
       DROP INDEX imports_unfinished_idx;
       DROP INDEX imports_created_at_idx;
       ALTER TABLE imports

@@ -1,5 +1,6 @@
 import { CHANNEL } from '@mynapoint/domain';
 import { readBool, readEnum, readId, readInstant } from '../csv/cells';
+import { firstOfKey, hasRepeats } from '../../common/db/staging';
 import { ImportContext, ImportHandler, jstDate } from './import-handler';
 
 const SAME_APPLICATION = (a: string, c: string) =>
@@ -76,6 +77,7 @@ export const applicationsImport: ImportHandler = {
 };
 
 async function classify(ctx: ImportContext): Promise<void> {
+  const repeats = await hasRepeats(ctx.sql, 'ap_stage', 'mykey_hash');
   await ctx.sql(
     `CREATE TEMP TABLE ap_cls AS
      WITH enrolled AS (
@@ -123,9 +125,7 @@ async function classify(ctx: ImportContext): Promise<void> {
        FROM joined j
      ), ranked AS (
        -- One application per participant: the earliest acceptable row of the file counts.
-       SELECT ch.*,
-         first_value(line) OVER w AS first_line,
-         first_value(ROW(payment_service_id, applied_at, channel, pre_registered, cert_renewed_at)) OVER w AS first_row
+       SELECT ch.*, ${firstOfKey(repeats, 'ROW(payment_service_id, applied_at, channel, pre_registered, cert_renewed_at)', 'w')}
        FROM checked ch
        WINDOW w AS (PARTITION BY participant_id, pre = 'ok' ORDER BY applied_at, line)
      )

@@ -66,3 +66,4 @@ export function campaignByDate(dates: string, opens: string, closes: string): st
 
 /** `instant` as a JST calendar date, in SQL. */
 export const jstDate = (instant: string) => `(${instant} AT TIME ZONE 'Asia/Tokyo')::date`;
+

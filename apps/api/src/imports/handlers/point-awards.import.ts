@@ -33,6 +33,7 @@ export const pointAwardsImport: ImportHandler = {
 
   async apply(ctx: ImportContext) {
     await engine.classify(ctx.sql, { campaignId: ctx.campaignId, transient: false });
+    await ctx.sql('CREATE INDEX ON pa_cls (participant_id)');
     await ctx.sql('ANALYZE pa_cls');
     await ctx.phase('applying');
     for (const range of await engine.chunks(ctx.sql, AWARD_CHUNK_ROWS)) {

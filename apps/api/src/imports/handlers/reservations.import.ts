@@ -1,5 +1,6 @@
 import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import { readEnum, readId, readInstant } from '../csv/cells';
+import { firstOfKey, hasRepeats } from '../../common/db/staging';
 import { ImportContext, ImportHandler, campaignByDate, jstDate } from './import-handler';
 
 export const RESERVATION_CHUNK_ROWS = 200_000;
@@ -52,6 +53,7 @@ export const reservationsImport: ImportHandler = {
 
   async apply(ctx: ImportContext) {
     await classify(ctx);
+    await ctx.sql('CREATE INDEX ON rs_cls (seq)');
     await ctx.sql('ANALYZE rs_cls');
     await ctx.phase('applying');
     const [{ pending }] = await ctx.sql<{ pending: number }>(`SELECT count(*)::int AS pending FROM rs_cls WHERE outcome = 'pending'`);
@@ -63,6 +65,7 @@ export const reservationsImport: ImportHandler = {
 };
 
 async function classify(ctx: ImportContext): Promise<void> {
+  const repeats = await hasRepeats(ctx.sql, 'rs_stage', 'mykey_hash');
   await ctx.sql(
     `CREATE TEMP TABLE rs_cls AS
      WITH date_campaign AS (
@@ -116,9 +119,7 @@ async function classify(ctx: ImportContext): Promise<void> {
      ), ranked AS (
        -- One reservation per MyKey ID and campaign: the earliest acceptable row of the
        -- file counts; a later row is a duplicate when it says the same.
-       SELECT ch.*,
-         first_value(line) OVER w AS first_line,
-         first_value(ROW(quota_id, reserved_at, channel, age_band, district, cert_renewed_at)) OVER w AS first_row
+       SELECT ch.*, ${firstOfKey(repeats, 'ROW(quota_id, reserved_at, channel, age_band, district, cert_renewed_at)', 'w')}
        FROM checked ch
        WINDOW w AS (PARTITION BY campaign_id, mykey_hash, pre = 'ok' ORDER BY reserved_at, line)
      ), outcome AS (
@@ -166,7 +167,7 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
         WHEN x.rn <= x.room THEN 'accepted'
         ELSE 'quota_full' END
      FROM (
-       SELECT c2.line, p.id AS participant_id, r.participant_id IS NOT NULL AS reserved,
+       SELECT c2.seq, p.id AS participant_id, r.participant_id IS NOT NULL AS reserved,
               COALESCE(${SAME_RESERVATION('r', 'c2')}, false) AS same,
               row_number() OVER (PARTITION BY c2.quota_id, r.participant_id IS NULL ORDER BY c2.seq) AS rn,
               q.capacity - q.used AS room
@@ -176,7 +177,7 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
        LEFT JOIN reservations r ON r.participant_id = p.id
        WHERE c2.outcome = 'pending' AND c2.${chunk}
      ) x
-     WHERE c.line = x.line`,
+     WHERE c.${chunk} AND c.seq = x.seq`,
   );
   await sql(
     `WITH ins AS (

@@ -170,11 +170,25 @@ describe('imports', () => {
       ]);
     });
 
+  });
+
+  describe('quota units across chunks (two rows per transaction)', () => {
+    let t2: TestApp;
+    let policy2: Client_;
+    let campaignId2: number;
+
+    beforeAll(async () => {
+      t2 = await TestApp.start({ config: { importChunkRows: 2 } });
+      policy2 = await t2.as('policy');
+      campaignId2 = await sqlCampaign(t2);
+    });
+    afterAll(() => t2.close());
+
     it('serves first come, first served when the quota fills, and leaves no participant without a reservation', async () => {
-      const small = await sqlQuota(t, campaignId, { capacity: 3, opensAt: '2020-10-01T00:00:00+09:00', closesAt: '2020-10-02T00:00:00+09:00' });
+      const small = await sqlQuota(t2, campaignId2, { capacity: 3, opensAt: '2020-10-01T00:00:00+09:00', closesAt: '2020-10-02T00:00:00+09:00' });
       const ids = [newMyKeyId(), newMyKeyId(), newMyKeyId(), newMyKeyId(), newMyKeyId()];
       const job = await importCsv(
-        policy,
+        policy2,
         'reservations',
         csv(
           'myKeyId,reservedAt,channel,quotaId',
@@ -188,7 +202,7 @@ describe('imports', () => {
       expect(job).toMatchObject({ accepted: 3, rejected: 2 });
       // By reservedAt, not file order: 15:00 (line 2) and 18:00 (line 6) came last.
       expect(job.errors).toEqual([err(2, 'quota_full'), err(6, 'quota_full')]);
-      const [q] = await t.sql<{ used: number; n: number; orphans: number }>(
+      const [q] = await t2.sql<{ used: number; n: number; orphans: number }>(
         `SELECT used, (SELECT count(*)::int FROM reservations WHERE quota_id = $1) AS n,
                 (SELECT count(*)::int FROM participants p WHERE NOT EXISTS (SELECT 1 FROM reservations r WHERE r.participant_id = p.id)) AS orphans
          FROM reservation_quotas WHERE id = $1`,
@@ -199,19 +213,19 @@ describe('imports', () => {
 
     it('never oversells a quota while API requests take units at the same time', async () => {
       const CAPACITY = 60;
-      const race = await sqlQuota(t, campaignId, { capacity: CAPACITY, opensAt: '2020-11-01T00:00:00+09:00', closesAt: '2020-11-02T00:00:00+09:00' });
+      const race = await sqlQuota(t2, campaignId2, { capacity: CAPACITY, opensAt: '2020-11-01T00:00:00+09:00', closesAt: '2020-11-02T00:00:00+09:00' });
       const fileIds = Array.from({ length: 50 }, () => newMyKeyId());
       const apiIds = Array.from({ length: 40 }, () => newMyKeyId());
       // Ten of the API requests are for people who are in the file too.
       const both = fileIds.slice(0, 10);
       const lines = fileIds.map((id, i) => `${id},2020-11-01 10:${String(i).padStart(2, '0')},counter,${race}`);
-      const upload = uploadCsv(policy, 'reservations', csv('myKeyId,reservedAt,channel,quotaId', ...lines));
-      const api = Promise.all([...apiIds, ...both].map((id) => apiStyleReservation(t, race, id, '2020-11-01T12:00:00+09:00')));
+      const upload = uploadCsv(policy2, 'reservations', csv('myKeyId,reservedAt,channel,quotaId', ...lines));
+      const api = Promise.all([...apiIds, ...both].map((id) => apiStyleReservation(t2, race, id, '2020-11-01T12:00:00+09:00')));
       const [res, apiResults] = await Promise.all([upload, api]);
       expect(res.status).toBe(202);
-      const job = await waitForImport(policy, res.body.id);
+      const job = await waitForImport(policy2, res.body.id);
       const apiTaken = apiResults.filter(Boolean).length;
-      const [q] = await t.sql<{ used: number; n: number }>(
+      const [q] = await t2.sql<{ used: number; n: number }>(
         `SELECT used, (SELECT count(*)::int FROM reservations WHERE quota_id = $1) AS n FROM reservation_quotas WHERE id = $1`,
         [race],
       );
@@ -219,7 +233,7 @@ describe('imports', () => {
       expect(q).toEqual({ used: CAPACITY, n: CAPACITY });
       expect(job.accepted + apiTaken).toBe(CAPACITY);
       expect(job.accepted + job.rejected + job.duplicates).toBe(50);
-      const [dupes] = await t.sql<{ n: number }>(
+      const [dupes] = await t2.sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM (SELECT mykey_hash FROM participants GROUP BY campaign_id, mykey_hash HAVING count(*) > 1) x`,
       );
       expect(dupes.n).toBe(0);

@@ -59,7 +59,8 @@ describe('point-awards', () => {
   }
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // Small chunks: every import runs several transactions, two at a time.
+    t = await TestApp.start({ config: { importChunkRows: 7, importApplyWorkers: 2 } });
     policy = await t.as('policy');
     campaignId = await sqlCampaign(t);
     quotaId = await sqlQuota(t, campaignId);

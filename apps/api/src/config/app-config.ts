@@ -20,6 +20,10 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Import jobs one API process runs at the same time. */
   importConcurrency: number;
+  /** Connections one import job may use for its set-based phase (point awards run chunks side by side). */
+  importApplyWorkers: number;
+  /** Rows per transaction in an import's set-based phase (about). */
+  importChunkRows: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +89,8 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     adminDir: env.ADMIN_DIR ?? null,
     maxUploadBytes: int('MAX_UPLOAD_MB', 512, 1, 10_240) * 1024 * 1024,
     importConcurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
+    importApplyWorkers: int('IMPORT_APPLY_WORKERS', 2, 1, 8),
+    importChunkRows: int('IMPORT_CHUNK_ROWS', 200_000, 1, 10_000_000),
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { Db } from '../common/db/db.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { connectionOptions } from '../database/data-source';
-import { ImportRunner } from './import-runner';
+import { ImportRunner, workTable } from './import-runner';
 
 // Advisory-lock namespace of API processes: each holds (NS, its worker id) for its
 // lifetime, so any process can tell whether the owner of a job is still alive.
@@ -79,14 +79,17 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
         if (!free) continue; // its process is alive
         await this.lock!.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_NS, worker]);
       }
-      const rows = await this.db.query<{ path: string | null }>(
+      const rows = await this.db.query<{ id: number; path: string | null }>(
         `UPDATE imports i SET status = 'failed', phase = NULL, message = $2, finished_at = now(), upload_path = NULL
          FROM (SELECT id, upload_path FROM imports WHERE status IN ('queued', 'running') AND worker IS NOT DISTINCT FROM $1 FOR UPDATE) old
          WHERE i.id = old.id
-         RETURNING old.upload_path AS path`,
+         RETURNING i.id, old.upload_path AS path`,
         [worker, ORPHANED],
       );
-      for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
+      for (const { id, path } of rows) {
+        if (path) await unlink(path).catch(() => undefined);
+        await this.db.query(`DROP TABLE IF EXISTS ${workTable(id)}`);
+      }
       failed += rows.length;
     }
     return failed;

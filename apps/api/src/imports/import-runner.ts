@@ -10,7 +10,7 @@ import { inspectFile } from './csv/encoding';
 import { ImportFailure } from './import-failure';
 import { stageFile } from './import-stager';
 import { applicationsImport } from './handlers/applications.import';
-import { ImportContext, ImportHandler, ImportOptions, createStageTable } from './handlers/import-handler';
+import { Connection, ImportContext, ImportHandler, ImportOptions, Outcomes, createStageTable } from './handlers/import-handler';
 import { pointAwardsImport } from './handlers/point-awards.import';
 import { reservationsImport } from './handlers/reservations.import';
 
@@ -24,6 +24,9 @@ const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failur
 const MAX_ATTEMPTS = 5;
 const ERROR_CODES = IMPORT_ROW_ERROR.values as readonly string[];
 const ERROR_MESSAGES = IMPORT_ROW_ERROR.values.map((v) => IMPORT_ROW_ERROR.labels[v].ja);
+
+/** The unlogged table a job's connections share (dropped when the job ends, or by the orphan sweep). */
+export const workTable = (importId: number) => `import_work_${Number(importId)}`;
 
 interface JobRow {
   id: number;
@@ -87,24 +90,14 @@ export class ImportRunner {
     } finally {
       // Destroyed, not returned: its temporary tables and settings die with it.
       client?.release(true);
+      await this.db.query(`DROP TABLE IF EXISTS ${workTable(id)}`).catch(() => undefined);
       await unlink(job.upload_path).catch(() => undefined);
     }
   }
 
   private async process(job: JobRow, client: PoolClient, encoding: 'utf-8' | 'shift_jis'): Promise<ImportCounts> {
     const handler = IMPORT_HANDLERS[job.type];
-    const sql: Sql = async (text, params) => {
-      const t0 = Date.now();
-      if (process.env.IMPORT_TRACE === 'explain' && /^\s*(WITH|INSERT|UPDATE|CREATE TEMP TABLE \w+ AS)/.test(text)) {
-        const select = text.replace(/^(\s*CREATE TEMP TABLE \w+ AS)/, '');
-        const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${select}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
-        process.stderr.write(`[import ${job.id}] EXPLAIN ${Date.now() - t0} ms\n${plan}\n`);
-        if (select === text) return [];
-      }
-      const rows = (await client.query(text, params)).rows;
-      if (process.env.IMPORT_TRACE) process.stderr.write(`[import ${job.id}] ${Date.now() - t0} ms ${text.replace(/\s+/g, ' ').slice(0, 90)}\n`);
-      return rows;
-    };
+    const { sql, transaction } = this.connection(client, job.id);
     const options: ImportOptions = {
       importId: job.id,
       userId: job.created_by,
@@ -142,32 +135,75 @@ export class ImportRunner {
     const ctx: ImportContext = {
       ...options,
       sql,
-      transaction: (fn, opts) => this.transaction(client, fn, opts),
+      transaction,
+      workTable: workTable(job.id),
+      chunkRows: this.config.importChunkRows,
       phase: async (phase) => {
         await this.db.query(`UPDATE imports SET phase = $2 WHERE id = $1`, [job.id, phase]);
       },
+      parallel: (tasks, run) => this.parallel(client, job.id, tasks, run),
     };
-    await handler.apply(ctx);
-    return this.finish(job.id, handler, sql, client);
+    const outcomes = await handler.apply(ctx);
+    return this.finish(job.id, outcomes, sql, client);
+  }
+
+  private connection(client: PoolClient, jobId: number): Connection {
+    const sql: Sql = async (text, params) => {
+      const t0 = Date.now();
+      const rows = (await client.query(text, params)).rows;
+      if (process.env.IMPORT_TRACE) process.stderr.write(`[import ${jobId}] ${Date.now() - t0} ms ${text.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+      return rows;
+    };
+    return { sql, transaction: (fn, opts) => this.transaction(client, fn, opts) };
+  }
+
+  private async parallel<T>(own: PoolClient, jobId: number, tasks: readonly T[], run: (task: T, conn: Connection) => Promise<void>): Promise<void> {
+    const queue = [...tasks];
+    const clients = [own];
+    let failure: unknown = null;
+    try {
+      const extra = Math.min(this.config.importApplyWorkers, tasks.length) - 1;
+      for (let i = 0; i < extra; i++) {
+        const c = await this.pool.connect();
+        clients.push(c);
+        await c.query(`SET work_mem = '256MB'`);
+      }
+      await Promise.all(
+        clients.map(async (c) => {
+          const conn = this.connection(c, jobId);
+          while (!failure && queue.length) {
+            const task = queue.shift()!;
+            await run(task, conn).catch((e: unknown) => {
+              failure ??= e;
+            });
+          }
+        }),
+      );
+    } finally {
+      // Destroyed, not returned: no session setting leaks to the pool.
+      for (const c of clients.slice(1)) c.release(true);
+    }
+    if (failure) throw failure;
   }
 
   /** Per-line errors and the counts, written with the job's status in one transaction. */
-  private async finish(id: number, handler: ImportHandler, sql: Sql, client: PoolClient): Promise<ImportCounts> {
+  private async finish(id: number, outcomes: Outcomes, sql: Sql, client: PoolClient): Promise<ImportCounts> {
+    const accepted = outcomes.pendingMeansAccepted ? `('accepted', 'pending')` : `('accepted')`;
     return this.transaction(client, async () => {
       const [counts] = await sql<ImportCounts & { unknown: number }>(
         `SELECT count(*)::int AS "rowsTotal",
-                count(*) FILTER (WHERE outcome IN ('accepted', 'pending'))::int AS accepted,
+                count(*) FILTER (WHERE outcome IN ${accepted})::int AS accepted,
                 count(*) FILTER (WHERE outcome = 'duplicate')::int AS duplicates,
-                count(*) FILTER (WHERE outcome NOT IN ('accepted', 'pending', 'duplicate'))::int AS rejected,
-                count(*) FILTER (WHERE outcome NOT IN ('accepted', 'pending', 'duplicate') AND outcome <> ALL($1::text[]))::int AS unknown
-         FROM ${handler.outcomeTable}`,
+                count(*) FILTER (WHERE outcome NOT IN ${accepted} AND outcome <> 'duplicate')::int AS rejected,
+                count(*) FILTER (WHERE outcome NOT IN ${accepted} AND outcome <> 'duplicate' AND outcome <> ALL($1::text[]))::int AS unknown
+         FROM ${outcomes.table}`,
         [ERROR_CODES],
       );
       // Every row ends applied, duplicate or with a known error; anything else is a bug.
       if (counts.unknown) throw new Error(`${counts.unknown} rows without a final outcome`);
       await sql(
         `INSERT INTO import_errors (import_id, line, message)
-         SELECT $1, o.line, m.message FROM ${handler.outcomeTable} o JOIN unnest($2::text[], $3::text[]) AS m(code, message) ON m.code = o.outcome`,
+         SELECT $1, o.line, m.message FROM ${outcomes.table} o JOIN unnest($2::text[], $3::text[]) AS m(code, message) ON m.code = o.outcome`,
         [id, ERROR_CODES, ERROR_MESSAGES],
       );
       await sql(

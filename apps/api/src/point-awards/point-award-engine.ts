@@ -3,7 +3,8 @@ import { firstOfKey, hasRepeats } from '../common/db/staging';
 
 // Point awards, set-based. Rows are staged in `pa_stage` (by the import's COPY, by
 // the single-create endpoint, or by the demo seed), classified in one statement into
-// `pa_cls`, and applied participant by participant under row locks:
+// a table of outcomes (`pa_cls`: temporary, or an unlogged table an import's
+// parallel workers share), and applied participant by participant under row locks:
 //
 //   1. lock the participants of a chunk: SELECT … ORDER BY id FOR UPDATE (one
 //      order for everyone, so parallel imports and single creates never deadlock);
@@ -41,10 +42,13 @@ export function createStage(sql: Sql, transient: boolean): Promise<unknown> {
  * The campaign of a row is the one chosen at upload, else the latest whose earning
  * period holds the transaction date, else the only campaign there is.
  */
-export async function classify(sql: Sql, opts: { campaignId: number | null; transient: boolean }): Promise<void> {
+export async function classify(sql: Sql, opts: { campaignId: number | null; into?: string; transient: boolean }): Promise<void> {
   const repeats = await hasRepeats(sql, 'pa_stage', 'payment_service_id, external_id');
+  // Transient: a temporary table dropped at commit. Otherwise an unlogged table other
+  // connections of the same import can read (it holds no MyKey ID, hashed or not).
+  const create = opts.transient ? 'CREATE TEMP TABLE pa_cls ON COMMIT DROP' : `CREATE UNLOGGED TABLE ${opts.into ?? 'pa_cls'}`;
   await sql(
-    `CREATE TEMP TABLE pa_cls ${opts.transient ? 'ON COMMIT DROP ' : ''}AS
+    `${create} AS
      WITH dates AS (
        SELECT DISTINCT transaction_date AS d FROM pa_stage WHERE err IS NULL
      ), date_campaign AS (
@@ -100,11 +104,11 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; tran
 }
 
 /** Participant-id ranges (lo, hi] holding about `rows` pending rows each. */
-export async function chunks(sql: Sql, rows: number): Promise<Array<[number, number]>> {
+export async function chunks(sql: Sql, rows: number, cls = 'pa_cls'): Promise<Array<[number, number]>> {
   const his = await sql<{ hi: number }>(
     `SELECT max(participant_id) AS hi FROM (
        SELECT participant_id, sum(n) OVER (ORDER BY participant_id) AS upto
-       FROM (SELECT participant_id, count(*) AS n FROM pa_cls WHERE outcome = 'pending' GROUP BY participant_id) g
+       FROM (SELECT participant_id, count(*) AS n FROM ${cls} WHERE outcome = 'pending' GROUP BY participant_id) g
      ) x GROUP BY (upto - 1)::bigint / $1::bigint ORDER BY hi`,
     [rows],
   );
@@ -118,10 +122,10 @@ export async function chunks(sql: Sql, rows: number): Promise<Array<[number, num
 }
 
 /** Step 1: lock the chunk's participants, in id order. */
-export function lockParticipants(sql: Sql, [lo, hi]: [number, number]): Promise<unknown> {
+export function lockParticipants(sql: Sql, [lo, hi]: [number, number], cls = 'pa_cls'): Promise<unknown> {
   return sql(
     `SELECT p.id FROM participants p
-     WHERE p.id IN (SELECT participant_id FROM pa_cls WHERE outcome = 'pending' AND participant_id > $1 AND participant_id <= $2)
+     WHERE p.id IN (SELECT participant_id FROM ${cls} WHERE outcome = 'pending' AND participant_id > $1 AND participant_id <= $2)
      ORDER BY p.id FOR UPDATE`,
     [lo, hi],
   );
@@ -134,11 +138,11 @@ export function lockParticipants(sql: Sql, [lo, hi]: [number, number]): Promise<
  * report would pay for it).
  */
 /** `by`: the import the rows come from, or the user who created a single award (imported rows name their import only). */
-export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId: number | null; userId: number | null }): Promise<void> {
+export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId: number | null; userId: number | null }, cls = 'pa_cls'): Promise<void> {
   await sql(
     `WITH src AS (
        SELECT c.*, (c.amount_yen * c.rate / 100) AS base, p.cap_yen - p.points_total AS room
-       FROM pa_cls c JOIN participants p ON p.id = c.participant_id
+       FROM ${cls} c JOIN participants p ON p.id = c.participant_id
        WHERE c.outcome = 'pending' AND c.participant_id > $1 AND c.participant_id <= $2
      ), ordered AS (
        SELECT src.*, sum(base) OVER (PARTITION BY participant_id ORDER BY transaction_date, external_id ROWS UNBOUNDED PRECEDING) AS upto
@@ -161,9 +165,9 @@ export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId
  * After a unique violation (the same transaction id was recorded by someone else
  * since classification): classify the chunk's pending rows against what is there now.
  */
-export function reclassifyDuplicates(sql: Sql, [lo, hi]: [number, number]): Promise<unknown> {
+export function reclassifyDuplicates(sql: Sql, [lo, hi]: [number, number], cls = 'pa_cls'): Promise<unknown> {
   return sql(
-    `UPDATE pa_cls c SET outcome = CASE
+    `UPDATE ${cls} c SET outcome = CASE
        WHEN pa.participant_id = c.participant_id AND pa.transaction_date = c.transaction_date AND pa.kind = c.kind AND pa.amount_yen = c.amount_yen
        THEN 'duplicate' ELSE 'external_id_conflict' END
      FROM point_awards pa

@@ -26,7 +26,6 @@ export const applicationsImport: ImportHandler = {
     ['pre_registered', 'boolean'],
     ['cert_renewed_at', 'timestamptz'],
   ],
-  outcomeTable: 'ap_cls',
 
   read(row) {
     const key = row.myKey(row.cell('myKeyId'));
@@ -73,6 +72,7 @@ export const applicationsImport: ImportHandler = {
       );
       await ctx.sql(`UPDATE ap_cls SET outcome = 'no_reservation' WHERE outcome = 'pending'`);
     });
+    return { table: 'ap_cls' };
   },
 };
 

@@ -19,32 +19,51 @@ export interface ImportOptions {
   campaignId: number | null;
 }
 
-export interface ImportContext extends ImportOptions {
-  /** Statements on the job's own connection (where the staging tables live). */
+export interface Connection {
   sql: Sql;
   /**
-   * Runs fn in a transaction on the job's connection, again after a deadlock or
+   * Runs fn in a transaction on this connection, again after a deadlock or
    * serialization failure; after a unique violation only when `onUniqueViolation`
    * can reclassify the rows first.
    */
   transaction<T>(fn: () => Promise<T>, opts?: { onUniqueViolation?: () => Promise<unknown> }): Promise<T>;
+}
+
+export interface ImportContext extends ImportOptions, Connection {
+  /** An unlogged table name of this job's, for outcomes several connections share; dropped when the job ends. */
+  workTable: string;
+  /** About this many rows per transaction: locks stay short for the requests waiting on the same rows, and progress moves. */
+  chunkRows: number;
   phase(phase: 'checking' | 'applying'): Promise<void>;
+  /**
+   * Runs the tasks on up to IMPORT_APPLY_WORKERS connections at once (the job's own
+   * and more from the pool), each taking the next task when done with one. Tasks must
+   * not touch the same rows (e.g. disjoint participant ranges).
+   */
+  parallel<T>(tasks: readonly T[], run: (task: T, conn: Connection) => Promise<void>): Promise<void>;
 }
 
 // One kind of import. Reading a row checks its format only (per row, while the file
 // streams in); every rule that needs the database is set-based SQL in `apply`, which
-// leaves each staged line with its outcome in `outcomeTable` (line, outcome):
-// `accepted` (or `pending`: rows applied by a committed transaction need not be
-// rewritten to say so), `duplicate`, or a row error code. Imported rows carry their
-// import's id; who imported is on the import itself.
+// leaves each staged line with its outcome in the table it names (line, outcome):
+// `accepted`, `duplicate`, or a row error code. Imported rows carry their import's
+// id; who imported is on the import itself.
+export interface Outcomes {
+  table: string;
+  /**
+   * Rows still `pending` were applied (by transactions that committed): a million
+   * rows need not be rewritten to say so. Otherwise a pending row left is a bug.
+   */
+  pendingMeansAccepted?: boolean;
+}
 export interface ImportHandler {
   readonly type: ImportType;
   readonly stageTable: string;
   /** Staging columns after (line, err), in the order `read` returns values. */
   readonly stageColumns: readonly (readonly [name: string, sqlType: string])[];
-  readonly outcomeTable: string;
   read(row: RowReader, opts: ImportOptions): StageValue[] | ImportRowError;
-  apply(ctx: ImportContext): Promise<void>;
+  /** Applies the rules; resolves to where every staged line's outcome is. */
+  apply(ctx: ImportContext): Promise<Outcomes>;
 }
 
 export function createStageTable(handler: ImportHandler, sql: Sql): Promise<unknown> {

@@ -3,10 +3,6 @@ import * as engine from '../../point-awards/point-award-engine';
 import { clean, readDate, readEnum, readYen } from '../csv/cells';
 import { ImportContext, ImportHandler } from './import-handler';
 
-// About this many award rows per transaction: locks stay short for the single
-// creates waiting on the same participants, and progress moves.
-export const AWARD_CHUNK_ROWS = 200_000;
-
 // Operator reports (CSV: externalId, myKeyId, transactionDate, kind, amountYen) for
 // one payment service. The rules are the point-award engine's, the same as for a
 // single create.
@@ -14,7 +10,6 @@ export const pointAwardsImport: ImportHandler = {
   type: 'point-awards',
   stageTable: 'pa_stage',
   stageColumns: engine.STAGE_COLUMNS,
-  outcomeTable: 'pa_cls',
 
   read(row, opts) {
     const externalId = clean(row.cell('externalId'));
@@ -32,19 +27,22 @@ export const pointAwardsImport: ImportHandler = {
   },
 
   async apply(ctx: ImportContext) {
-    await engine.classify(ctx.sql, { campaignId: ctx.campaignId, transient: false });
-    await ctx.sql('CREATE INDEX ON pa_cls (participant_id)');
-    await ctx.sql('ANALYZE pa_cls');
+    const cls = ctx.workTable;
+    await engine.classify(ctx.sql, { campaignId: ctx.campaignId, into: cls, transient: false });
+    await ctx.sql(`CREATE INDEX ON ${cls} (participant_id)`);
+    await ctx.sql(`ANALYZE ${cls}`);
     await ctx.phase('applying');
-    for (const range of await engine.chunks(ctx.sql, AWARD_CHUNK_ROWS)) {
-      await ctx.transaction(
+    // Chunks hold disjoint sets of participants: they can run side by side.
+    await ctx.parallel(await engine.chunks(ctx.sql, ctx.chunkRows, cls), (range, conn) =>
+      conn.transaction(
         async () => {
-          await engine.lockParticipants(ctx.sql, range);
-          await engine.award(ctx.sql, range, { importId: ctx.importId, userId: null });
+          await engine.lockParticipants(conn.sql, range, cls);
+          await engine.award(conn.sql, range, { importId: ctx.importId, userId: null }, cls);
         },
         // Someone recorded one of these transaction ids since classification.
-        { onUniqueViolation: () => engine.reclassifyDuplicates(ctx.sql, range) },
-      );
-    }
+        { onUniqueViolation: () => engine.reclassifyDuplicates(conn.sql, range, cls) },
+      ),
+    );
+    return { table: cls, pendingMeansAccepted: true };
   },
 };

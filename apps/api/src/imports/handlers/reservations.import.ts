@@ -3,7 +3,6 @@ import { readEnum, readId, readInstant } from '../csv/cells';
 import { firstOfKey, hasRepeats } from '../../common/db/staging';
 import { ImportContext, ImportHandler, campaignByDate, jstDate } from './import-handler';
 
-export const RESERVATION_CHUNK_ROWS = 200_000;
 // As the API: an instant a little ahead of the server clock (an office PC running fast) is not the future.
 const CLOCK_SLACK = `interval '5 minutes'`;
 
@@ -31,7 +30,6 @@ export const reservationsImport: ImportHandler = {
     ['cert_renewed_at', 'timestamptz'],
     ['quota_id', 'int'],
   ],
-  outcomeTable: 'rs_cls',
 
   read(row) {
     const key = row.myKey(row.cell('myKeyId'));
@@ -57,10 +55,12 @@ export const reservationsImport: ImportHandler = {
     await ctx.sql('ANALYZE rs_cls');
     await ctx.phase('applying');
     const [{ pending }] = await ctx.sql<{ pending: number }>(`SELECT count(*)::int AS pending FROM rs_cls WHERE outcome = 'pending'`);
-    for (let lo = 1; lo <= pending; lo += RESERVATION_CHUNK_ROWS) {
-      const range = [lo, Math.min(pending, lo + RESERVATION_CHUNK_ROWS - 1)];
+    // Chunks in reservedAt order, one after the other: first come, first served across them.
+    for (let lo = 1; lo <= pending; lo += ctx.chunkRows) {
+      const range = [lo, Math.min(pending, lo + ctx.chunkRows - 1)];
       await ctx.transaction(() => applyChunk(ctx, range, { importId: ctx.importId }));
     }
+    return { table: 'rs_cls' };
   },
 };
 

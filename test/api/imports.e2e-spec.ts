@@ -431,6 +431,13 @@ describe('imports', () => {
     });
   });
 
+  describe('records', () => {
+    it('keeps every import job: the database refuses DELETE and TRUNCATE', async () => {
+      await expect(t.sql('DELETE FROM imports')).rejects.toThrow(/never deleted/);
+      await expect(t.sql('TRUNCATE imports CASCADE')).rejects.toThrow(/never deleted/);
+    });
+  });
+
   describe('restart', () => {
     it('fails the jobs of a process that is gone, deletes their files, and leaves a live process alone', async () => {
       const queue = t.app.get(ImportQueue);

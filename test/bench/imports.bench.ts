@@ -10,7 +10,7 @@ import { seededRandom } from '../../apps/api/src/database/seed/seed-context';
 import { Client_, TestApp } from '../support/test-app';
 import { TEST_HMAC_SECRET } from '../support/test-env';
 import { sqlCampaign, sqlPaymentService, sqlQuota, waitForImport } from '../support/uptake-sql-fixtures';
-import { BenchRow, report, timed } from './bench-report';
+import { BenchRow, cpuMeter, loadAverage, report, timed } from './bench-report';
 
 // Imports at scale: 1,000,000 reservation rows and 1,000,000 point-award rows (an
 // operator report for 250,000 participants, the cap applied), each against a raw
@@ -68,13 +68,17 @@ describe('import bench', () => {
   }
 
   async function runImport(type: string, path: string, fields: Record<string, number> = {}) {
-    return timed(async () => {
+    const cpu = await cpuMeter(t.db);
+    const load = loadAverage();
+    const [job, seconds] = await timed(async () => {
       let req = policy.post('/api/imports').field('type', type);
       for (const [k, v] of Object.entries(fields)) req = req.field(k, String(v));
       const res = await req.attach('file', path, { filename: `${type}.csv`, contentType: 'text/csv' });
       if (res.status !== 202) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
       return waitForImport(policy, res.body.id, [], 30 * 60_000);
     });
+    const used = cpu();
+    return [job, seconds, `CPU: PostgreSQL ${used.pg.toFixed(1)} s, Node ${used.node.toFixed(1)} s; load average at start ${load}`] as const;
   }
 
   it('imports 1,000,000 reservations', async () => {
@@ -90,12 +94,12 @@ describe('import bench', () => {
       return `${myKey('R', i)},${at},${channels[i % 3]},${ages[i % 7]},${districts[i % 4]}`;
     });
     const baseline = await rawCopy(path, ['mykey_id', 'reserved_at', 'channel', 'age_band', 'district']);
-    const [job, seconds] = await runImport('reservations', path);
+    const [job, seconds, cpu] = await runImport('reservations', path);
     expect(job).toMatchObject({ status: 'done', rowsTotal: ROWS, accepted: ROWS, rejected: 0 });
     const [q] = await t.sql<{ used: number }>('SELECT used FROM reservation_quotas WHERE id = $1', [quotaId]);
     expect(q.used).toBe(ROWS);
     rows.push({ name: 'raw COPY of the reservations file (unlogged, no rules)', rows: ROWS, seconds: baseline, note: 'PostgreSQL baseline' });
-    rows.push({ name: 'reservations import (HTTP upload → done)', rows: ROWS, seconds, note: 'hash, participants, quota units, rules' });
+    rows.push({ name: 'reservations import (HTTP upload → done)', rows: ROWS, seconds, note: cpu });
   });
 
   it('imports 1,000,000 point awards with the cap applied', async () => {
@@ -141,7 +145,7 @@ describe('import bench', () => {
       return `TX${i.toString().padStart(9, '0')},${myKey('P', p)},${day},${i % 2 ? 'charge' : 'purchase'},${1000 + Math.floor(random() * 19_000)}`;
     });
     const baseline = await rawCopy(path, ['external_id', 'mykey_id', 'transaction_date', 'kind', 'amount_yen']);
-    const [job, seconds] = await runImport('point-awards', path, { paymentServiceId: serviceId });
+    const [job, seconds, cpu] = await runImport('point-awards', path, { paymentServiceId: serviceId });
     expect(job).toMatchObject({ status: 'done', rowsTotal: ROWS, accepted: ROWS, rejected: 0 });
 
     // The law, over every participant: total = min(Σ floor(25%), cap), and the ledger adds up.
@@ -153,6 +157,6 @@ describe('import bench', () => {
     );
     expect(check.wrong).toBe(0);
     rows.push({ name: 'raw COPY of the operator report (unlogged, no rules)', rows: ROWS, seconds: baseline, note: 'PostgreSQL baseline' });
-    rows.push({ name: 'point-award import (HTTP upload → done)', rows: ROWS, seconds, note: `cap applied; ${check.capped} of ${PARTICIPANTS} participants at the cap` });
+    rows.push({ name: 'point-award import (HTTP upload → done)', rows: ROWS, seconds, note: `${check.capped} of ${PARTICIPANTS} at the cap; ${cpu}` });
   });
 });

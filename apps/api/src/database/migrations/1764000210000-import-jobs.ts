@@ -14,7 +14,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // award belongs to the participant's own campaign, and to the payment service that
 // participant applied to, so "points only for the applied service" is held by the
 // database too) and cost less: a million-row operator report pays for every
-// foreign-key check, row by row.
+// foreign-key check, row by row. For the same reason the award's import_id is kept
+// whole by refusing to delete import jobs (a trigger, once per statement) rather
+// than by a foreign key that would lock the one import row a million times.
 export class ImportJobs1764000210000 implements MigrationInterface {
   name = 'ImportJobs1764000210000';
 
@@ -38,13 +40,25 @@ export class ImportJobs1764000210000 implements MigrationInterface {
         DROP CONSTRAINT point_awards_campaign_id_fkey,
         DROP CONSTRAINT point_awards_payment_service_id_fkey,
         ADD CONSTRAINT point_awards_participant_campaign_fk FOREIGN KEY (participant_id, campaign_id) REFERENCES participants (id, campaign_id),
-        ADD CONSTRAINT point_awards_applied_service_fk FOREIGN KEY (participant_id, payment_service_id) REFERENCES applications (participant_id, payment_service_id);
+        ADD CONSTRAINT point_awards_applied_service_fk FOREIGN KEY (participant_id, payment_service_id) REFERENCES applications (participant_id, payment_service_id),
+        DROP CONSTRAINT point_awards_import_id_fkey;
+
+      CREATE FUNCTION imports_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'import jobs are records and are never deleted' USING ERRCODE = 'restrict_violation';
+      END $$;
+      CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports FOR EACH STATEMENT EXECUTE FUNCTION imports_keep();
+      CREATE TRIGGER imports_no_truncate BEFORE TRUNCATE ON imports FOR EACH STATEMENT EXECUTE FUNCTION imports_keep();
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP TRIGGER imports_no_truncate ON imports;
+      DROP TRIGGER imports_no_delete ON imports;
+      DROP FUNCTION imports_keep();
       ALTER TABLE point_awards
+        ADD CONSTRAINT point_awards_import_id_fkey FOREIGN KEY (import_id) REFERENCES imports (id),
         DROP CONSTRAINT point_awards_applied_service_fk,
         DROP CONSTRAINT point_awards_participant_campaign_fk,
         ADD CONSTRAINT point_awards_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participants (id),

@@ -1,10 +1,11 @@
-import { containsMyNumber, IMPORT_COLUMNS, ImportRowError, matchHeader, normalizeMyKeyId } from '@mynapoint/domain';
+import { containsMyNumber, IMPORT_COLUMNS, ImportRowError, matchHeader } from '@mynapoint/domain';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { MyKeyDigest, digestMyKeyId } from '../common/mykey/mykey-hasher';
+import { createMyKeyReader } from '../common/mykey/mykey-digester';
+import type { MyKeyDigest } from '../common/mykey/mykey-hasher';
 import { copyRow } from './csv/copy-text';
 import { CsvReader } from './csv/csv-parser';
 import { CsvEncoding, createDecoder } from './csv/encoding';
@@ -13,7 +14,6 @@ import { ImportHandler, ImportOptions, RowReader, StageValue } from './handlers/
 
 export const PROGRESS_EVERY_ROWS = 50_000;
 const FLUSH_CHARS = 256 * 1024;
-const DIGEST_CACHE = 500_000;
 
 export interface StageFileOptions {
   path: string;
@@ -39,26 +39,14 @@ export async function stageFile(o: StageFileOptions): Promise<number> {
   let rows = 0;
   let reported = 0;
   let out = '';
-  const digests = new Map<string, MyKeyDigest | null>();
+  const readMyKey = createMyKeyReader(o.hmacSecret);
 
   const row: RowReader = {
     cell: (key) => {
       const i = indexOf![key];
       return i === undefined ? undefined : fields[i];
     },
-    myKey: (raw): MyKeyDigest | null => {
-      if (raw === undefined) return null;
-      // Operator reports repeat a person's MyKey ID on each of their transactions:
-      // hash each ID once per job (the map lives only as long as the job).
-      let digest = digests.get(raw);
-      if (digest === undefined) {
-        const normalized = normalizeMyKeyId(raw);
-        digest = normalized ? digestMyKeyId(o.hmacSecret, normalized) : null;
-        if (digests.size >= DIGEST_CACHE) digests.clear();
-        digests.set(raw, digest);
-      }
-      return digest;
-    },
+    myKey: (raw): MyKeyDigest | null => (raw === undefined ? null : readMyKey(raw)),
   };
 
   const reader = new CsvReader((record, line) => {

@@ -116,12 +116,18 @@ export function ImportShow() {
             <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>
               {translate('resources.imports.show.counts')}
             </Typography>
-            <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
-              <Count label={translate('resources.imports.fields.rowsTotal')} value={data.rowsTotal} testId="count-total" />
-              <Count label={translate('resources.imports.fields.accepted')} value={data.accepted} color="success.main" testId="count-accepted" />
-              <Count label={translate('resources.imports.fields.duplicates')} value={data.duplicates} testId="count-duplicates" />
-              <Count label={translate('resources.imports.fields.rejected')} value={data.rejected} color={data.rejected ? 'error.main' : undefined} testId="count-rejected" />
-            </Stack>
+            {data.status === 'done' ? (
+              <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+                <Count label={translate('resources.imports.fields.rowsTotal')} value={data.rowsTotal} testId="count-total" />
+                <Count label={translate('resources.imports.fields.accepted')} value={data.accepted} color="success.main" testId="count-accepted" />
+                <Count label={translate('resources.imports.fields.duplicates')} value={data.duplicates} testId="count-duplicates" />
+                <Count label={translate('resources.imports.fields.rejected')} value={data.rejected} color={data.rejected ? 'error.main' : undefined} testId="count-rejected" />
+              </Stack>
+            ) : (
+              <Typography variant="body2" color="text.secondary">
+                {translate(progress.active ? 'resources.imports.show.counts_pending' : 'resources.imports.show.counts_failed')}
+              </Typography>
+            )}
           </CardContent>
         </Card>
 

@@ -10,7 +10,8 @@ import { seededRandom } from '../../apps/api/src/database/seed/seed-context';
 import { Client_, TestApp } from '../support/test-app';
 import { TEST_HMAC_SECRET } from '../support/test-env';
 import { sqlCampaign, sqlPaymentService, sqlQuota, waitForImport } from '../support/uptake-sql-fixtures';
-import { BenchRow, cpuMeter, loadAverage, report, timed } from './bench-report';
+import { BenchRow, report, timed } from './bench-report';
+import { cpuMeter, loadAverage } from './machine';
 
 // Imports at scale: 1,000,000 reservation rows and 1,000,000 point-award rows (an
 // operator report for 250,000 participants, the cap applied), each against a raw

@@ -1,19 +1,21 @@
 // `npm run bench`: runs every test/bench/*.bench.ts (one at a time, so they do not
 // share the machine's cores) against a throwaway embedded PostgreSQL unless
-// DATABASE_URL is set, then prints one table of what each measured. Each bench
+// DATABASE_URL is set, then prints a table of what each measured. Each bench
 // writes its rows to test-output/bench/<name>.json. `npm run bench -- import` runs
-// only the benches whose file name matches.
+// only the benches whose file name matches. Benches that drive the browser get the
+// admin UI built first.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureDependencies } from '../../apps/api/scripts/prepare.mjs';
+import { ROOT, buildAdmin, ensureDependencies } from '../../apps/api/scripts/prepare.mjs';
 
 const OUT = join(ROOT, 'test-output', 'bench');
 const step = (m) => process.stdout.write(`\x1b[36m›\x1b[0m ${m}\n`);
 const filter = process.argv.slice(2);
 
 ensureDependencies();
+buildAdmin();
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
@@ -47,18 +49,29 @@ for (const file of files) {
 if (embedded) await embedded.stop().catch(() => undefined);
 if (tmp) rmSync(tmp, { recursive: true, force: true });
 
-// One table for all benches: name, rows, seconds, rows/s, note.
-const rows = existsSync(OUT)
-  ? readdirSync(OUT)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .flatMap((f) => JSON.parse(readFileSync(join(OUT, f), 'utf8')))
-  : [];
-if (rows.length) {
-  const head = ['bench', 'rows', 'seconds', 'rows/s', 'note'];
-  const cells = rows.map((r) => [r.name, r.rows.toLocaleString('en-US'), r.seconds.toFixed(2), Math.round(r.rows / r.seconds).toLocaleString('en-US'), r.note ?? '']);
+// Throughput rows ({ name, rows, seconds, note }) share one table (rows/s added);
+// other benches' rows print as their own table, one column per key.
+const printTable = (head, cells) => {
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
-  const line = (c) => c.map((x, i) => (i === 0 || i === 4 ? String(x).padEnd(width[i]) : String(x).padStart(width[i]))).join('  ');
-  process.stdout.write(`\n${line(head)}\n${width.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n\n`);
+  const line = (c) => c.map((x, i) => (typeof x === 'number' || /^[\d.,]+( ms)?$/.test(String(x)) ? String(x).padStart(width[i]) : String(x).padEnd(width[i]))).join('  ');
+  process.stdout.write(`\n${line(head)}\n${width.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n`);
+};
+const outputs = existsSync(OUT) ? readdirSync(OUT).filter((f) => f.endsWith('.json')).sort() : [];
+const throughput = [];
+for (const f of outputs) {
+  const rows = JSON.parse(readFileSync(join(OUT, f), 'utf8'));
+  if (rows.every((r) => typeof r.rows === 'number' && typeof r.seconds === 'number')) throughput.push(...rows);
+  else if (rows.length) {
+    process.stdout.write(`\n${f.replace(/\.json$/, '')}:`);
+    const head = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    printTable(head, rows.map((r) => head.map((h) => (typeof r[h] === 'number' ? r[h].toLocaleString('en-US') : r[h] ?? ''))));
+  }
 }
+if (throughput.length) {
+  printTable(
+    ['bench', 'rows', 'seconds', 'rows/s', 'note'],
+    throughput.map((r) => [r.name, r.rows.toLocaleString('en-US'), r.seconds.toFixed(2), Math.round(r.rows / r.seconds).toLocaleString('en-US'), r.note ?? '']),
+  );
+}
+process.stdout.write('\n');
 process.exit(failed ? 1 : 0);

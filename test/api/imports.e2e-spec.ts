@@ -1,6 +1,6 @@
 import { IMPORT_ROW_ERROR, ImportRowError } from '@mynapoint/domain';
 import * as iconv from 'iconv-lite';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { connectionOptions } from '../../apps/api/src/database/data-source';
@@ -413,6 +413,7 @@ describe('imports', () => {
         expect(staged).toEqual({ n: 120_000, keys: 1000, clear: false });
       } finally {
         client.release(true);
+        rmSync(path, { force: true });
       }
     });
 

@@ -51,9 +51,17 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.closing = true;
     await Promise.allSettled(this.running.values());
     if (this.waiting.length) {
-      await this.db
-        .query(`UPDATE imports SET status = 'failed', message = $2, finished_at = now(), upload_path = NULL WHERE id = ANY($1) AND status = 'queued'`, [this.waiting.splice(0), ORPHANED])
-        .catch(() => undefined);
+      // Jobs that never started: failed, and their files deleted (they hold clear MyKey IDs).
+      const rows = await this.db
+        .query<{ path: string | null }>(
+          `UPDATE imports i SET status = 'failed', message = $2, finished_at = now(), upload_path = NULL
+           FROM (SELECT id, upload_path FROM imports WHERE id = ANY($1) AND status = 'queued' FOR UPDATE) old
+           WHERE i.id = old.id
+           RETURNING old.upload_path AS path`,
+          [this.waiting.splice(0), ORPHANED],
+        )
+        .catch(() => []);
+      for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
     }
     await this.lock?.end().catch(() => undefined);
   }

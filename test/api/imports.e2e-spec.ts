@@ -439,6 +439,35 @@ describe('imports', () => {
     });
   });
 
+  describe('shutdown', () => {
+    it('lets the running job finish, fails the ones still waiting and deletes their files', async () => {
+      const t3 = await TestApp.start({ config: { importConcurrency: 1 } });
+      try {
+        const as = await t3.as('policy');
+        const c = await sqlCampaign(t3);
+        await sqlQuota(t3, c);
+        const lines = ['myKeyId,reservedAt,channel'];
+        for (let i = 0; i < 100_000; i++) lines.push(`S${i.toString(36).toUpperCase().padStart(7, '0')},2020-09-01 10:00,counter`);
+        const running = await uploadCsv(as, 'reservations', lines.join('\n')).expect(202);
+        const waiting = await uploadCsv(as, 'reservations', csv('myKeyId,reservedAt,channel', `${newMyKeyId()},2020-09-01 10:00,counter`)).expect(202);
+        const [{ upload_path: file }] = await t3.sql<{ upload_path: string }>('SELECT upload_path FROM imports WHERE id = $1', [waiting.body.id]);
+        expect(existsSync(file)).toBe(true);
+        // The big file is still being read: the second job waits in the queue.
+        const [{ status }] = await t3.sql<{ status: string }>('SELECT status FROM imports WHERE id = $1', [waiting.body.id]);
+        expect(status).toBe('queued');
+        await t3.app.get(ImportQueue).onModuleDestroy();
+        const rows = await t3.sql<{ id: number; status: string }>('SELECT id, status FROM imports ORDER BY id');
+        expect(rows).toEqual([
+          { id: running.body.id, status: 'done' },
+          { id: waiting.body.id, status: 'failed' },
+        ]);
+        expect(existsSync(file)).toBe(false);
+      } finally {
+        await t3.close();
+      }
+    });
+  });
+
   describe('restart', () => {
     it('fails the jobs of a process that is gone, deletes their files, and leaves a live process alone', async () => {
       const queue = t.app.get(ImportQueue);

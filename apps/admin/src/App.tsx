@@ -10,6 +10,7 @@ import { dataProvider } from './dataProvider';
 import fraudAlerts from './fraud-alerts';
 import { NoticePrintPage } from './fraud-alerts/NoticePrintPage';
 import { i18nProvider } from './i18n';
+import imports from './imports';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import participants from './participants';
@@ -17,6 +18,7 @@ import paymentServices from './payment-services';
 import reservationQuotas from './reservation-quotas';
 import reservations from './reservations';
 import { ReportsPage } from './reports/ReportsPage';
+import pointAwards from './point-awards';
 import { theme } from './theme';
 import users from './users';
 
@@ -41,6 +43,8 @@ export function App() {
       <Resource name="campaigns" {...campaigns} />
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="assistance-records" {...assistanceRecords} />
+      <Resource name="point-awards" {...pointAwards} />
+      <Resource name="imports" {...imports} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />
       <Resource name="fraud-alerts" {...fraudAlerts} />

@@ -70,6 +70,20 @@ export const dataProvider = {
     });
     return json as T;
   },
+
+  /** POST a multipart form (CSV imports); the browser sets the boundary. */
+  async upload<T = unknown>(path: string, form: FormData): Promise<T> {
+    const { json } = await httpClient(`${API_URL}/${path}`, { method: 'POST', body: form });
+    return json as T;
+  },
+
+  /** GET a file (CSV reports) as a Blob, with the session's token. */
+  async download(path: string): Promise<Blob> {
+    const headers = new Headers(authHeader());
+    const res = await fetch(`${API_URL}/${path}`, { headers });
+    if (!res.ok) throw new Error(`${res.status}`);
+    return res.blob();
+  },
 } satisfies DataProvider;
 
 export type AppDataProvider = typeof dataProvider;

@@ -14,10 +14,12 @@ import { dataSourceOptions } from './database/data-source';
 import { ExportsModule } from './exports/exports.module';
 import { FraudAlertsModule } from './fraud-alerts/fraud-alerts.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
 import { ReportsModule } from './reports/reports.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
 import { CounterStatsModule } from './stats/counter-stats.module';
+import { PointAwardsModule } from './point-awards/point-awards.module';
 import { UsersModule } from './users/users.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -43,6 +45,8 @@ const FEATURES = [
   FraudStatsModule,
   AssistanceRecordsModule,
   CounterStatsModule,
+  PointAwardsModule,
+  ImportsModule,
   ExportsModule,
   ReportsModule,
 ];

@@ -18,3 +18,5 @@ export * from './labels';
 export * from './quota';
 export * from './cert-renewal';
 export * from './application-eligibility';
+export * from './point-award';
+export * from './import-format';

@@ -8,6 +8,8 @@ import paymentServices from '../payment-services/i18n';
 import reservationQuotas from '../reservation-quotas/i18n';
 import reservations from '../reservations/i18n';
 import reports from '../reports/i18n';
+import imports from '../imports/i18n';
+import pointAwards from '../point-awards/i18n';
 import users from '../users/i18n';
 
 // Extra texts per resource (titles, helper texts); field names come from the domain.
@@ -23,4 +25,6 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   participants,
   'assistance-records': assistanceRecords,
   reports,
+  imports,
+  'point-awards': pointAwards,
 };

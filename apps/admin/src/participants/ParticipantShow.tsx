@@ -5,7 +5,14 @@ import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import type { ReactNode } from 'react';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
+import { ParticipantLedger } from '../point-awards/ParticipantLedger';
 import { PointsField } from './PointsField';
+
+// The award ledger (running total, bar to the cap) of the participant shown.
+function Ledger() {
+  const record = useRecordContext<{ id: number; capYen?: number }>();
+  return record ? <ParticipantLedger participantId={record.id} capYen={record.capYen} /> : null;
+}
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   const translate = useTranslate();
@@ -84,15 +91,7 @@ export function ParticipantShow() {
           <Grid size={12}>
             <Section title="resources.participants.sections.points" testId="section-points">
               <PointsField />
-              {/*
-                The point-award ledger goes here: the points feature adds, e.g.,
-                <ReferenceManyField reference="point-awards" target="participantId"> with
-                a DataTable of transactionDate, kind, amountYen, points. Nothing else on
-                this page needs to change.
-              */}
-              <Typography variant="body2" color="text.secondary" data-testid="ledger-placeholder">
-                {translate('resources.participants.ledger_placeholder')}
-              </Typography>
+              <Ledger />
             </Section>
           </Grid>
         </Grid>

@@ -6,7 +6,6 @@ export default {
     open_application: '申し込みの詳細を開く',
     points: '%{total}円 / 上限 %{cap}円',
     cap_reached: '上限に到達',
-    ledger_placeholder: 'ポイント付与の明細（事業者の報告ごとの記録）はポイント付与機能で表示されます。',
     filters: { q: 'マイキーID下4桁で検索' },
   },
   en: {
@@ -16,7 +15,6 @@ export default {
     open_application: 'Open the application',
     points: '%{total} of %{cap} yen',
     cap_reached: 'Cap reached',
-    ledger_placeholder: 'The award ledger (each operator-reported award) is shown by the point-award feature.',
     filters: { q: 'Search MyKey ID last 4' },
   },
 };

@@ -18,6 +18,12 @@ export interface AppConfig {
   adminDir: string | null;
   /** Upper bound for an upload (bytes). */
   maxUploadBytes: number;
+  /** Import jobs one API process runs at the same time. */
+  importConcurrency: number;
+  /** Connections one import job may use for its set-based phase (point awards run chunks side by side). */
+  importApplyWorkers: number;
+  /** Rows per transaction in an import's set-based phase (about). */
+  importChunkRows: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +88,9 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     logFormat,
     adminDir: env.ADMIN_DIR ?? null,
     maxUploadBytes: int('MAX_UPLOAD_MB', 512, 1, 10_240) * 1024 * 1024,
+    importConcurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
+    importApplyWorkers: int('IMPORT_APPLY_WORKERS', 2, 1, 8),
+    importChunkRows: int('IMPORT_CHUNK_ROWS', 200_000, 1, 10_000_000),
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -8,6 +8,8 @@ import { PARTICIPANTS_LABELS } from './participants.labels';
 import { PAYMENT_SERVICES_LABELS } from './payment-services.labels';
 import { RESERVATION_QUOTAS_LABELS } from './reservation-quotas.labels';
 import { RESERVATIONS_LABELS } from './reservations.labels';
+import { IMPORTS_LABELS } from './imports.labels';
+import { POINT_AWARDS_LABELS } from './point-awards.labels';
 import type { ResourceLabels } from './resource-labels';
 import { USERS_LABELS } from './users.labels';
 
@@ -25,6 +27,8 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   applications: APPLICATIONS_LABELS,
   participants: PARTICIPANTS_LABELS,
   'assistance-records': ASSISTANCE_RECORDS_LABELS,
+  imports: IMPORTS_LABELS,
+  'point-awards': POINT_AWARDS_LABELS,
 };
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {

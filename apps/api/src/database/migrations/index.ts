@@ -1,7 +1,14 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Uptake1764000100000 } from './1764000100000-uptake';
+import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
-export const MIGRATIONS = [Foundation1764000000000, Uptake1764000100000, FraudAlerts1764000500000, AssistanceRecords1764000600000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Uptake1764000100000,
+  ImportJobs1764000210000,
+  FraudAlerts1764000500000,
+  AssistanceRecords1764000600000,
+];

@@ -5,12 +5,13 @@ import { normalizeMyKeyId } from '@mynapoint/domain';
 import { fraudSeed } from './fraud.seed';
 import { assistanceSeed } from './assistance.seed';
 import { paymentServicesSeed } from './payment-services.seed';
+import { pointAwardsSeed } from './point-awards.seed';
 import { SeedContext, SeedStep, seededRandom } from './seed-context';
 import { uptakeSeed } from './uptake.seed';
 import { usersSeed } from './users.seed';
 
 // Demo data, in dependency order. Each feature adds its step here.
-export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, assistanceSeed, fraudSeed];
+export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

@@ -1,0 +1,48 @@
+export default {
+  ja: {
+    empty: 'ポイント付与はまだありません。事業者の報告（CSV）を取り込むと表示されます。',
+    action: { import: '事業者の報告を取り込む' },
+    helper: {
+      myKeyId: '英数字8文字。保存されるのはハッシュ化（元に戻せない形に変換）した値と末尾4桁だけです。',
+      externalId: '事業者の取引ID。同じ決済サービスで同じIDは二重に付与されません。',
+      amountYen: 'チャージ・購入の金額（円）。',
+      rule: '付与ポイント = 金額 × 付与率（第1弾: 25%）、1円未満切り捨て。1人あたりの上限（第1弾: 5,000円）を超える分は付与されません。',
+    },
+    filters: { q: '取引ID・マイキーID末尾', from: '取引日（から）', to: '取引日（まで）' },
+    ledger: {
+      title: 'ポイント台帳',
+      standing: '%{total} / %{cap} 円',
+      total: '合計 %{total} 円',
+      cap_reached: '上限到達',
+      bar: '上限までの付与状況',
+      empty: 'まだ付与はありません。',
+      running: '累計',
+      source: '登録元',
+      from_import: '取り込み #%{id}',
+      by_hand: '手入力（訂正）',
+    },
+  },
+  en: {
+    empty: 'No point awards yet. They appear once an operator report (CSV) is imported.',
+    action: { import: 'Import an operator report' },
+    helper: {
+      myKeyId: '8 alphanumeric characters. Only a keyed hash and the last 4 are kept.',
+      externalId: "The operator's transaction id. The same id is never awarded twice for one service.",
+      amountYen: 'Amount charged or spent (yen).',
+      rule: 'Points = amount × rate (Round 1: 25%), rounded down, up to the per-person cap (Round 1: 5,000 yen).',
+    },
+    filters: { q: 'Transaction id or MyKey last 4', from: 'From', to: 'To' },
+    ledger: {
+      title: 'Point ledger',
+      standing: '%{total} / %{cap} yen',
+      total: 'Total %{total} yen',
+      cap_reached: 'Cap reached',
+      bar: 'Progress to the cap',
+      empty: 'No awards yet.',
+      running: 'Running total',
+      source: 'Source',
+      from_import: 'Import #%{id}',
+      by_hand: 'Entered by hand',
+    },
+  },
+};

@@ -1,0 +1,17 @@
+import { DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { TRANSACTION_KIND } from '@mynapoint/domain';
+import { useEnumChoices } from '../common/enums';
+
+export function usePointAwardFilters() {
+  const kinds = useEnumChoices(TRANSACTION_KIND);
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder="取引ID・マイキーID末尾" />,
+    <ReferenceInput key="service" source="paymentServiceId" reference="payment-services" sort={{ field: 'name', order: 'ASC' }} perPage={200} alwaysOn>
+      <SelectInput optionText="name" sx={{ minWidth: 200 }} />
+    </ReferenceInput>,
+    <SelectInput key="kind" source="kind" choices={kinds} alwaysOn />,
+    <DateInput key="from" source="transactionDate_gte" label="resources.point-awards.filters.from" alwaysOn />,
+    <DateInput key="to" source="transactionDate_lte" label="resources.point-awards.filters.to" alwaysOn />,
+    <NullableBooleanInput key="cap" source="capReached" alwaysOn />,
+  ];
+}

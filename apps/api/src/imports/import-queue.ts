@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
+import { Client } from 'pg';
+import { Db } from '../common/db/db.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { connectionOptions } from '../database/data-source';
+import { ImportRunner, workTable } from './import-runner';
+
+// Advisory-lock namespace of API processes: each holds (NS, its worker id) for its
+// lifetime, so any process can tell whether the owner of a job is still alive.
+const WORKER_LOCK_NS = 730_001;
+const ORPHANED =
+  '取り込みを処理していたサーバーが停止したため中断されました。お手数ですが、同じファイルをもう一度取り込んでください（取り込み済みの行は重複として数えられ、二重には登録されません）。';
+
+// The in-process queue of import jobs. Jobs run in the background of the API process
+// that received the upload (the file is on its disk), a few at a time. A job whose
+// process is gone (restart, crash) cannot resume: at start-up every queued or
+// running job of a dead process is marked failed and its file deleted. Re-importing
+// the same file is safe: what was applied counts as duplicates.
+@Injectable()
+export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ImportQueue');
+  /** This process, as recorded in imports.worker. */
+  readonly worker = randomInt(1, 2 ** 31 - 1);
+  private lock: Client | null = null;
+  private readonly waiting: number[] = [];
+  private readonly running = new Map<number, Promise<void>>();
+  private closing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly runner: ImportRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get concurrency(): number {
+    return this.config.importConcurrency;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.lock = new Client({ connectionString: this.config.databaseUrl, options: connectionOptions(this.config) });
+    this.lock.on('error', (e) => this.logger.warn(`worker lock connection: ${e.message}`));
+    await this.lock.connect();
+    await this.lock.query('SELECT pg_advisory_lock($1, $2)', [WORKER_LOCK_NS, this.worker]);
+    const failed = await this.failOrphans();
+    if (failed) this.logger.warn(`${failed} import job(s) of a stopped process marked failed`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled(this.running.values());
+    if (this.waiting.length) {
+      // Jobs that never started: failed, and their files deleted (they hold clear MyKey IDs).
+      const rows = await this.db
+        .query<{ path: string | null }>(
+          `UPDATE imports i SET status = 'failed', message = $2, finished_at = now(), upload_path = NULL
+           FROM (SELECT id, upload_path FROM imports WHERE id = ANY($1) AND status = 'queued' FOR UPDATE) old
+           WHERE i.id = old.id
+           RETURNING old.upload_path AS path`,
+          [this.waiting.splice(0), ORPHANED],
+        )
+        .catch(() => []);
+      for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
+    }
+    await this.lock?.end().catch(() => undefined);
+  }
+
+  enqueue(id: number): void {
+    this.waiting.push(id);
+    this.pump();
+  }
+
+  /** Resolves when no job is queued or running in this process. */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** Marks failed the unfinished jobs of processes that no longer hold their lock. */
+  async failOrphans(): Promise<number> {
+    const owners = await this.db.query<{ worker: number | null }>(`SELECT DISTINCT worker FROM imports WHERE status IN ('queued', 'running')`);
+    let failed = 0;
+    for (const { worker } of owners) {
+      if (worker === this.worker) continue;
+      if (worker !== null) {
+        const [{ free }] = (await this.lock!.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [WORKER_LOCK_NS, worker])).rows;
+        if (!free) continue; // its process is alive
+        await this.lock!.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_NS, worker]);
+      }
+      const rows = await this.db.query<{ id: number; path: string | null }>(
+        `UPDATE imports i SET status = 'failed', phase = NULL, message = $2, finished_at = now(), upload_path = NULL
+         FROM (SELECT id, upload_path FROM imports WHERE status IN ('queued', 'running') AND worker IS NOT DISTINCT FROM $1 FOR UPDATE) old
+         WHERE i.id = old.id
+         RETURNING i.id, old.upload_path AS path`,
+        [worker, ORPHANED],
+      );
+      for (const { id, path } of rows) {
+        if (path) await unlink(path).catch(() => undefined);
+        await this.db.query(`DROP TABLE IF EXISTS ${workTable(id)}`);
+      }
+      failed += rows.length;
+    }
+    return failed;
+  }
+
+  private pump(): void {
+    while (!this.closing && this.running.size < this.concurrency && this.waiting.length) {
+      const id = this.waiting.shift()!;
+      const job = this.runner
+        .run(id)
+        .catch((e: Error) => this.logger.error(`import ${id}: ${e.message}`))
+        .finally(() => {
+          this.running.delete(id);
+          this.pump();
+        });
+      this.running.set(id, job);
+    }
+  }
+}

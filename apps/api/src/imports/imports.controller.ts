@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Post, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
+import { OwnTransaction } from '../common/http/write.interceptor';
+import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { ListQuery } from '../common/list/list-query';
+import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
+import { CreateImportDto, ImportAcceptedDto } from './dto/create-import.dto';
+import { importsListSpec as spec } from './imports.list-spec';
+import { ImportsService, UploadedCsv } from './imports.service';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly service: ImportsService) {}
+
+  @Get()
+  @Permission('imports', 'list')
+  @ApiListQuery(spec)
+  @ApiRecordList(spec)
+  list(@ListQueryParam(spec) q: ListQuery) {
+    return this.service.list(q);
+  }
+
+  @Get(':id')
+  @Permission('imports', 'show')
+  @ApiRecord(spec)
+  get(@IdParam() id: number) {
+    return this.service.get(id);
+  }
+
+  @Get(':id/errors.csv')
+  @Permission('imports', 'show')
+  @ApiProduces('text/csv')
+  async errorsCsv(@IdParam() id: number) {
+    const { stream, filename } = await this.service.errorsCsv(id);
+    return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+  }
+
+  // The job runs in the background after the 202: its own transactions, its own audit rows.
+  @Post()
+  @Permission('imports', 'create')
+  @OwnTransaction()
+  @HttpCode(202)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'type'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'CSV（UTF-8 / BOM付きUTF-8 / Shift_JIS）。1行目は列名' },
+        type: { type: 'string', enum: ['reservations', 'applications', 'point-awards'] },
+        paymentServiceId: { type: 'integer', description: 'point-awards では必須' },
+        campaignId: { type: 'integer' },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ type: ImportAcceptedDto })
+  create(@Body() dto: CreateImportDto, @UploadedFile() file: UploadedCsv | undefined, @CurrentUser() user: AuthUser, @Req() req: { ip?: string }) {
+    return this.service.create(dto, file, user, req.ip);
+  }
+}

@@ -1,0 +1,23 @@
+import { MYKEY_ID_FORMAT_MESSAGE, TRANSACTION_KIND, TransactionKind } from '@mynapoint/domain';
+import { DateField, EnumField, IntField, TextField } from '../../common/validation/fields';
+
+// A single award, for corrections by policy staff; operator reports come as imports.
+export class CreatePointAwardDto {
+  @TextField({ max: 20, min: 1, pattern: /^\s*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{8}\s*$/, patternMessage: MYKEY_ID_FORMAT_MESSAGE, example: 'AB12CD7Q', description: '書き込み専用（保存されません。ハッシュのみ）' })
+  myKeyId: string;
+
+  @IntField({ min: 1 })
+  paymentServiceId: number;
+
+  @TextField({ max: 100, min: 1, example: 'TX-20200905-0001', description: '事業者の取引ID（決済サービスごとに一意）' })
+  externalId: string;
+
+  @DateField({ description: '取引日（ポイント獲得期間内）' })
+  transactionDate: string;
+
+  @EnumField(TRANSACTION_KIND)
+  kind: TransactionKind;
+
+  @IntField({ min: 1, max: 2_147_483_647, description: 'チャージ・購入の金額（円）' })
+  amountYen: number;
+}

@@ -1,0 +1,25 @@
+import { defineDomainException } from '../common/errors/domain.exception';
+
+export enum PointAwardError {
+  NotFound = 'point_award_not_found',
+  MyKeyInvalid = 'point_award_mykey_invalid',
+  PaymentServiceUnknown = 'point_award_payment_service_unknown',
+  ParticipantUnknown = 'point_award_participant_unknown',
+  CampaignUnknown = 'point_award_campaign_unknown',
+  NotAppliedToService = 'point_award_not_applied_to_service',
+  OutsideEarningPeriod = 'point_award_outside_earning_period',
+  Duplicate = 'point_award_duplicate',
+  ExternalIdConflict = 'point_award_external_id_conflict',
+}
+
+export class PointAwardException extends defineDomainException<PointAwardError>({
+  [PointAwardError.NotFound]: 404,
+  [PointAwardError.MyKeyInvalid]: 400,
+  [PointAwardError.PaymentServiceUnknown]: 400,
+  [PointAwardError.ParticipantUnknown]: 400,
+  [PointAwardError.CampaignUnknown]: 400,
+  [PointAwardError.NotAppliedToService]: 400,
+  [PointAwardError.OutsideEarningPeriod]: 400,
+  [PointAwardError.Duplicate]: 409,
+  [PointAwardError.ExternalIdConflict]: 409,
+}) {}

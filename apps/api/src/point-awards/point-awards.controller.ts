@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
+import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { ListQuery } from '../common/list/list-query';
+import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
+import { CreatePointAwardDto } from './dto/point-award.dto';
+import { pointAwardsListSpec as spec } from './point-awards.list-spec';
+import { PointAwardsService } from './point-awards.service';
+
+// The ledger is append-only: a correction is a new award, never an edit.
+@ApiTags('point-awards')
+@ApiBearerAuth()
+@Controller('point-awards')
+export class PointAwardsController {
+  constructor(private readonly service: PointAwardsService) {}
+
+  @Get()
+  @Permission('point-awards', 'list')
+  @ApiListQuery(spec)
+  @ApiRecordList(spec)
+  list(@ListQueryParam(spec) q: ListQuery) {
+    return this.service.list(q);
+  }
+
+  @Get(':id')
+  @Permission('point-awards', 'show')
+  @ApiRecord(spec)
+  get(@IdParam() id: number) {
+    return this.service.get(id);
+  }
+
+  @Post()
+  @Permission('point-awards', 'create')
+  @ApiRecord(spec, 201)
+  create(@Body() dto: CreatePointAwardDto, @CurrentUser() user: AuthUser) {
+    return this.service.create(dto, user);
+  }
+}

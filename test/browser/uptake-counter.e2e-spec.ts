@@ -150,7 +150,7 @@ describe('counter: reservations until the quota is full, then an application', (
     await page.getByText('****AB8R').click();
     await page.getByTestId('section-application').getByText('PayPay').waitFor();
     await page.getByTestId('section-reservation').getByText('本庁窓口 テスト枠').waitFor();
-    await page.getByTestId('ledger-placeholder').waitFor();
+    await page.getByTestId('participant-ledger').waitFor();
     await screenshot(page, 'uptake-policy-09-participant');
   });
 });

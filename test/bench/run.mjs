@@ -53,7 +53,7 @@ for (const file of files) {
   step(`Bench ${file}…`);
   const r = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/bench/jest.config.js', '--runInBand', join('test', 'bench', file)],
+    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/bench/jest.config.js', '--runInBand', '--forceExit', join('test', 'bench', file)],
     { cwd: ROOT, stdio: 'inherit', env },
   );
   if (r.status !== 0) failed = true;

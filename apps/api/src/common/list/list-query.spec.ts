@@ -18,6 +18,7 @@ const spec = defineListSpec({
     tags: { sql: 't.tags', kind: 'enumArray', enum: COLOR, label: { ja: 'タグ', en: 'Tags' } },
     meta: { sql: 't.meta', kind: 'json', label: { ja: 'メタ', en: 'Meta' } },
     active: { sql: 't.active', kind: 'bool', label: { ja: '有効', en: 'Active' } },
+    note: { sql: 't.note', kind: 'text', nullable: true, label: { ja: '備考', en: 'Note' } },
   },
   search: ['t.name'],
   filters: { big: { where: (_v, p) => `t.size > ${p.add(10)}` } },
@@ -105,7 +106,13 @@ describe('whereClause', () => {
 
 describe('orderBy', () => {
   it('breaks ties by id so pages never overlap', () => {
-    expect(orderBy(spec, { field: 'name', order: 'DESC' })).toBe('ORDER BY t.name DESC NULLS LAST, t.id DESC');
+    expect(orderBy(spec, { field: 'name', order: 'DESC' })).toBe('ORDER BY t.name DESC, t.id DESC');
     expect(orderBy(spec, { field: 'id', order: 'ASC' })).toBe('ORDER BY t.id ASC');
+  });
+
+  it('places NULLs (last going down, first going up) only where a value can be NULL', () => {
+    expect(orderBy(spec, { field: 'note', order: 'DESC' })).toBe('ORDER BY t.note DESC NULLS LAST, t.id DESC');
+    expect(orderBy(spec, { field: 'note', order: 'ASC' })).toBe('ORDER BY t.note ASC NULLS FIRST, t.id ASC');
+    expect(orderBy(spec, { field: 'on', order: 'ASC' })).toBe('ORDER BY t.on ASC, t.id ASC');
   });
 });

@@ -86,9 +86,15 @@ export function whereClause(spec: ListSpec, filter: Record<string, unknown>, p: 
   return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
+// NULLS FIRST/LAST only where a value can be NULL (a nullable field, or a custom sort
+// expression): on a NOT NULL column the clause changes nothing in the order but keeps
+// PostgreSQL from reading a (col, id) index in order, so a 25-row page sorted every
+// matching row instead (180 ms → 0.1 ms for one clerk's visits; docs/benchmarks.md).
 export function orderBy(spec: ListSpec, sort: ListQuery['sort']): string {
-  const expr = spec.sorts?.[sort.field] ?? spec.fields[sort.field].sql;
+  const custom = spec.sorts?.[sort.field];
+  const expr = custom ?? spec.fields[sort.field].sql;
   const tie = spec.fields.id.sql;
-  const nulls = sort.order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
-  return expr === tie ? `ORDER BY ${tie} ${sort.order}` : `ORDER BY ${expr} ${sort.order} ${nulls}, ${tie} ${sort.order}`;
+  const mayBeNull = custom !== undefined || spec.fields[sort.field].nullable === true;
+  const nulls = mayBeNull ? (sort.order === 'ASC' ? ' NULLS FIRST' : ' NULLS LAST') : '';
+  return expr === tie ? `ORDER BY ${tie} ${sort.order}` : `ORDER BY ${expr} ${sort.order}${nulls}, ${tie} ${sort.order}`;
 }

@@ -95,7 +95,13 @@ export async function ensureDataset(adminUrl: string, quick: boolean, log: (m: s
     if (exists) {
       const found = await readFingerprint(url);
       if (found && isDeepStrictEqual(found.value, fingerprint)) {
-        await runMigrations(config); // a newer migration (an index) applies to the kept data
+        // A migration newer than the data (an index, a rollup table) applies to it; a
+        // new rollup is then filled from the data, as after any bulk load.
+        const applied = await runMigrations(config);
+        if (applied.length) {
+          log(`dataset ${database}: applied ${applied.join(', ')}`);
+          await rebuildRollups(url, config, log);
+        }
         log(`dataset ${database} is complete (generated ${found.at}): reused`);
         return { url, database, scale, config, reused: true, seconds: (Date.now() - t0) / 1000, steps: [], campaignId: found.campaignId };
       }
@@ -109,6 +115,22 @@ export async function ensureDataset(adminUrl: string, quick: boolean, log: (m: s
   await runMigrations(config);
   const steps = await generate(url, config, scale, fingerprint, log);
   return { url, database, scale, config, reused: false, seconds: (Date.now() - t0) / 1000, steps, campaignId: 1 };
+}
+
+async function rebuildRollups(url: string, config: AppConfig, log: (m: string) => void): Promise<void> {
+  const c = new Client({ connectionString: url, options: connectionOptions(config) });
+  await c.connect();
+  try {
+    if ((await c.query(`SELECT 1 FROM pg_proc WHERE proname = 'stats_rebuild'`)).rowCount) {
+      const t = Date.now();
+      await c.query(`SET work_mem = '256MB'`);
+      await c.query('SELECT stats_rebuild()');
+      await c.query('VACUUM (ANALYZE)');
+      log(`  rollups rebuilt: stats_rebuild() and VACUUM ANALYZE in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await c.end();
+  }
 }
 
 async function readFingerprint(url: string): Promise<{ value: unknown; at: string; campaignId: number } | null> {

@@ -61,7 +61,7 @@ function upsert(table: string, key: string, values: string[], rows: string, pref
 /** Delta rows (DELTA…, reservations, applications), summed, then spread over the three dimensions. */
 const spread = (rows: string) => `
   SELECT d.municipality_code, d.campaign_id, d.day, v.dimension, v.value, d.reservations, d.applications
-  FROM (SELECT ${DELTA}, sum(reservations) AS reservations, sum(applications) AS applications FROM (${rows}) r0 GROUP BY ${DELTA}) d
+  FROM (SELECT ${DELTA}, sum(reservations)::int AS reservations, sum(applications)::int AS applications FROM (${rows}) r0 GROUP BY ${DELTA}) d
   CROSS JOIN LATERAL (VALUES ('channel', d.channel), ('age_band', d.age_band), ('district', d.district)) v(dimension, value)`;
 const uptakeUpsert = (rows: string, prefix = '') => upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], spread(rows), prefix);
 
@@ -113,7 +113,12 @@ const participantRows = (t: string, sign: 1 | -1) => `
 
 /** The three branches of a statement trigger (PL/pgSQL plans a branch when it first runs it, so each names only its own transition tables). */
 const syncFunction = (name: string, branch: (op: 'INSERT' | 'DELETE' | 'UPDATE') => string) => `
-  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql
+  -- The planner knows nothing of a transition table: it guesses one group per row.
+  -- With the default work_mem that means sorting a 200k-row statement on disk instead
+  -- of hashing its few thousand keys, and a cost high enough to JIT-compile, which
+  -- alone takes longer than the whole upsert.
+  SET jit = off SET work_mem = '64MB' AS $fn$
   BEGIN
     IF TG_OP = 'INSERT' THEN
       ${branch('INSERT')}

@@ -211,6 +211,23 @@ describe('dashboard stats on the demo data', () => {
     }
   });
 
+  it('is documented in OpenAPI with its parameters and response schemas', async () => {
+    const doc = (await t.anon.get('/api/docs-json').expect(200)).body;
+    for (const [name, schema, params] of [
+      ['summary', 'SummaryStatsDto', ['campaignId', 'from', 'to']],
+      ['uptake', 'UptakeStatsDto', ['campaignId', 'from', 'interval', 'to']],
+      ['points', 'PointsStatsDto', ['campaignId', 'from', 'interval', 'to']],
+    ] as const) {
+      const op = doc.paths[`/api/stats/${name}`].get;
+      expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(params);
+      expect(op.responses['200'].content['application/json'].schema.$ref).toBe(`#/components/schemas/${schema}`);
+    }
+    expect(Object.keys(doc.components.schemas.UptakeStatsDto.properties)).toEqual(
+      expect.arrayContaining(['series', 'funnel', 'byChannel', 'byService', 'byServiceKind', 'byAgeBand', 'byDistrict', 'quotaCapacity']),
+    );
+    expect(Object.keys(doc.components.schemas.PointsStatsDto.properties)).toEqual(expect.arrayContaining(['capYen', 'distribution', 'byService', 'series']));
+  });
+
   it('gives the district populations in GET /api/settings', async () => {
     const res = await counter.get('/api/settings').expect(200);
     expect(res.body.districtPopulation).toEqual(POPULATION);

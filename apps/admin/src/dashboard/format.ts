@@ -31,8 +31,8 @@ export function rangeLabel(from: string, to: string, lang: Lang): string {
   return lang === 'ja' ? `${formatJapaneseEraDate(from)}〜${formatJapaneseEraDate(to)}` : `${from} – ${to}`;
 }
 
-/** 0〜999円-style bucket label: 「1,000〜1,499」 or 「上限 5,000」. */
+/** A bucket of per-person totals (both ends included): 「1〜499」, 「上限 5,000」. */
 export function bucketLabel(fromYen: number, toYen: number, atCap: boolean, capText: string): string {
   if (atCap) return `${capText} ${formatCount(toYen)}`;
-  return `${formatCount(fromYen)}〜${formatCount(Math.max(fromYen, toYen - 1))}`;
+  return `${formatCount(fromYen)}〜${formatCount(toYen)}`;
 }

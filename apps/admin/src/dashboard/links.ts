@@ -1,9 +1,10 @@
 // Where a click on a chart goes: the list behind the figure, filtered with the
 // list's real filter names (apps/api/src/<resource>/<resource>.list-spec.ts).
 
+/** The period and campaign a list is filtered by; a missing date leaves that end open. */
 export interface LinkScope {
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   campaignId: number | null;
 }
 

@@ -13,8 +13,8 @@ const services = [
 
 describe('topServices', () => {
   it('keeps the top N by applications and folds the rest into one bar with their ids', () => {
-    const rows = topServices(services, 2, 'その他');
-    expect(rows.map((r) => [r.name, r.applications, r.serviceIds])).toEqual([
+    const rows = topServices(services, 2, 'その他', (r) => r.applications);
+    expect(rows.map((r) => [r.name, r.value, r.serviceIds])).toEqual([
       ['PayPay', 280, [1]],
       ['d払い', 110, [2]],
       ['その他', 105, [3, 4, 5]],
@@ -22,8 +22,10 @@ describe('topServices', () => {
     expect(rows[2].other).toBe(true);
   });
   it('never folds a single service and leaves out services without applications', () => {
-    expect(topServices(services, 4, 'その他').map((r) => r.name)).toEqual(['PayPay', 'd払い', 'WAON', 'Suica', 'PASMO']);
-    expect(topServices([], 8, 'その他')).toEqual([]);
+    expect(topServices(services, 4, 'その他', (r) => r.applications).map((r) => r.name)).toEqual(['PayPay', 'd払い', 'WAON', 'Suica', 'PASMO']);
+    expect(topServices([], 8, 'その他', () => 1)).toEqual([]);
+    // Any measure: points by service rank the same way.
+    expect(topServices([{ paymentServiceId: 9, name: 'A', points: 5 }, { paymentServiceId: 8, name: 'B', points: 50 }], 1, 'その他', (r) => r.points).map((r) => r.name)).toEqual(['B', 'A']);
   });
 });
 
@@ -57,10 +59,18 @@ describe('districtRows', () => {
     expect(d.mode).toBe('share');
     expect(d.rows.map((r) => [r.district, r.value])).toEqual([['安田', 5], ['水原', 1.2]]);
   });
+  it('leaves the reservations without a district out of the shares', () => {
+    const d = districtRows([
+      { district: '水原', ...base, population: 20000, share: 0.0005 },
+      { district: null, ...base, population: null, share: null },
+    ]);
+    expect(d.mode).toBe('share');
+    expect(d.rows.map((r) => r.district)).toEqual(['水原']);
+  });
   it('falls back to reservation counts when a population is missing', () => {
     const d = districtRows([
       { district: '水原', ...base, reservations: 30, population: 20000, share: 0.0015 },
-      { district: '不明', ...base, population: null, share: null },
+      { district: '京ヶ瀬', ...base, population: null, share: null },
     ]);
     expect(d.mode).toBe('count');
     expect(d.rows.map((r) => r.value)).toEqual([30, 10]);
@@ -69,9 +79,9 @@ describe('districtRows', () => {
 
 describe('distributionRows', () => {
   it('marks the bucket at the cap', () => {
-    const rows = distributionRows({ capYen: 5000, distribution: [{ fromYen: 0, toYen: 1000, participants: 3 }, { fromYen: 4000, toYen: 5000, participants: 2 }, { fromYen: 5000, toYen: 5000, participants: 7 }] });
+    const rows = distributionRows({ capYen: 5000, distribution: [{ fromYen: 1, toYen: 499, participants: 3 }, { fromYen: 4500, toYen: 4999, participants: 2 }, { fromYen: 5000, toYen: 5000, participants: 7 }] });
     expect(rows.map((r) => r.atCap)).toEqual([false, false, true]);
-    expect(bucketLabel(rows[0].fromYen, rows[0].toYen, rows[0].atCap, '上限')).toBe('0〜999');
+    expect(bucketLabel(rows[0].fromYen, rows[0].toYen, rows[0].atCap, '上限')).toBe('1〜499');
     expect(bucketLabel(rows[2].fromYen, rows[2].toYen, rows[2].atCap, '上限')).toBe('上限 5,000');
   });
 });

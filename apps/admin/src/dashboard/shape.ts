@@ -7,21 +7,21 @@ import type { CounterStats, FraudStats, PointsStats, UptakeStats } from './types
 export interface ServiceRow {
   key: string;
   name: string;
-  applications: number;
+  value: number;
   /** The services behind the bar: one, or every service folded into 「その他」. */
   serviceIds: number[];
   other: boolean;
 }
 
-/** The `n` services with most applications, the rest folded into one 「その他」 bar. */
-export function topServices(rows: UptakeStats['byService'], n: number, otherName: string): ServiceRow[] {
-  const sorted = rows.filter((r) => r.applications > 0).sort((a, b) => b.applications - a.applications || a.name.localeCompare(b.name, 'ja'));
+/** The `n` services with the highest value, the rest folded into one 「その他」 bar. */
+export function topServices<R extends { paymentServiceId: number; name: string }>(rows: readonly R[], n: number, otherName: string, value: (r: R) => number): ServiceRow[] {
+  const sorted = rows.filter((r) => value(r) > 0).sort((a, b) => value(b) - value(a) || a.name.localeCompare(b.name, 'ja'));
   // Folding a single service into 「その他」 would only hide its name.
   const shown = sorted.length <= n + 1 ? sorted : sorted.slice(0, n);
   const rest = sorted.slice(shown.length);
-  const out: ServiceRow[] = shown.map((r) => ({ key: String(r.paymentServiceId), name: r.name, applications: r.applications, serviceIds: [r.paymentServiceId], other: false }));
+  const out: ServiceRow[] = shown.map((r) => ({ key: String(r.paymentServiceId), name: r.name, value: value(r), serviceIds: [r.paymentServiceId], other: false }));
   if (rest.length) {
-    out.push({ key: 'other', name: otherName, applications: rest.reduce((s, r) => s + r.applications, 0), serviceIds: rest.map((r) => r.paymentServiceId), other: true });
+    out.push({ key: 'other', name: otherName, value: rest.reduce((s, r) => s + value(r), 0), serviceIds: rest.map((r) => r.paymentServiceId), other: true });
   }
   return out;
 }
@@ -59,15 +59,17 @@ export function funnelRows(f: UptakeStats['funnel']): FunnelRow[] {
 export interface DistrictRows {
   /** share: percent of the district's population; count: people. */
   mode: 'share' | 'count';
-  rows: { district: string; reservations: number; applications: number; value: number }[];
+  rows: { district: string | null; reservations: number; applications: number; value: number }[];
 }
 
 /** By district: as a share of the population when every district has one, else counts. */
 export function districtRows(rows: UptakeStats['byDistrict']): DistrictRows {
-  const share = rows.length > 0 && rows.every((r) => r.share != null && r.population != null);
+  // Reservations without a district have no population to compare with.
+  const share = rows.some((r) => r.district !== null) && rows.every((r) => r.district === null || (r.share != null && r.population != null));
   return {
     mode: share ? 'share' : 'count',
     rows: rows
+      .filter((r) => !share || r.district !== null)
       .map((r) => ({ district: r.district, reservations: r.reservations, applications: r.applications, value: share ? Math.round(r.share! * 1000) / 10 : r.reservations }))
       .sort((a, b) => b.value - a.value),
   };

@@ -12,7 +12,7 @@ export interface SummaryStats {
   awardedParticipants: number;
   pointsAwarded: number;
   capReachedParticipants: number;
-  /** 0..1 of the participants who got points. */
+  /** capReachedParticipants / awardedParticipants (0..1). Participant figures are campaign totals, not the period's. */
   capReachedShare: number;
   quotaCapacity: number;
   quotaUsed: number;
@@ -32,8 +32,8 @@ export interface UptakeStats {
   byChannel: { channel: string; reservations: number; applications: number }[];
   byService: { paymentServiceId: number; name: string; kind: string; applications: number }[];
   byServiceKind: { kind: string; applications: number }[];
-  byAgeBand: { ageBand: string; reservations: number; applications: number }[];
-  byDistrict: { district: string; reservations: number; applications: number; population: number | null; share: number | null }[];
+  byAgeBand: { ageBand: string | null; reservations: number; applications: number }[];
+  byDistrict: { district: string | null; reservations: number; applications: number; population: number | null; share: number | null }[];
 }
 
 export interface PointsStats {
@@ -48,7 +48,7 @@ export interface PointsStats {
   capReachedParticipants: number;
   series: { period: string; points: number; awards: number }[];
   byService: { paymentServiceId: number; name: string; points: number; awards: number }[];
-  /** The last bucket has fromYen = toYen = cap: the participants at the cap. */
+  /** Both ends included; the last bucket has fromYen = toYen = cap: the participants at the cap. */
   distribution: { fromYen: number; toYen: number; participants: number }[];
 }
 

@@ -56,7 +56,7 @@ export function Controls({ period, campaigns, problem, onPreset, onDates, onInte
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'dashboard-to' } }}
           />
         </Box>
-        <TextField select size="small" label={t('interval')} value={period.interval} onChange={(e) => onInterval(e.target.value as StatInterval)} sx={{ minWidth: 96 }}>
+        <TextField select fullWidth={false} size="small" label={t('interval')} value={period.interval} onChange={(e) => onInterval(e.target.value as StatInterval)} sx={{ minWidth: 96 }}>
           {intervals.map((c) => (
             <MenuItem key={c.id} value={c.id}>
               {c.name}
@@ -65,6 +65,7 @@ export function Controls({ period, campaigns, problem, onPreset, onDates, onInte
         </TextField>
         <TextField
           select
+          fullWidth={false}
           size="small"
           label={t('campaign')}
           value={period.campaignId == null ? '' : String(period.campaignId)}

@@ -1,14 +1,10 @@
 import { Box, LinearProgress } from '@mui/material';
 import { lazy, Suspense } from 'react';
-import { preloadCharts } from './lazyCharts';
 
-// The dashboard's code (and recharts, in its own chunk) loads when the dashboard is
-// opened, both at once: the first load of the admin stays small, and counter staff,
-// who land on the quick-entry screen, do not wait for it.
-const DashboardPage = lazy(() => {
-  preloadCharts();
-  return import('./DashboardPage');
-});
+// The dashboard's code loads when the dashboard is opened (and recharts, in its own
+// chunk, once the page has sent its requests): the first load of the admin stays
+// small, and counter staff, who land on the quick-entry screen, do not wait for it.
+const DashboardPage = lazy(() => import('./DashboardPage'));
 
 export function Dashboard() {
   return (

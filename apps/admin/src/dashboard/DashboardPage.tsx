@@ -1,6 +1,6 @@
 import { Alert, Box, Typography } from '@mui/material';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, useCanAccessResources, useGetList, useStore, useTranslate } from 'react-admin';
 import { toJstDate, type StatInterval } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
@@ -8,6 +8,7 @@ import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
+import { preloadCharts } from './lazyCharts';
 import { LINK_RESOURCE } from './links';
 import { ReadyContext, useReportState, type PanelState } from './Panel';
 import { campaignSpan, defaultInterval, periodProblem, presetRange, statsQuery, type CampaignSpan, type DashboardPeriod, type PeriodPreset } from './period';
@@ -83,6 +84,11 @@ function KpiPanel({ query, period, links }: { query: UseQueryResult<SummaryStats
 export default function DashboardPage() {
   const translate = useTranslate();
   const today = toJstDate(new Date());
+  // recharts is parsed while the requests are out, not before they are sent.
+  useEffect(() => {
+    const timer = setTimeout(preloadCharts, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   const { canAccess: mayShow } = useCanAccessResources({ action: 'show', resources: [...STATS] });
   const { canAccess: mayList } = useCanAccessResources({ action: 'list', resources: LISTS });
@@ -124,7 +130,8 @@ export default function DashboardPage() {
 
   return (
     <ReadyContext.Provider value={report}>
-      <Box data-dashboard-ready={ready} data-testid="dashboard" sx={{ pb: 4 }}>
+      {/* Inline-size containment: no long line inside can widen the page past the window. */}
+      <Box data-dashboard-ready={ready} data-testid="dashboard" sx={{ pb: 4, minWidth: 0, contain: 'inline-size' }}>
         <Title title={translate('resources.dashboard.title')} />
         {mayList?.['fraud-alerts'] ? <PublishedNotices onSettled={onNotices} /> : null}
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
@@ -141,7 +148,7 @@ export default function DashboardPage() {
           <Typography variant="caption" color="text.secondary" sx={{ displayPrint: 'none' }}>
             {translate('resources.dashboard.click_hint')}
           </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2, alignItems: 'start' }}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
             {show('stats/uptake') ? (
               <>
                 <UptakePanels query={uptake} {...props} />

@@ -52,7 +52,7 @@ export function UptakePanels({ query, period, links }: Props) {
           return (
             <HBarChart
               valueName={translate(`${R}.funnel.title`)}
-              labelWidth={150}
+              labelWidth={190}
               rows={rows.map((r, i) => ({
                 key: r.stage,
                 name: r.rate == null ? translate(`${R}.funnel.${r.stage}`) : `${translate(`${R}.funnel.${r.stage}`)}（${formatPercent(r.rate)}）`,

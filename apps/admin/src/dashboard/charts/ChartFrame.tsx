@@ -18,7 +18,11 @@ export function ChartFrame({ height, children }: { height: number; children: (wi
     return () => observer.disconnect();
   }, []);
   return (
-    <Box ref={ref} sx={{ width: '100%', height, '& .recharts-bar-rectangle, & .recharts-dot, & .clickable': { cursor: 'pointer' } }}>
+    <Box
+      ref={ref}
+      // Reference lines and their labels lie over the bars: clicks go through to the bar.
+      sx={{ width: '100%', height, '& .recharts-bar-rectangle, & .recharts-dot, & .clickable': { cursor: 'pointer' }, '& .recharts-reference-line': { pointerEvents: 'none' } }}
+    >
       {width > 0 ? children(width) : null}
     </Box>
   );

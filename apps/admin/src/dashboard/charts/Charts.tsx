@@ -1,4 +1,4 @@
-import { Box, ButtonBase, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import {
   Bar,
@@ -6,7 +6,6 @@ import {
   CartesianGrid,
   Cell,
   LabelList,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -27,6 +26,29 @@ import { LINE_DASHES, OKABE_ITO, usePatterns } from './palette';
 
 const AXIS = { fontSize: 12, fill: '#37474f' };
 const LABEL = { fontSize: 12, fill: '#263238' };
+
+/**
+ * The key of a chart, in HTML under it: each series' colour with its pattern (or
+ * dash) and name. recharts' own Legend measures itself and redraws the chart.
+ */
+export function ChartKey({ items }: { items: { name: string; fill?: string; stroke: string; dash?: string }[] }) {
+  return (
+    <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 16px', listStyle: 'none', m: 0, mt: 0.5, p: 0, fontSize: 12 }}>
+      {items.map((it) => (
+        <Box component="li" key={it.name} sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
+          <svg width="22" height="12" aria-hidden="true">
+            {it.fill ? (
+              <rect x="1" y="1" width="20" height="10" fill={it.fill} stroke={it.stroke} />
+            ) : (
+              <line x1="0" y1="6" x2="22" y2="6" stroke={it.stroke} strokeWidth="2.5" strokeDasharray={it.dash} />
+            )}
+          </svg>
+          {it.name}
+        </Box>
+      ))}
+    </Box>
+  );
+}
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -108,32 +130,34 @@ export function GroupedBarChart<R extends { name: string } & Record<string, unkn
 }) {
   const patterns = usePatterns(series.length);
   return (
-    <ChartFrame height={height}>
-      {(width) => (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} barGap={2}>
-          {patterns.defs}
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" interval={0} tick={AXIS} tickLine={false} />
-          <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={52} allowDecimals={false} />
-          <Tooltip formatter={(v) => formatCount(Number(v))} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              fill={patterns.fill(i)}
-              stroke={patterns.color(i)}
-              isAnimationActive={false}
-              onClick={onSelect ? (_d, index) => onSelect(rows[index], s.key) : undefined}
-              minPointSize={1}
-            >
-              <LabelList dataKey={s.key} position="top" formatter={(v: unknown) => formatCount(Number(v))} fontSize={11} fill="#263238" />
-            </Bar>
-          ))}
-        </BarChart>
-      )}
-    </ChartFrame>
+    <>
+      <ChartFrame height={height}>
+        {(width) => (
+          <BarChart width={width} height={height} data={rows} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} barGap={2}>
+            {patterns.defs}
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" interval={0} tick={AXIS} tickLine={false} />
+            <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={52} allowDecimals={false} />
+            <Tooltip formatter={(v) => formatCount(Number(v))} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
+            {series.map((s, i) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                fill={patterns.fill(i)}
+                stroke={patterns.color(i)}
+                isAnimationActive={false}
+                onClick={onSelect ? (_d, index) => onSelect(rows[index], s.key) : undefined}
+                minPointSize={1}
+              >
+                <LabelList dataKey={s.key} position="top" formatter={(v: unknown) => formatCount(Number(v))} fontSize={11} fill="#263238" />
+              </Bar>
+            ))}
+          </BarChart>
+        )}
+      </ChartFrame>
+      <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.color(i) }))} />
+    </>
   );
 }
 
@@ -152,58 +176,66 @@ export function CumulativeChart({
   onSelect?: (period: string, seriesKey: 'reservations' | 'applications') => void;
 }) {
   const translate = useTranslate();
-  const height = 300;
+  const height = 280;
   const dots = series.length <= 40;
   return (
-    <ChartFrame height={height}>
-      {(width) => (
-        <LineChart
-          width={width}
-          height={height}
-          data={series}
-          margin={{ top: 24, right: 24, bottom: 0, left: 8 }}
-          onClick={onSelect ? (s) => s.activeLabel != null && onSelect(String(s.activeLabel), 'reservations') : undefined}
-          className={onSelect ? 'clickable' : undefined}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tickFormatter={(p: string) => periodTick(p, interval, lang)} tick={AXIS} minTickGap={24} />
-          <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={60} allowDecimals={false} />
-          <Tooltip labelFormatter={(p) => periodLabel(String(p), interval, lang)} formatter={(v) => formatCount(Number(v))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {quotaCapacity > 0 && (
-            <ReferenceLine
-              y={quotaCapacity}
-              stroke={OKABE_ITO.vermillion}
-              strokeWidth={2}
-              strokeDasharray="2 4"
-              ifOverflow="extendDomain"
-              label={{ value: translate('resources.dashboard.uptake.quota', { count: formatCount(quotaCapacity) }), position: 'insideTopLeft', ...LABEL, fill: OKABE_ITO.vermillion }}
+    <>
+      <ChartFrame height={height}>
+        {(width) => (
+          <LineChart
+            width={width}
+            height={height}
+            data={series}
+            margin={{ top: 24, right: 24, bottom: 0, left: 8 }}
+            onClick={onSelect ? (s) => s.activeLabel != null && onSelect(String(s.activeLabel), 'reservations') : undefined}
+            className={onSelect ? 'clickable' : undefined}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="period" tickFormatter={(p: string) => periodTick(p, interval, lang)} tick={AXIS} minTickGap={24} />
+            <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={60} allowDecimals={false} />
+            <Tooltip labelFormatter={(p) => periodLabel(String(p), interval, lang)} formatter={(v) => formatCount(Number(v))} />
+            {quotaCapacity > 0 && (
+              <ReferenceLine
+                y={quotaCapacity}
+                stroke={OKABE_ITO.vermillion}
+                strokeWidth={2}
+                strokeDasharray="2 4"
+                ifOverflow="extendDomain"
+                label={{ value: translate('resources.dashboard.uptake.quota', { count: formatCount(quotaCapacity) }), position: 'insideTopLeft', ...LABEL, fill: OKABE_ITO.vermillion }}
+              />
+            )}
+            <Line
+              type="monotone"
+              dataKey="cumulativeReservations"
+              name={translate('resources.dashboard.uptake.reservations')}
+              stroke={OKABE_ITO.blue}
+              strokeWidth={2.5}
+              dot={dots ? { r: 3, fill: OKABE_ITO.blue } : false}
+              activeDot={{ r: 6 }}
+              isAnimationActive={false}
             />
-          )}
-          <Line
-            type="monotone"
-            dataKey="cumulativeReservations"
-            name={translate('resources.dashboard.uptake.reservations')}
-            stroke={OKABE_ITO.blue}
-            strokeWidth={2.5}
-            dot={dots ? { r: 3, fill: OKABE_ITO.blue } : false}
-            activeDot={{ r: 6 }}
-            isAnimationActive={false}
-          />
-          <Line
-            type="monotone"
-            dataKey="cumulativeApplications"
-            name={translate('resources.dashboard.uptake.applications')}
-            stroke={OKABE_ITO.orange}
-            strokeWidth={2.5}
-            strokeDasharray={LINE_DASHES[1]}
-            dot={dots ? { r: 3, fill: '#fff', stroke: OKABE_ITO.orange, strokeWidth: 2 } : false}
-            activeDot={{ r: 6 }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      )}
-    </ChartFrame>
+            <Line
+              type="monotone"
+              dataKey="cumulativeApplications"
+              name={translate('resources.dashboard.uptake.applications')}
+              stroke={OKABE_ITO.orange}
+              strokeWidth={2.5}
+              strokeDasharray={LINE_DASHES[1]}
+              dot={dots ? { r: 3, fill: '#fff', stroke: OKABE_ITO.orange, strokeWidth: 2 } : false}
+              activeDot={{ r: 6 }}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        )}
+      </ChartFrame>
+      <ChartKey
+        items={[
+          { name: translate('resources.dashboard.uptake.reservations'), stroke: OKABE_ITO.blue },
+          { name: translate('resources.dashboard.uptake.applications'), stroke: OKABE_ITO.orange, dash: LINE_DASHES[1] },
+          ...(quotaCapacity > 0 ? [{ name: translate('resources.dashboard.uptake.quota', { count: formatCount(quotaCapacity) }), stroke: OKABE_ITO.vermillion, dash: '2 4' }] : []),
+        ]}
+      />
+    </>
   );
 }
 
@@ -256,10 +288,15 @@ export function DistributionChart({
   return (
     <ChartFrame height={height}>
       {(width) => (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 28, right: 16, bottom: 28, left: 0 }} barCategoryGap={3}>
+        <BarChart width={width} height={height} data={rows} margin={{ top: 28, right: 16, bottom: 4, left: 0 }} barCategoryGap={3}>
           {patterns.defs}
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={44} />
+          {/* Slanted labels only when the buckets are too narrow for them. */}
+          {width / rows.length < 90 ? (
+            <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={44} />
+          ) : (
+            <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 11 }} interval={0} height={24} />
+          )}
           <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={48} allowDecimals={false} />
           <Tooltip formatter={(v) => [formatCount(Number(v)), translate('resources.dashboard.points.participants')]} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
           {cap && (
@@ -292,33 +329,35 @@ export function StackedPeriodChart({
   onSelect?: (period: string, seriesKey: string) => void;
 }) {
   const patterns = usePatterns(series.length);
-  const height = 280;
+  const height = 260;
   return (
-    <ChartFrame height={height}>
-      {(width) => (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
-          {patterns.defs}
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tickFormatter={(p: string) => periodTick(p, interval, lang)} tick={AXIS} minTickGap={20} />
-          <YAxis tick={AXIS} width={40} allowDecimals={false} />
-          <Tooltip labelFormatter={(p) => periodLabel(String(p), interval, lang)} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              stackId="channel"
-              fill={patterns.fill(i)}
-              stroke="#fff"
-              strokeWidth={0.5}
-              isAnimationActive={false}
-              onClick={onSelect ? (_d, index) => onSelect(String(rows[index].period), s.key) : undefined}
-            />
-          ))}
-        </BarChart>
-      )}
-    </ChartFrame>
+    <>
+      <ChartFrame height={height}>
+        {(width) => (
+          <BarChart width={width} height={height} data={rows} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
+            {patterns.defs}
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="period" tickFormatter={(p: string) => periodTick(p, interval, lang)} tick={AXIS} minTickGap={20} />
+            <YAxis tick={AXIS} width={40} allowDecimals={false} />
+            <Tooltip labelFormatter={(p) => periodLabel(String(p), interval, lang)} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
+            {series.map((s, i) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stackId="channel"
+                fill={patterns.fill(i)}
+                stroke="#fff"
+                strokeWidth={0.5}
+                isAnimationActive={false}
+                onClick={onSelect ? (_d, index) => onSelect(String(rows[index].period), s.key) : undefined}
+              />
+            ))}
+          </BarChart>
+        )}
+      </ChartFrame>
+      <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.color(i) }))} />
+    </>
   );
 }
 
@@ -329,28 +368,41 @@ const HEAT = ['#f4f6f8', '#d2e5f3', '#93c3e4', '#3d8ec9', '#0b5d94'];
 export function Heatmap({ grid, onSelect }: { grid: HeatmapGrid; onSelect?: (weekday: number, hour: number) => void }) {
   const translate = useTranslate();
   const columns = `2.5em repeat(${grid.hours.length}, minmax(0, 1fr))`;
+  const weekday = (d: number) => translate(`resources.dashboard.counter.weekday.${d}`);
+  const hour = (h: number) => translate('resources.dashboard.counter.hour', { hour: h });
   return (
     <Box>
-      <Box role="table" aria-label={translate('resources.dashboard.counter.heatmap_title')} sx={{ display: 'grid', gridTemplateColumns: columns, gap: '3px', fontSize: 12 }}>
+      <Box role="table" aria-label={translate('resources.dashboard.counter.heatmap_title')} sx={{
+          display: 'grid',
+          gridTemplateColumns: columns,
+          gap: '3px',
+          fontSize: 12,
+          '& button': { height: 30, border: 0, borderRadius: '4px', font: 'inherit', fontVariantNumeric: 'tabular-nums', cursor: 'pointer', p: 0 },
+          '& button:disabled': { cursor: 'default' },
+          '& button:hover:enabled, & button:focus-visible': { outline: '2px solid #263238' },
+        }}
+      >
         <Box role="row" sx={{ display: 'contents' }}>
           <Box role="columnheader" />
           {grid.hours.map((h) => (
             <Box role="columnheader" key={h} sx={{ textAlign: 'center', color: 'text.secondary', whiteSpace: 'nowrap' }}>
-              {translate('resources.dashboard.counter.hour', { hour: h })}
+              {hour(h)}
             </Box>
           ))}
         </Box>
         {grid.weekdays.map((d) => (
           <Box role="row" key={d} sx={{ display: 'contents' }}>
             <Box role="rowheader" sx={{ display: 'flex', alignItems: 'center', fontWeight: 700 }}>
-              {translate(`resources.dashboard.counter.weekday.${d}`)}
+              {weekday(d)}
             </Box>
             {grid.hours.map((h) => {
               const visits = grid.cells.get(`${d}:${h}`) ?? 0;
               const level = heatLevel(visits, grid.max);
-              const label = `${translate(`resources.dashboard.counter.weekday.${d}`)} ${translate('resources.dashboard.counter.hour', { hour: h })}: ${translate('resources.dashboard.counter.visits', { count: visits })}`;
+              const label = `${weekday(d)} ${hour(h)}: ${translate('resources.dashboard.counter.visits', { count: visits })}`;
+              // Plain buttons with one shared style: a grid of ~100 cells stays cheap to draw.
               return (
-                <ButtonBase
+                <button
+                  type="button"
                   role="cell"
                   key={h}
                   title={label}
@@ -359,10 +411,10 @@ export function Heatmap({ grid, onSelect }: { grid: HeatmapGrid; onSelect?: (wee
                   onClick={() => onSelect?.(d, h)}
                   data-heat-cell={`${d}:${h}`}
                   data-level={level}
-                  sx={{ height: 30, borderRadius: 0.5, bgcolor: HEAT[level], color: level >= 3 ? '#fff' : '#263238', fontSize: 12, fontWeight: level >= 3 ? 700 : 400, '&:hover': { outline: '2px solid #263238' } }}
+                  style={{ background: HEAT[level], color: level >= 3 ? '#fff' : '#263238', fontWeight: level >= 3 ? 700 : 400 }}
                 >
                   {visits || ''}
-                </ButtonBase>
+                </button>
               );
             })}
           </Box>

@@ -1,22 +1,21 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
+import { Box, LinearProgress } from '@mui/material';
+import { lazy, Suspense } from 'react';
+
+// The dashboard's code loads when the dashboard is opened (and recharts, in its own
+// chunk, once the page has sent its requests): the first load of the admin stays
+// small, and counter staff, who land on the quick-entry screen, do not wait for it.
+const DashboardPage = lazy(() => import('./DashboardPage'));
 
 export function Dashboard() {
-  const translate = useTranslate();
-  const { identity } = useGetIdentity();
   return (
-    <>
-      <PublishedNotices />
-      <Card sx={{ mt: 2 }}>
-        <Title title={translate('app.title')} />
-        <CardContent>
-          <Typography variant="h5" gutterBottom>
-            {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-          </Typography>
-          <Typography color="text.secondary">{translate('app.dashboard.intro')}</Typography>
-        </CardContent>
-      </Card>
-    </>
+    <Suspense
+      fallback={
+        <Box data-dashboard-ready="false" data-testid="dashboard" sx={{ mt: 2 }}>
+          <LinearProgress />
+        </Box>
+      }
+    >
+      <DashboardPage />
+    </Suspense>
   );
 }

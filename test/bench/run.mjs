@@ -2,8 +2,8 @@
 // every test/bench/*.bench.ts (one at a time, so they do not share the machine's
 // cores) and prints one Markdown table: target, measured, raw PostgreSQL baseline,
 // ratio, pass/fail. The table and the machine it ran on go to test/bench/results.json
-// (committed: the latest figures) and, after a full-size run, to README.md's
-// Benchmarks section.
+// (committed: the latest full-size figures) and README.md's Benchmarks section; a
+// --quick run's go to test-output/bench/results.json only.
 //
 //   npm run bench                  the city-scale dataset (generated once, then reused)
 //   npm run bench -- --quick       a tenth of it, in its own database: a few minutes
@@ -106,15 +106,18 @@ const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)}
 const heading = `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${quick ? '**--quick** (a tenth of the city)' : 'full size'}${dataset ? ` — dataset ${dataset.database} ${dataset.reused ? 'reused' : `generated in ${dataset.seconds.toFixed(0)} s`}` : ''}.\nMachine: ${machine}.`;
 
 process.stdout.write(`\n${heading}\n\n${table}\n\n`);
-if (rows.length && !filter.length) {
-  writeFileSync(join(ROOT, 'test', 'bench', 'results.json'), `${JSON.stringify({ at: started.toISOString(), quick, machine, dataset, rows }, null, 2)}\n`);
+// The committed figures are the full-size ones: a --quick or partial run leaves them alone.
+const results = { at: started.toISOString(), quick, machine, dataset, rows };
+writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (rows.length && !filter.length && !quick) {
+  writeFileSync(join(ROOT, 'test', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   step('Wrote test/bench/results.json');
   // README.md shows the latest full-size table (between the markers of its Benchmarks section).
   const readme = join(ROOT, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- bench:results:start -->';
   const end = '<!-- bench:results:end -->';
-  if (!quick && text.includes(start) && text.includes(end)) {
+  if (text.includes(start) && text.includes(end)) {
     writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${heading}\n\n${table}\n${text.slice(text.indexOf(end))}`);
     step('Updated the Benchmarks section of README.md');
   }

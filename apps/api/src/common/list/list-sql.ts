@@ -98,3 +98,30 @@ export function orderBy(spec: ListSpec, sort: ListQuery['sort']): string {
   const nulls = mayBeNull ? (sort.order === 'ASC' ? ' NULLS FIRST' : ' NULLS LAST') : '';
   return expr === tie ? `ORDER BY ${tie} ${sort.order}` : `ORDER BY ${expr} ${sort.order}${nulls}, ${tie} ${sort.order}`;
 }
+
+// Table aliases an SQL expression names (`p.points_total` → p).
+function aliasesIn(sql: string): string[] {
+  return [...sql.matchAll(/(?<![\w.'])([a-z_][a-z0-9_]*)\.(?=[a-z_"])/gi)].map((m) => m[1]);
+}
+
+/**
+ * The FROM of the list's count(*): the spec's `count.from` (its base table alone)
+ * when every filter, the search and the scope stay on that table, else the full FROM.
+ * Counting 5,000,000 point awards through their join to participants took 2.3 s on
+ * the bench data, the table alone 0.5 s (docs/benchmarks.md).
+ */
+export function countFrom(spec: ListSpec, filter: Record<string, unknown>, scope?: Scope): string {
+  const count = spec.count;
+  if (!count || scope?.where) return spec.from;
+  const onBase = (sql: string) => aliasesIn(sql).every((a) => a === count.alias);
+  for (const key of Object.keys(filter)) {
+    if (key === 'q') {
+      if (!(spec.search ?? []).every(onBase)) return spec.from;
+      continue;
+    }
+    if (spec.filters?.[key]) return spec.from;
+    const field = spec.fields[splitComparator(key).base];
+    if (!field || !onBase(field.sql)) return spec.from;
+  }
+  return count.from;
+}

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
+import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
@@ -213,5 +215,35 @@ describe('dashboard in the browser', () => {
     await page.getByText(`全${db.unable}件`).waitFor();
     await screenshot(page, 'dashboard-counter-click-unable');
     await page.context().close();
+  });
+
+  it('a city without data yet: every panel says so in Japanese, and a failed panel says it failed', async () => {
+    const empty = await TestApp.start({ seed: [usersSeed, paymentServicesSeed], listen: true, config: { adminDir: ADMIN_DIR } });
+    try {
+      const page = await newPage(browser, empty.baseUrl!);
+      await login(page, 'policy');
+      await page.goto('/#/');
+      await page.locator(READY).waitFor({ timeout: 30_000 });
+      // KPI cards show zeros; every chart panel shows its empty state instead of a chart.
+      expect(await page.getByTestId('kpi-reservations').textContent()).toBe('0件');
+      for (const id of ALL_PANELS.filter((p) => p !== 'kpi' && p !== 'counter')) {
+        await page.locator(`[data-panel="${id}"] [data-testid="panel-empty"]`).waitFor();
+      }
+      expect(await page.locator('[data-panel] .recharts-surface').count()).toBe(0);
+      await page.locator('[data-panel="uptake"]').getByText('この期間の予約・申し込みはありません。').waitFor();
+      await page.locator('[data-panel="counter"]').getByText('この期間の窓口支援の記録はありません。').waitFor();
+      await screenshot(page, 'dashboard-empty');
+
+      // One endpoint failing leaves the others drawn and says so where its panels are.
+      await page.route('**/api/stats/points**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, code: 'internal', message: 'テスト用の障害' }) }));
+      await page.getByTestId('dashboard-from').fill('2020-01-01');
+      await page.locator('[data-dashboard-ready="error"]').waitFor();
+      await page.locator('[data-panel="points-series"][data-state="error"]').getByText('データを読み込めませんでした。').waitFor();
+      expect(await page.locator('[data-panel="uptake"][data-state="ready"]').count()).toBe(1);
+      await screenshot(page, 'dashboard-error');
+      await page.context().close();
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -59,7 +59,7 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, c
     body = skeleton;
   } else if (empty) {
     body = (
-      <Box sx={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'action.hover', borderRadius: 1 }} data-testid="panel-empty">
+      <Box sx={{ height: Math.min(height, 180), display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'action.hover', borderRadius: 1 }} data-testid="panel-empty">
         <Typography color="text.secondary">{emptyText}</Typography>
       </Box>
     );

@@ -1,5 +1,5 @@
 import { Box, Chip, Typography } from '@mui/material';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { ASSISTANCE_OUTCOME, UNABLE_REASON } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
@@ -11,6 +11,7 @@ import type { DashboardPeriod } from './period';
 import { heatmapGrid, outcomeRows, reasonRows } from './shape';
 import type { CounterStats, CounterTotals } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const R = 'resources.dashboard.counter';
 // Completed green, follow-up orange, unable vermillion (with their patterns).
@@ -37,7 +38,7 @@ function Figure({ label, totals, testId }: { label: string; totals: CounterTotal
 }
 
 /** Counter workload: today / this week / the period, the weekday × hour grid, outcomes and reasons. */
-export function CounterPanels({ query, period, links }: { query: UseQueryResult<CounterStats>; period: DashboardPeriod; links: DashboardLinks }) {
+export const CounterPanels = memo(function CounterPanels({ query, period, links }: { query: QueryState<CounterStats>; period: DashboardPeriod; links: DashboardLinks }) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: null };
@@ -94,4 +95,4 @@ export function CounterPanels({ query, period, links }: { query: UseQueryResult<
       </Panel>
     </>
   );
-}
+});

@@ -1,14 +1,17 @@
 import { Box, LinearProgress } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { useDashboardData } from './useDashboardData';
 
 // The dashboard's code loads when the dashboard is opened (and recharts, in its own
 // chunk, once the page has sent its requests): the first load of the admin stays
 // small, and counter staff, who land on the quick-entry screen, do not wait for it.
+// The data is asked for here, at once, while that code is still on its way.
 const DashboardPage = lazy(() => import('./DashboardPage'));
 
 export function Dashboard() {
   const translate = useTranslate();
+  const data = useDashboardData();
   return (
     <Suspense
       fallback={
@@ -18,7 +21,7 @@ export function Dashboard() {
         </Box>
       }
     >
-      <DashboardPage />
+      <DashboardPage data={data} />
     </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLang } from '../common/enums';
 import { bucketLabel, formatCount } from './format';
@@ -8,12 +8,13 @@ import { bucketRange, type DashboardPeriod } from './period';
 import { distributionRows, topServices } from './shape';
 import type { PointsStats } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const TOP_SERVICES = 10;
 const R = 'resources.dashboard.points';
 
 /** Points awarded per week or month, by service, and the per-person totals against the cap. */
-export function PointsPanels({ query, period, links }: { query: UseQueryResult<PointsStats>; period: DashboardPeriod; links: DashboardLinks }) {
+export const PointsPanels = memo(function PointsPanels({ query, period, links }: { query: QueryState<PointsStats>; period: DashboardPeriod; links: DashboardLinks }) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -71,4 +72,4 @@ export function PointsPanels({ query, period, links }: { query: UseQueryResult<P
       </Panel>
     </>
   );
-}
+});

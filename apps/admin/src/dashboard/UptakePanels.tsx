@@ -1,4 +1,4 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
@@ -9,12 +9,13 @@ import { bucketRange, type DashboardPeriod } from './period';
 import { districtRows, funnelRows, kindRows, topServices } from './shape';
 import type { UptakeStats } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const TOP_SERVICES = 8;
 const R = 'resources.dashboard';
 
 interface Props {
-  query: UseQueryResult<UptakeStats>;
+  query: QueryState<UptakeStats>;
   period: DashboardPeriod;
   links: DashboardLinks;
 }
@@ -22,7 +23,7 @@ interface Props {
 const noUptake = (u: UptakeStats) => u.series.every((s) => s.cumulativeReservations === 0 && s.cumulativeApplications === 0);
 
 /** Uptake over time against the quota, the funnel, and uptake by channel. */
-export function UptakePanels({ query, period, links }: Props) {
+export const UptakePanels = memo(function UptakePanels({ query, period, links }: Props) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -82,10 +83,10 @@ export function UptakePanels({ query, period, links }: Props) {
       </Panel>
     </>
   );
-}
+});
 
 /** Applications by payment service (top N and 「その他」) and by kind of service. */
-export function ServicePanels({ query, period, links }: Props) {
+export const ServicePanels = memo(function ServicePanels({ query, period, links }: Props) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -119,10 +120,10 @@ export function ServicePanels({ query, period, links }: Props) {
       </Panel>
     </>
   );
-}
+});
 
 /** Uptake by age band and by district (share of the population when it is configured). */
-export function DemographicPanels({ query, period, links }: Props) {
+export const DemographicPanels = memo(function DemographicPanels({ query, period, links }: Props) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -161,4 +162,4 @@ export function DemographicPanels({ query, period, links }: Props) {
       </Panel>
     </>
   );
-}
+});

@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import { useCanAccessResources, useGetList, useStore } from 'react-admin';
+import { toJstDate, type StatInterval } from '@mynapoint/domain';
+import { LINK_RESOURCE } from './links';
+import { campaignSpan, defaultInterval, periodProblem, presetRange, statsQuery, type CampaignSpan, type DashboardPeriod, type PeriodPreset } from './period';
+import type { CounterStats, FraudStats, PointsStats, SummaryStats, UptakeStats } from './types';
+import { useStat, type QueryState } from './useStat';
+
+// The dashboard's data, asked for by the page shell (in the first bundle) while the
+// page's own code and recharts are still loading: the requests do not wait for them.
+
+export const STATS = ['stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/fraud'] as const;
+export type StatResource = (typeof STATS)[number];
+const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
+
+/** What is remembered between visits (react-admin's store): the preset and choices, not dates that go stale. */
+export interface DashboardSettings {
+  preset: PeriodPreset;
+  from: string | null;
+  to: string | null;
+  /** null: chosen from the period's length. */
+  interval: StatInterval | null;
+  campaignId: number | null;
+}
+const DEFAULTS: DashboardSettings = { preset: 'campaign', from: null, to: null, interval: null, campaignId: null };
+
+export type Campaign = CampaignSpan & { name: string };
+
+export function resolvePeriod(s: DashboardSettings, today: string, campaigns: Campaign[]): DashboardPeriod {
+  // A remembered campaign that is gone (another database) means all campaigns.
+  const campaignId = s.campaignId != null && campaigns.some((c) => c.id === s.campaignId) ? s.campaignId : null;
+  const range =
+    s.preset === 'custom' && s.from && s.to ? { from: s.from, to: s.to } : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, campaignSpan(campaigns, campaignId));
+  return { preset: s.preset, ...range, interval: s.interval ?? defaultInterval(range.from, range.to), campaignId };
+}
+
+export interface DashboardData {
+  /** Which stats the role may read, and which lists it may open (undefined while asking). */
+  mayShow: Record<string, boolean> | undefined;
+  mayList: Record<string, boolean> | undefined;
+  settings: DashboardSettings;
+  setSettings: (s: DashboardSettings) => void;
+  campaigns: Campaign[];
+  period: DashboardPeriod;
+  /** An i18n key saying why the period cannot be asked for, or null. */
+  problem: string | null;
+  summary: QueryState<SummaryStats>;
+  uptake: QueryState<UptakeStats>;
+  points: QueryState<PointsStats>;
+  counter: QueryState<CounterStats>;
+  fraud: QueryState<FraudStats>;
+}
+
+export function useDashboardData(): DashboardData {
+  const today = toJstDate(new Date());
+  const { canAccess: mayShow } = useCanAccessResources({ action: 'show', resources: [...STATS] });
+  const { canAccess: mayList } = useCanAccessResources({ action: 'list', resources: LISTS });
+  const [settings, setSettings] = useStore<DashboardSettings>('dashboard.settings', DEFAULTS);
+  const campaigns = useGetList<Campaign & { id: number }>(
+    'campaigns',
+    { pagination: { page: 1, perPage: 200 }, sort: { field: 'reservationOpensOn', order: 'DESC' } },
+    { enabled: Boolean(mayList?.campaigns) },
+  );
+  const campaignsSettled = Boolean(mayList) && (!mayList?.campaigns || !campaigns.isPending);
+  const period = useMemo(() => resolvePeriod(settings, today, campaigns.data ?? []), [settings, today, campaigns.data]);
+  const problem = periodProblem(period);
+  const ask = campaignsSettled && !problem;
+  const query = statsQuery(period);
+  // Counter visits and fraud reports belong to no campaign.
+  const noCampaign = { ...query, campaignId: undefined };
+  const may = (s: StatResource) => ask && Boolean(mayShow?.[s]);
+  return {
+    mayShow,
+    mayList,
+    settings,
+    setSettings,
+    campaigns: campaigns.data ?? [],
+    period,
+    problem,
+    summary: useStat<SummaryStats>('summary', query, may('stats/summary')),
+    uptake: useStat<UptakeStats>('uptake', query, may('stats/uptake')),
+    points: useStat<PointsStats>('points', query, may('stats/points')),
+    counter: useStat<CounterStats>('counter', noCampaign, may('stats/counter')),
+    fraud: useStat<FraudStats>('fraud', noCampaign, may('stats/fraud')),
+  };
+}

@@ -18,6 +18,8 @@ const BUCKET_STEP = 500;
 
 // `campaign_id = $1` unless the request is for every campaign ($1 NULL).
 const CAMPAIGN = `($1::int IS NULL OR campaign_id = $1::int)`;
+// uptake_daily_stats counts each write once per dimension: totals read one of them.
+const CHANNELS = `dimension = 'channel'`;
 
 interface Participants {
   awarded: number;
@@ -46,15 +48,16 @@ export class DashboardStatsService {
       fraud: number;
     }>(
       `SELECT
-         (SELECT coalesce(sum(reservations), 0)::int FROM uptake_daily_stats WHERE day BETWEEN $2 AND $3 AND ${CAMPAIGN}) AS reservations,
-         (SELECT coalesce(sum(applications), 0)::int FROM uptake_daily_stats WHERE day BETWEEN $2 AND $3 AND ${CAMPAIGN}) AS applications,
+         u.reservations, u.applications,
          (SELECT coalesce(sum(points), 0)::bigint FROM point_award_daily_stats WHERE day BETWEEN $2 AND $3 AND ${CAMPAIGN}) AS points,
          (SELECT coalesce(sum(participants), 0)::int FROM participant_point_stats WHERE ${CAMPAIGN}) AS awarded,
          (SELECT coalesce(sum(participants) FILTER (WHERE bucket_yen = cap_yen), 0)::int FROM participant_point_stats WHERE ${CAMPAIGN}) AS at_cap,
          (SELECT coalesce(sum(capacity), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS capacity,
          (SELECT coalesce(sum(used), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS used,
          (SELECT coalesce(sum(visits), 0)::int FROM assistance_hourly_stats WHERE day >= $4 AND day < $5) AS visits,
-         (SELECT count(*)::int FROM fraud_alerts WHERE status IN ('new', 'investigating') ) AS fraud`,
+         (SELECT count(*)::int FROM fraud_alerts WHERE status IN ('new', 'investigating')) AS fraud
+       FROM (SELECT coalesce(sum(reservations), 0)::int AS reservations, coalesce(sum(applications), 0)::int AS applications
+               FROM uptake_daily_stats WHERE ${CHANNELS} AND day BETWEEN $2 AND $3 AND ${CAMPAIGN}) u`,
       [q.campaignId, q.from, q.to, monthFrom, nextPeriod(monthFrom, 'month')],
     );
     const r = row!;
@@ -78,7 +81,7 @@ export class DashboardStatsService {
 
   async uptake(q: StatsQuery): Promise<UptakeStatsDto> {
     await this.assertCampaign(q.campaignId);
-    type Cell = { period: string | null; channel: string | null; age_band: string | null; district: string | null; g: number; r: number; a: number };
+    type Cell = { period: string | null; dimension: string | null; value: string | null; r: number; a: number };
     const row = await this.db.one<{
       before: { r: number; a: number };
       cells: Cell[] | null;
@@ -88,15 +91,18 @@ export class DashboardStatsService {
     }>(
       `SELECT
          (SELECT json_build_object('r', coalesce(sum(reservations), 0), 'a', coalesce(sum(applications), 0))
-            FROM uptake_daily_stats WHERE day < $2 AND ${CAMPAIGN}) AS before,
-         -- One pass over the range for the series and the three breakdowns; g tells
-         -- which grouping a row belongs to (the bits of GROUPING()).
+            FROM uptake_daily_stats WHERE ${CHANNELS} AND day < $2 AND ${CAMPAIGN}) AS before,
+         -- One pass over the range: the series (from the channel rows, which count
+         -- every write once) and the three breakdowns.
          (SELECT json_agg(c) FROM (
-            SELECT to_char(date_trunc($4, day::timestamp), 'YYYY-MM-DD') AS period, channel, age_band, district,
-                   GROUPING(date_trunc($4, day::timestamp), channel, age_band, district) AS g,
+            SELECT to_char(date_trunc($4, day::timestamp), 'YYYY-MM-DD') AS period, NULL AS dimension, NULL AS value,
                    sum(reservations)::int AS r, sum(applications)::int AS a
+              FROM uptake_daily_stats WHERE ${CHANNELS} AND day BETWEEN $2 AND $3 AND ${CAMPAIGN}
+             GROUP BY date_trunc($4, day::timestamp)
+            UNION ALL
+            SELECT NULL, dimension, value, sum(reservations)::int, sum(applications)::int
               FROM uptake_daily_stats WHERE day BETWEEN $2 AND $3 AND ${CAMPAIGN}
-             GROUP BY GROUPING SETS ((date_trunc($4, day::timestamp)), (channel), (age_band), (district))
+             GROUP BY dimension, value
           ) c) AS cells,
          (SELECT coalesce(json_agg(s ORDER BY s.a DESC, s.id), '[]') FROM (
             SELECT ps.id, ps.name, ps.kind, coalesce(x.a, 0)::int AS a
@@ -110,9 +116,7 @@ export class DashboardStatsService {
     );
     const r = row!;
     const cells = r.cells ?? [];
-    // GROUPING(period, channel, age_band, district): the bit of each column left out.
-    const of = (g: number) => cells.filter((c) => c.g === g);
-    const byPeriod = new Map(of(0b0111).map((c) => [c.period, c]));
+    const byPeriod = new Map(cells.filter((c) => c.period !== null).map((c) => [c.period, c]));
     let cumR = Number(r.before.r);
     let cumA = Number(r.before.a);
     const series = q.periods.map((period) => {
@@ -121,22 +125,23 @@ export class DashboardStatsService {
       cumA += c?.a ?? 0;
       return { period, reservations: c?.r ?? 0, applications: c?.a ?? 0, cumulativeReservations: cumR, cumulativeApplications: cumA };
     });
+    const of = (dimension: string) => new Map(cells.filter((c) => c.dimension === dimension).map((c) => [c.value, c]));
 
-    const channels = new Map(of(0b1011).map((c) => [c.channel, c]));
+    const channels = of('channel');
     const byChannel = [...CHANNEL.values, ...[...channels.keys()].filter((k): k is string => !!k && !CHANNEL.has(k))].map((channel) => ({
       channel,
       reservations: channels.get(channel)?.r ?? 0,
       applications: channels.get(channel)?.a ?? 0,
     }));
 
-    const ages = new Map(of(0b1101).map((c) => [c.age_band, c]));
+    const ages = of('age_band');
     const byAgeBand = [...AGE_BAND.values, ...(ages.has(null) ? [null] : [])].map((ageBand) => ({
       ageBand,
       reservations: ages.get(ageBand)?.r ?? 0,
       applications: ages.get(ageBand)?.a ?? 0,
     }));
 
-    const districts = new Map(of(0b1110).map((c) => [c.district, c]));
+    const districts = of('district');
     const population = this.config.districtPopulation;
     const named = [...new Set([...this.config.districts, ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
     const byDistrict: UptakeByDistrictDto[] = [...named, ...(districts.has(null) ? [null] : [])].map((district) => {

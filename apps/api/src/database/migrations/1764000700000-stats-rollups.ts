@@ -4,8 +4,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // endpoints read only these small tables, never the million-row ones:
 //
 //   uptake_daily_stats              reservations and applications per campaign × JST day
-//                                   × channel × age band × district (an application
-//                                   takes the age band and district of its reservation)
+//                                   × one dimension: (channel, c), (age_band, a) or
+//                                   (district, d); each write counts once in each of the
+//                                   three (an application takes the age band and
+//                                   district of its reservation). Three thin breakdowns
+//                                   instead of their product keep the table small
+//                                   (days × (3 + 8 + districts)) whatever the districts.
 //   application_service_daily_stats applications per campaign × JST day × payment service
 //   point_award_daily_stats         points and awards per campaign × transaction date
 //                                   × payment service × kind (charge / purchase)
@@ -30,7 +34,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 //
 // stats_rebuild() recomputes every rollup from the base tables, set-based.
 
-const UPTAKE_KEY = 'municipality_code, campaign_id, day, channel, age_band, district';
+const UPTAKE_KEY = 'municipality_code, campaign_id, day, dimension, value';
+// Delta rows of reservations and applications come as (DELTA…, reservations, applications).
+const DELTA = 'municipality_code, campaign_id, day, channel, age_band, district';
 const SERVICE_KEY = 'municipality_code, campaign_id, day, payment_service_id';
 const POINTS_KEY = 'municipality_code, campaign_id, day, payment_service_id, kind';
 const BUCKET_KEY = 'municipality_code, campaign_id, cap_yen, bucket_yen';
@@ -51,6 +57,13 @@ function upsert(table: string, key: string, values: string[], rows: string, pref
   ON CONFLICT ON CONSTRAINT ${table}_key
   DO UPDATE SET ${values.map((v) => `${v} = s.${v} + EXCLUDED.${v}`).join(', ')}`;
 }
+
+/** Delta rows (DELTA…, reservations, applications), summed, then spread over the three dimensions. */
+const spread = (rows: string) => `
+  SELECT d.municipality_code, d.campaign_id, d.day, v.dimension, v.value, d.reservations, d.applications
+  FROM (SELECT ${DELTA}, sum(reservations)::int AS reservations, sum(applications)::int AS applications FROM (${rows}) r0 GROUP BY ${DELTA}) d
+  CROSS JOIN LATERAL (VALUES ('channel', d.channel), ('age_band', d.age_band), ('district', d.district)) v(dimension, value)`;
+const uptakeUpsert = (rows: string, prefix = '') => upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], spread(rows), prefix);
 
 // ---- reservations -------------------------------------------------------------
 const reservationRows = (t: string, sign: 1 | -1) => `
@@ -80,7 +93,7 @@ const applicationRows = (t: string, sign: 1 | -1) => `
   LEFT JOIN reservation_quotas q ON q.id = r.quota_id`;
 const applicationUpserts = (rows: string) => `
   WITH delta AS MATERIALIZED (${rows}),
-  u AS (${upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], `SELECT ${UPTAKE_KEY}, reservations, applications FROM delta`)})
+  u AS (${uptakeUpsert(`SELECT ${DELTA}, reservations, applications FROM delta`)})
   ${upsert('application_service_daily_stats', SERVICE_KEY, ['applications'], `SELECT ${SERVICE_KEY}, applications FROM delta`)};`;
 
 // ---- point awards -----------------------------------------------------------------
@@ -100,7 +113,12 @@ const participantRows = (t: string, sign: 1 | -1) => `
 
 /** The three branches of a statement trigger (PL/pgSQL plans a branch when it first runs it, so each names only its own transition tables). */
 const syncFunction = (name: string, branch: (op: 'INSERT' | 'DELETE' | 'UPDATE') => string) => `
-  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql
+  -- The planner knows nothing of a transition table: it guesses one group per row.
+  -- With the default work_mem that means sorting a 200k-row statement on disk instead
+  -- of hashing its few thousand keys, and a cost high enough to JIT-compile, which
+  -- alone takes longer than the whole upsert.
+  SET jit = off SET work_mem = '64MB' AS $fn$
   BEGIN
     IF TG_OP = 'INSERT' THEN
       ${branch('INSERT')}
@@ -125,10 +143,10 @@ const triggers = (table: string, fn: string, prefix: string, truncateFn: string)
 // Full recomputations, one INSERT … SELECT per rollup (after a TRUNCATE of it).
 const REBUILD_UPTAKE = `
   INSERT INTO uptake_daily_stats (${UPTAKE_KEY}, reservations, applications)
-  SELECT ${UPTAKE_KEY}, sum(reservations), sum(applications) FROM (
+  SELECT ${UPTAKE_KEY}, sum(reservations), sum(applications) FROM (${spread(`
     ${reservationRows('reservations', 1)}
     UNION ALL
-    SELECT ${UPTAKE_KEY}, reservations, applications FROM (${applicationRows('applications', 1)}) x
+    SELECT ${DELTA}, reservations, applications FROM (${applicationRows('applications', 1)}) x`)}
   ) d GROUP BY ${UPTAKE_KEY};
   INSERT INTO application_service_daily_stats (${SERVICE_KEY}, applications)
   SELECT ${SERVICE_KEY}, sum(applications) FROM (${applicationRows('applications', 1)}) d GROUP BY ${SERVICE_KEY};`;
@@ -155,9 +173,8 @@ export class StatsRollups1764000700000 implements MigrationInterface {
         municipality_code char(6) NOT NULL,
         campaign_id       int NOT NULL,
         day               date NOT NULL,
-        channel           text NOT NULL,
-        age_band          text,
-        district          text,
+        dimension         text NOT NULL CHECK (dimension IN ('channel','age_band','district')),
+        value             text,
         reservations      int NOT NULL,
         applications      int NOT NULL,
         CONSTRAINT uptake_daily_stats_key UNIQUE NULLS NOT DISTINCT (${UPTAKE_KEY})
@@ -197,12 +214,12 @@ export class StatsRollups1764000700000 implements MigrationInterface {
 
       ${syncFunction('reservations_stats_sync', (op) => {
         if (op === 'INSERT') return `${lockQuotas('new_rows')}
-          ${upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], reservationRows('new_rows', 1))};`;
+          ${uptakeUpsert(reservationRows('new_rows', 1))};`;
         if (op === 'DELETE') return `${lockQuotas('old_rows')}
-          ${upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], `${reservationRows('old_rows', -1)}
+          ${uptakeUpsert(`${reservationRows('old_rows', -1)}
             UNION ALL ${applicationsOfReservations('old_rows', -1)} UNION ALL ${applicationsOfReservations('old_rows', 1, true)}`)};`;
         return `PERFORM 1 FROM reservation_quotas WHERE id IN (SELECT quota_id FROM old_rows UNION SELECT quota_id FROM new_rows) ORDER BY id FOR NO KEY UPDATE;
-          ${upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], `${reservationRows('new_rows', 1)} UNION ALL ${reservationRows('old_rows', -1)}
+          ${uptakeUpsert(`${reservationRows('new_rows', 1)} UNION ALL ${reservationRows('old_rows', -1)}
             UNION ALL ${applicationsOfReservations('old_rows', -1)} UNION ALL ${applicationsOfReservations('new_rows', 1)}`)};`;
       })}
       ${syncFunction('applications_stats_sync', (op) => {

@@ -136,6 +136,26 @@ describe('dashboard in the browser', () => {
     expect(filterOf(page)).toEqual({ channel: 'counter', reservedAt_gte: from, reservedAt_lte: to });
     await page.getByText(`全${n}件`).waitFor();
     await screenshot(page, 'dashboard-policy-click-channel');
+
+    // A point of the cumulative chart opens the reservations of that month.
+    await page.goto('/#/');
+    await page.locator(READY).waitFor();
+    const chart = page.locator('[data-panel="uptake"] .recharts-surface');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.5, { steps: 4 });
+    await page.locator('[data-panel="uptake"] .recharts-tooltip-wrapper').getByText(/令和2年/).waitFor();
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForURL(/#\/reservations\?/);
+    const f = filterOf(page);
+    expect(f.reservedAt_gte).toMatch(/^2020-(0[7-9]|1[0-2])-01$/);
+    expect(f.reservedAt_lte.slice(0, 7)).toBe(f.reservedAt_gte.slice(0, 7));
+    const [{ month }] = await t.sql<{ month: number }>(
+      `SELECT count(*)::int AS month FROM reservations WHERE (reserved_at AT TIME ZONE 'Asia/Tokyo')::date BETWEEN $1 AND $2`,
+      [f.reservedAt_gte, f.reservedAt_lte],
+    );
+    await page.getByText(`全${month}件`).waitFor();
     await page.context().close();
   });
 

@@ -96,6 +96,7 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
             period={period}
             campaigns={campaigns}
             problem={problem}
+            showCampaign={show('stats/summary') || show('stats/uptake') || show('stats/points')}
             onPreset={(preset) => update(preset === 'custom' ? { preset, from: period.from, to: period.to } : { preset, interval: null })}
             onDates={(from, to) => update({ preset: 'custom', from, to })}
             onInterval={(interval) => update({ interval })}

@@ -61,8 +61,13 @@ export function useDashboardData(): DashboardData {
     { pagination: { page: 1, perPage: 200 }, sort: { field: 'reservationOpensOn', order: 'DESC' } },
     { enabled: Boolean(mayList?.campaigns) },
   );
-  const campaignsSettled = Boolean(mayList) && (!mayList?.campaigns || !campaigns.isPending);
-  const period = useMemo(() => resolvePeriod(settings, today, campaigns.data ?? []), [settings, today, campaigns.data]);
+  const campaignsSettled = Boolean(mayList && mayShow) && (!mayList?.campaigns || !campaigns.isPending);
+  // Counter staff read nothing by campaign: a campaign chosen in this browser by someone else does not apply.
+  const usesCampaign = Boolean(mayShow?.['stats/summary'] || mayShow?.['stats/uptake'] || mayShow?.['stats/points']);
+  const period = useMemo(
+    () => resolvePeriod(usesCampaign ? settings : { ...settings, campaignId: null }, today, campaigns.data ?? []),
+    [settings, usesCampaign, today, campaigns.data],
+  );
   const problem = periodProblem(period);
   const ask = campaignsSettled && !problem;
   const query = statsQuery(period);

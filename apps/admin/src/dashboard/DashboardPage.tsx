@@ -9,11 +9,11 @@ import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
 import { preloadCharts } from './lazyCharts';
 import { ReadyContext, useReportState, type PanelState } from './Panel';
-import type { DashboardPeriod } from './period';
+import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
 import type { SummaryStats } from './types';
 import { DemographicPanels, ServicePanels, UptakePanels } from './UptakePanels';
-import { STATS, type DashboardData, type DashboardSettings, type StatResource } from './useDashboardData';
+import { STATS, type DashboardData, type StatResource } from './useDashboardData';
 import { useDashboardLinks, type DashboardLinks } from './useLinks';
 import type { QueryState } from './useStat';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useCanAccessResources, useGetList, useStore } from 'react-admin';
-import { toJstDate, type StatInterval } from '@mynapoint/domain';
+import { toJstDate } from '@mynapoint/domain';
 import { LINK_RESOURCE } from './links';
-import { campaignSpan, defaultInterval, periodProblem, presetRange, statsQuery, type CampaignSpan, type DashboardPeriod, type PeriodPreset } from './period';
+import { periodProblem, resolvePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
 import type { CounterStats, FraudStats, PointsStats, SummaryStats, UptakeStats } from './types';
 import { useStat, type QueryState } from './useStat';
 
@@ -13,26 +13,7 @@ export const STATS = ['stats/summary', 'stats/uptake', 'stats/points', 'stats/co
 export type StatResource = (typeof STATS)[number];
 const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
 
-/** What is remembered between visits (react-admin's store): the preset and choices, not dates that go stale. */
-export interface DashboardSettings {
-  preset: PeriodPreset;
-  from: string | null;
-  to: string | null;
-  /** null: chosen from the period's length. */
-  interval: StatInterval | null;
-  campaignId: number | null;
-}
 const DEFAULTS: DashboardSettings = { preset: 'campaign', from: null, to: null, interval: null, campaignId: null };
-
-export type Campaign = CampaignSpan & { name: string };
-
-export function resolvePeriod(s: DashboardSettings, today: string, campaigns: Campaign[]): DashboardPeriod {
-  // A remembered campaign that is gone (another database) means all campaigns.
-  const campaignId = s.campaignId != null && campaigns.some((c) => c.id === s.campaignId) ? s.campaignId : null;
-  const range =
-    s.preset === 'custom' && s.from && s.to ? { from: s.from, to: s.to } : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, campaignSpan(campaigns, campaignId));
-  return { preset: s.preset, ...range, interval: s.interval ?? defaultInterval(range.from, range.to), campaignId };
-}
 
 export interface DashboardData {
   /** Which stats the role may read, and which lists it may open (undefined while asking). */

@@ -120,7 +120,7 @@ describe('dashboard in the browser', () => {
     await page.context().close();
   });
 
-  it('policy: a channel bar opens the reservations made through that channel', async () => {
+  it('policy: a channel bar and a point of the cumulative chart open the reservations behind them', async () => {
     const { page, statsRequested } = await openDashboard('policy');
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
     expect(statsRequested.size).toBe(5);

@@ -133,13 +133,13 @@ const participantRows = (t: string, sign: 1 | -1) => `
   FROM ${t} WHERE points_total > 0`;
 
 /** The three branches of a statement trigger (PL/pgSQL plans a branch when it first runs it, so each names only its own transition tables). */
-const syncFunction = (name: string, branch: (op: 'INSERT' | 'DELETE' | 'UPDATE') => string) => `
+const syncFunction = (name: string, branch: (op: 'INSERT' | 'DELETE' | 'UPDATE') => string, settings = '') => `
   CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql
   -- The planner knows nothing of a transition table: it guesses one group per row.
   -- With the default work_mem that means sorting a 200k-row statement on disk instead
   -- of hashing its few thousand keys, and a cost high enough to JIT-compile, which
   -- alone takes longer than the whole upsert.
-  SET jit = off SET work_mem = '64MB' AS $fn$
+  SET jit = off SET work_mem = '64MB' ${settings} AS $fn$
   DECLARE
     gone tid[];
     gone2 tid[];
@@ -250,7 +250,10 @@ export class StatsRollups1764000700000 implements MigrationInterface {
         if (op === 'INSERT') return applicationUpserts(applicationRows('new_rows', 1));
         if (op === 'DELETE') return applicationUpsertsPruned(applicationRows('old_rows', -1));
         return applicationUpsertsPruned(`${applicationRows('new_rows', 1)} UNION ALL ${applicationRows('old_rows', -1)}`);
-      })}
+        // Each application's reservation by its unique index, not a hash of the whole
+        // reservations table: the cost follows the statement, not the table (measured
+        // on 1M reservations: 1.6–2.8 s against 1.8–3.6 s for a 200k-row statement).
+      }, `SET enable_hashjoin = off SET enable_mergejoin = off`)}
       ${syncFunction('point_awards_stats_sync', (op) => {
         if (op === 'INSERT') return `${upsert('point_award_daily_stats', POINTS_KEY, ['points', 'awards'], pointRows('new_rows', 1))};`;
         const rows = op === 'DELETE' ? pointRows('old_rows', -1) : `${pointRows('new_rows', 1)} UNION ALL ${pointRows('old_rows', -1)}`;

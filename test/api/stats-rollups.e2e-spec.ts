@@ -289,6 +289,30 @@ describe('stats rollups', () => {
     await expectExact(t);
   });
 
+  it('survives applications, reservation edits and point awards racing on the same rollup rows', async () => {
+    // Everyone on the same JST day, channel, age band and district: the same rollup rows.
+    const people = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const myKeyId = newMyKeyId();
+        const r = await reserve({ myKeyId, reservedAt: '2020-08-25T09:00:00+09:00' }).expect(201);
+        return { myKeyId, id: r.body.id as number };
+      }),
+    );
+    const applied = await Promise.all(people.map((p) => apply(p.myKeyId, { appliedAt: '2020-09-12T10:00:00+09:00' })));
+    expect(applied.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const mixed = await Promise.all([
+      ...people.map((p, i) => admin.put(`/api/reservations/${p.id}`).send({ ageBand: i % 2 ? '50s' : null, district: i % 3 ? '笹神' : '水原' })),
+      ...people.map((p, i) =>
+        policy
+          .post('/api/point-awards')
+          .send({ myKeyId: p.myKeyId, paymentServiceId: services[0], externalId: unique('RACE'), transactionDate: '2020-10-05', kind: 'charge', amountYen: 2000 * (i + 1) }),
+      ),
+      ...Array.from({ length: 5 }, () => reserve({ reservedAt: '2020-08-25T09:00:00+09:00' })),
+    ]);
+    expect(mixed.map((r) => r.status).sort()).toEqual([...Array(10).fill(200), ...Array(15).fill(201)]);
+    await expectExact(t);
+  });
+
   it('recomputes everything after a TRUNCATE of a base table', async () => {
     const before = await rollups(t);
     expect(before.points.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { Alert, Box, Typography } from '@mui/material';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { toJstDate } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
@@ -7,7 +7,6 @@ import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
-import { preloadCharts } from './lazyCharts';
 import { ReadyContext, useReportState, type PanelState } from './Panel';
 import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
@@ -60,12 +59,6 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
   const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud } = data;
   const links = useDashboardLinks(mayList);
-  // recharts is parsed while the requests are out, not before they are sent.
-  useEffect(() => {
-    const timer = setTimeout(preloadCharts, 0);
-    return () => clearTimeout(timer);
-  }, []);
-
   // Readiness: every visible panel has reported its chart or empty state drawn.
   const visible = useMemo(() => {
     if (!mayShow || !mayList) return null;

@@ -29,8 +29,13 @@ const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: Query
   const translate = useTranslate();
   const state: PanelState = query.error ? 'error' : query.data ? 'ready' : 'loading';
   useReportState('kpi', state);
-  if (query.error) return <Alert severity="error">{translate('resources.dashboard.state.error')} {(query.error as Error).message}</Alert>;
-  if (!query.data) return <KpiSkeleton />;
+  if (!query.data || query.error) {
+    return (
+      <Box data-panel="kpi" data-state={state}>
+        {query.error ? <Alert severity="error">{translate('resources.dashboard.state.error')} {query.error.message}</Alert> : <KpiSkeleton />}
+      </Box>
+    );
+  }
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
   const today = toJstDate(new Date());
   const kpis = summaryKpis(query.data, translate, {

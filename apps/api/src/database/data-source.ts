@@ -19,6 +19,20 @@ export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): 
   return `-c mynapoint.municipality_code=${config.municipalityCode} -c timezone=UTC`;
 }
 
+// The request pool. When PostgreSQL is down a connection attempt fails at once
+// (refused) and the request gets a 503; when it is unreachable (a host that does not
+// answer) or every connection is busy, a request waits at most
+// connectionTimeoutMillis for one, then 503: never a hang. TCP keep-alive finds
+// connections whose server went away silently. No statement_timeout: imports run
+// long set-based statements on this pool (docs/operations.md).
+export const POOL = {
+  max: 20,
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
 export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
@@ -30,7 +44,7 @@ export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions
     migrationsRun: false,
     logging: ['error', 'migration'],
     applicationName: 'mynapoint',
-    extra: { options: connectionOptions(config), max: 20, connectionTimeoutMillis: 10_000 },
+    extra: { options: connectionOptions(config), ...POOL },
   } as DataSourceOptions;
 }
 

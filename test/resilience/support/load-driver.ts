@@ -42,6 +42,8 @@ export interface LoadOptions {
   thinkMs: number;
   /** A request with no answer after this long counts as hung (status 0). */
   timeoutMs: number;
+  /** Ends the run early (checked before each request). */
+  shouldStop?: () => boolean;
 }
 
 export interface LoadResult {
@@ -102,7 +104,7 @@ export function runLoad(setup: LoadSetup, opts: LoadOptions): Promise<LoadResult
     const applied: string[] = []; // MyKey IDs applied to the service
     const seen: Array<[string, number]> = [];
     const { admin, counter } = setup.tokens;
-    while (Date.now() - t0 < opts.durationMs) {
+    while (Date.now() - t0 < opts.durationMs && !opts.shouldStop?.()) {
       const r = Math.random();
       if (r < 0.3) {
         const resource = LISTS[(n + Math.floor(Math.random() * LISTS.length)) % LISTS.length];

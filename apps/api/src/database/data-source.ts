@@ -25,7 +25,20 @@ export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): 
 // connectionTimeoutMillis for one, then 503: never a hang. TCP keep-alive finds
 // connections whose server went away silently. No statement_timeout: imports run
 // long set-based statements on this pool (docs/operations.md).
+// pg-pool listens for errors only on idle clients. A client that is checked out but
+// between two statements (an import or an export holds one for minutes) and loses
+// its server emits 'error' with nobody listening, and Node ends the process: a
+// database restart would take the API down with it. Every pooled client listens;
+// its holder sees the failure on its next statement and the pool drops it.
+class PooledClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 export const POOL = {
+  Client: PooledClient,
   max: 20,
   connectionTimeoutMillis: 5_000,
   idleTimeoutMillis: 30_000,

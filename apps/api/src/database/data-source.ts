@@ -22,7 +22,9 @@ export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): 
 // The request pool. When PostgreSQL is down a connection attempt fails at once
 // (refused) and the request gets a 503; when it is unreachable (a host that does not
 // answer) or every connection is busy, a request waits at most
-// connectionTimeoutMillis for one, then 503: never a hang. TCP keep-alive finds
+// connectionTimeoutMillis for one, then 503: never a hang. Not shorter: under a
+// burst, requests queue for a connection behind writes that wait on a hot row (one
+// quota taking every reservation), and a valid request should not fail for that. TCP keep-alive finds
 // connections whose server went away silently. No statement_timeout: imports run
 // long set-based statements on this pool (docs/operations.md).
 // pg-pool listens for errors only on idle clients. A client that is checked out but
@@ -40,7 +42,7 @@ class PooledClient extends pg.Client {
 export const POOL = {
   Client: PooledClient,
   max: 20,
-  connectionTimeoutMillis: 5_000,
+  connectionTimeoutMillis: 10_000,
   idleTimeoutMillis: 30_000,
   keepAlive: true,
   keepAliveInitialDelayMillis: 10_000,

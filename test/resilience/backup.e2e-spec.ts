@@ -80,7 +80,9 @@ describe('backup and restore with pg_dump / pg_restore', () => {
 
   beforeAll(async () => {
     admin = new Client({ connectionString: SERVER });
-    await admin.connect();
+    await admin.connect().catch((e: Error) => {
+      throw new Error(`the backup test needs the machine's PostgreSQL server at ${SERVER} (BACKUP_TEST_SERVER_URL): ${e.message}`);
+    });
     major = Math.floor(Number((await admin.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0].v) / 10000);
     await admin.query(`CREATE DATABASE ${source}`);
     config = loadConfig(env(source));

@@ -8,6 +8,7 @@ import { seedDemo } from '../../apps/api/src/database/seed';
 import { DEMO_PASSWORD, usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { TEST_HMAC_SECRET } from '../support/test-env';
 import { Sample, count, histogram, loadMyKeyId, lostWrites, percentile, runLoad } from './support/load-driver';
+import { myKeyHash } from '../support/uptake-sql-fixtures';
 import { OwnPostgres } from './support/own-postgres';
 
 // Faults, against a PostgreSQL of the test's own (an embedded server in a child
@@ -254,11 +255,12 @@ describe('faults: PostgreSQL crashes under the API', () => {
       return { campaignId: campaign.id, quotaId: quota.id };
     }
 
-    async function upload(campaignId: number): Promise<number> {
+    async function upload(campaignId: number, type = 'reservations', content = file, paymentServiceId?: number): Promise<number> {
       const form = new FormData();
-      form.set('type', 'reservations');
+      form.set('type', type);
       form.set('campaignId', String(campaignId));
-      form.set('file', new Blob([file], { type: 'text/csv' }), 'reservations.csv');
+      if (paymentServiceId) form.set('paymentServiceId', String(paymentServiceId));
+      form.set('file', new Blob([content], { type: 'text/csv' }), `${type}.csv`);
       const res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${tokens.policy}` }, body: form });
       const body = (await res.json()) as { id: number };
       if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
@@ -291,27 +293,31 @@ describe('faults: PostgreSQL crashes under the API', () => {
       return { held, ...extra };
     }
 
+    /** Crashes PostgreSQL as soon as `table` holds committed rows of the job, and brings it back. */
+    async function crashMidImport(jobId: number, table: string, atLeast: number): Promise<number> {
+      const t0 = Date.now();
+      for (;;) {
+        if (Date.now() - t0 > 60_000) throw new Error('the import never reached its applying phase');
+        const { rows: r } = await db.query<{ n: number; status: string }>(
+          `SELECT (SELECT count(*)::int FROM ${table} WHERE import_id = $1) AS n, (SELECT status FROM imports WHERE id = $1) AS status`,
+          [jobId],
+        );
+        if (r[0].status === 'done' || r[0].status === 'failed') throw new Error(`the import ended (${r[0].status}) before the crash`);
+        if (r[0].n >= atLeast) break;
+        await sleep(2);
+      }
+      await pg.crash();
+      await sleep(1000);
+      await restartDatabase();
+      return untilHealthy(10_000);
+    }
+
     it('leaves whole chunks or nothing, and a re-import ends where a clean import does', async () => {
       const a = await campaignWithQuota('取込障害キャンペーン');
       const jobId = await upload(a.campaignId);
 
       // Crash as soon as the first chunk has committed, while the others are still to come.
-      const t0 = Date.now();
-      let seen = 0;
-      while (seen < CHUNK_ROWS) {
-        if (Date.now() - t0 > 60_000) throw new Error('the import never reached its applying phase');
-        const { rows: r } = await db.query<{ n: number; status: string }>(
-          `SELECT (SELECT count(*)::int FROM reservations WHERE import_id = $1) AS n, (SELECT status FROM imports WHERE id = $1) AS status`,
-          [jobId],
-        );
-        seen = r[0].n;
-        if (r[0].status === 'done' || r[0].status === 'failed') throw new Error(`the import ended (${r[0].status}) before the crash`);
-        if (seen < CHUNK_ROWS) await sleep(2);
-      }
-      await pg.crash();
-      await sleep(1000);
-      await restartDatabase();
-      const recoveredMs = await untilHealthy(10_000);
+      const recoveredMs = await crashMidImport(jobId, 'reservations', CHUNK_ROWS);
 
       // After the crash: a prefix of the file in reservedAt order, in whole chunks.
       const crashedState = await state(a.campaignId, a.quotaId);
@@ -341,6 +347,92 @@ describe('faults: PostgreSQL crashes under the API', () => {
       expect(retried.held).toEqual(reference.held);
       expect({ used: retried.used, participants: retried.participants, orphans: retried.orphans }).toEqual({ used: ROWS, participants: ROWS, orphans: 0 });
       expect({ used: reference.used, participants: reference.participants, orphans: reference.orphans }).toEqual({ used: ROWS, participants: ROWS, orphans: 0 });
+    });
+      it('point awards, applied side by side: whole chunks of participants or none, then every total by the law after a re-import', async () => {
+      const P = 2000;
+      const K = 6; // awards per participant, on six days
+      const c = await campaignWithQuota('ポイント障害キャンペーン');
+      const service = await ok('POST', '/api/payment-services', {
+        name: 'ポイント障害Pay',
+        operator: 'テスト決済株式会社',
+        kind: 'qr_code',
+        preRegistrationRequired: false,
+        applicationsOpenOn: '2020-07-01',
+        status: 'active',
+      });
+      const people = Array.from({ length: P }, (_, i) => ({ myKeyId: loadMyKeyId(), reservedAt: new Date(Date.UTC(2020, 7, 31, 15) + i * 7000).toISOString() }));
+      const csvOf = (lines: string[]) => lines.join('\r\n') + '\r\n';
+      expect(await finished(await upload(c.campaignId, 'reservations', csvOf(['myKeyId,reservedAt,channel', ...people.map((p) => `${p.myKeyId},${p.reservedAt},counter`)])))).toMatchObject({ accepted: P });
+      expect(
+        await finished(await upload(c.campaignId, 'applications', csvOf(['myKeyId,paymentServiceId,appliedAt,channel', ...people.map((p) => `${p.myKeyId},${service.id},2020-09-10T01:00:00Z,counter`)]))),
+      ).toMatchObject({ accepted: P });
+      // 25 % of 1,000–8,000 yen six times: most people reach the 5,000-point cap part-way.
+      const awards = people.flatMap((p, i) =>
+        Array.from({ length: K }, (_, k) => ({ externalId: `PA-${i}-${k}`, myKeyId: p.myKeyId, date: `2020-10-0${k + 1}`, amount: 1000 * (1 + ((i + 3 * k) % 8)) })),
+      );
+      const awardFile = csvOf(['externalId,myKeyId,transactionDate,kind,amountYen', ...[...awards].sort((a, b) => (a.externalId < b.externalId ? 1 : -1)).map((a) => `${a.externalId},${a.myKeyId},${a.date},charge,${a.amount}`)]);
+      // The law, award by award in (date, transaction id) order: min(upto, cap) − min(upto − base, cap).
+      const expected = new Map<string, number>();
+      const totals = new Map<string, number>();
+      for (const p of people) {
+        let upto = 0;
+        for (const a of awards.filter((x) => x.myKeyId === p.myKeyId).sort((x, y) => x.date.localeCompare(y.date) || x.externalId.localeCompare(y.externalId))) {
+          const base = Math.floor((a.amount * 25) / 100);
+          upto += base;
+          expected.set(a.externalId, Math.min(upto, 5000) - Math.min(upto - base, 5000));
+        }
+        totals.set(p.myKeyId, Math.min(upto, 5000));
+      }
+      const keyOf = new Map(people.map((p) => [myKeyHash(p.myKeyId).toString('hex'), p.myKeyId]));
+
+      const jobId = await upload(c.campaignId, 'point-awards', awardFile, service.id);
+      const recoveredMs = await crashMidImport(jobId, 'point_awards', 1);
+
+      const ledger = async () =>
+        (
+          await db.query<{ id: number; key: string; points_total: number; n: number; sum: number; awards: Array<{ externalId: string; points: number }> }>(
+            `SELECT p.id, encode(p.mykey_hash, 'hex') AS key, p.points_total, count(a.id)::int AS n, COALESCE(sum(a.points), 0)::int AS sum,
+                    COALESCE(json_agg(json_build_object('externalId', a.external_id, 'points', a.points)) FILTER (WHERE a.id IS NOT NULL), '[]') AS awards
+             FROM participants p LEFT JOIN point_awards a ON a.participant_id = p.id
+             WHERE p.campaign_id = $1 GROUP BY p.id ORDER BY p.id`,
+            [c.campaignId],
+          )
+        ).rows;
+      const afterCrash = await ledger();
+      // The engine's chunks: participant-id ranges holding about CHUNK_ROWS pending rows each.
+      const ranges: number[][] = [];
+      afterCrash.forEach((_p, r) => {
+        const g = Math.floor(((r + 1) * K - 1) / CHUNK_ROWS);
+        (ranges[g] ??= []).push(r);
+      });
+      const whole = ranges.map((members) => {
+        const applied = members.filter((r) => afterCrash[r].n > 0).length;
+        return applied === 0 ? 'none' : applied === members.length ? 'all' : 'part';
+      });
+      const appliedPeople = afterCrash.filter((p) => p.n > 0).length;
+      process.stdout.write(
+        `\nFAULT FIGURES (crash mid point-award import) ${JSON.stringify({ awards: P * K, participants: P, chunks: ranges.length, chunksApplied: whole.filter((w) => w === 'all').length, chunksPartial: whole.filter((w) => w === 'part').length, apiRecoveredMs: recoveredMs })}\n`,
+      );
+      expect(whole.filter((w) => w === 'part')).toEqual([]);
+      expect(whole).toContain('all');
+      expect(whole).toContain('none'); // the crash landed mid-import
+      for (const p of afterCrash) {
+        // A participant is never half-awarded: all six or nothing, and the total is its awards' sum.
+        expect([0, K]).toContain(p.n);
+        expect(p.points_total).toBe(p.sum);
+        if (p.n) expect(p.points_total).toBe(totals.get(keyOf.get(p.key)!));
+      }
+
+      const retry = await finished(await upload(c.campaignId, 'point-awards', awardFile, service.id));
+      expect(retry).toMatchObject({ status: 'done', rowsTotal: P * K, accepted: (P - appliedPeople) * K, duplicates: appliedPeople * K, rejected: 0 });
+      const final = await ledger();
+      expect(final.length).toBe(P);
+      for (const p of final) {
+        const myKeyId = keyOf.get(p.key)!;
+        expect(p.n).toBe(K);
+        expect(p.points_total).toBe(totals.get(myKeyId));
+        for (const a of p.awards) expect([a.externalId, a.points]).toEqual([a.externalId, expected.get(a.externalId)]);
+      }
     });
   });
 });

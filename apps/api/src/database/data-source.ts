@@ -43,7 +43,6 @@ export const POOL = {
   Client: PooledClient,
   max: 20,
   connectionTimeoutMillis: 10_000,
-  idleTimeoutMillis: 30_000,
   keepAlive: true,
   keepAliveInitialDelayMillis: 10_000,
 } as const;

@@ -312,6 +312,16 @@ describe('faults: PostgreSQL crashes under the API', () => {
       return untilHealthy(10_000);
     }
 
+    /** The interrupted job, once the runner has recorded its failure (it waits for the database to be back). */
+    async function failedAfterOutage(jobId: number): Promise<{ status: string; message: string | null; ms: number }> {
+      const t0 = Date.now();
+      for (;;) {
+        const [job] = (await db.query<{ status: string; message: string | null }>('SELECT status, message FROM imports WHERE id = $1', [jobId])).rows;
+        if (job.status !== 'running' || Date.now() - t0 > 10_000) return { ...job, ms: Date.now() - t0 };
+        await sleep(100);
+      }
+    }
+
     it('leaves whole chunks or nothing, and a re-import ends where a clean import does', async () => {
       const a = await campaignWithQuota('取込障害キャンペーン');
       const jobId = await upload(a.campaignId);
@@ -322,10 +332,12 @@ describe('faults: PostgreSQL crashes under the API', () => {
       // After the crash: a prefix of the file in reservedAt order, in whole chunks.
       const crashedState = await state(a.campaignId, a.quotaId);
       const applied = crashedState.held.length;
-      const [job] = (await db.query<{ status: string }>('SELECT status FROM imports WHERE id = $1', [jobId])).rows;
+      const job = await failedAfterOutage(jobId);
       process.stdout.write(
-        `\nFAULT FIGURES (crash mid-import) ${JSON.stringify({ rows: ROWS, chunkRows: CHUNK_ROWS, appliedAtCrash: applied, chunksApplied: applied / CHUNK_ROWS, jobStatusAfterCrash: job.status, apiRecoveredMs: recoveredMs })}\n`,
+        `\nFAULT FIGURES (crash mid-import) ${JSON.stringify({ rows: ROWS, chunkRows: CHUNK_ROWS, appliedAtCrash: applied, chunksApplied: applied / CHUNK_ROWS, jobStatusAfterCrash: job.status, jobFailedAfterMs: job.ms, apiRecoveredMs: recoveredMs })}\n`,
       );
+      // The job says what happened instead of staying "running".
+      expect(job).toMatchObject({ status: 'failed', message: expect.stringContaining('もう一度取り込んでください') });
       expect(applied).toBeGreaterThanOrEqual(CHUNK_ROWS);
       expect(applied).toBeLessThan(ROWS); // the crash landed mid-import
       expect(applied % CHUNK_ROWS).toBe(0);
@@ -399,6 +411,7 @@ describe('faults: PostgreSQL crashes under the API', () => {
           )
         ).rows;
       const afterCrash = await ledger();
+      expect(await failedAfterOutage(jobId)).toMatchObject({ status: 'failed' });
       // The engine's chunks: participant-id ranges holding about CHUNK_ROWS pending rows each.
       const ranges: number[][] = [];
       afterCrash.forEach((_p, r) => {

@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { ErrorFilter } from '../common/errors/error.filter';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, whenDatabaseBack } from './database-unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const wrapped = (driverError: Error) => new QueryFailedError('SELECT 1', [], driverError);
@@ -62,5 +62,24 @@ describe('ErrorFilter and an outage', () => {
     expect(headers['Retry-After']).toBe('5');
     expect(warn).toHaveBeenCalledWith('GET /api/x: database unavailable: 57P01 terminating connection due to administrator command');
     warn.mockRestore();
+  });
+});
+
+describe('whenDatabaseBack', () => {
+  it('tries again while the database is unreachable, and gives up on any other error at once', async () => {
+    let calls = 0;
+    const flaky = () => (++calls < 3 ? Promise.reject(withCode('ECONNREFUSED')) : Promise.resolve('done'));
+    await expect(whenDatabaseBack(flaky, { delayMs: 1 })).resolves.toBe('done');
+    expect(calls).toBe(3);
+
+    calls = 0;
+    const broken = () => (++calls, Promise.reject(withCode('23505')));
+    await expect(whenDatabaseBack(broken, { delayMs: 1 })).rejects.toMatchObject({ code: '23505' });
+    expect(calls).toBe(1);
+
+    calls = 0;
+    const down = () => (++calls, Promise.reject(withCode('57P03')));
+    await expect(whenDatabaseBack(down, { tries: 4, delayMs: 1 })).rejects.toMatchObject({ code: '57P03' });
+    expect(calls).toBe(4);
   });
 });

@@ -47,3 +47,19 @@ export function describeDatabaseError(error: unknown): string {
   const inner = e?.driverError ?? e;
   return [inner?.code, inner?.message].filter(Boolean).join(' ');
 }
+
+/**
+ * Runs fn, and again every `delayMs` while it fails because the database is
+ * unreachable (up to `tries` times): for bookkeeping that must not be lost to an
+ * outage, such as marking an interrupted import failed.
+ */
+export async function whenDatabaseBack<T>(fn: () => Promise<T>, { tries = 30, delayMs = 2000 } = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= tries || !isDatabaseUnavailable(e)) throw e;
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+}

@@ -159,6 +159,13 @@ describe('faults: PostgreSQL crashes under the API', () => {
     const down = Date.now() - t0;
     await pg.crash();
     const crashed = Date.now() - t0;
+    // What a client gets while the database is down: the one error shape, in Japanese, with Retry-After.
+    const probes = await Promise.all([
+      fetch(`${base}/api/reservations`, { headers: { authorization: `Bearer ${tokens.admin}` } }),
+      fetch(`${base}/api/fraud-alerts`, { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' }, body: '{}' }),
+      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) }),
+    ]);
+    const probeBodies = await Promise.all(probes.map((r) => r.json()));
     await sleep(OUTAGE_MS);
     const restarting = Date.now() - t0;
     await restartDatabase();
@@ -197,6 +204,11 @@ describe('faults: PostgreSQL crashes under the API', () => {
     };
     process.stdout.write(`\nFAULT FIGURES (outage under load) ${JSON.stringify(figures, null, 2)}\n`);
 
+    for (const [i, res] of probes.entries()) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(probeBodies[i]).toEqual({ statusCode: 503, code: 'database_unavailable', message: 'データベースに接続できないため、処理できませんでした。しばらく待ってからもう一度お試しください。' });
+    }
     // No hangs and no 500s, ever: only successes and 503s.
     expect(samples.filter((s) => s.status !== 503 && (s.status < 200 || s.status > 299)).map((s) => `${s.op} ${s.status}`)).toEqual([]);
     // During the outage: only 503, and fast.

@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
       withCode('57P03', 'the database system is starting up'),
       withCode('08006'),
       withCode('53300', 'sorry, too many clients already'),
+      withCode('55000', 'database "mynapoint" is not currently accepting connections'),
       new Error('Connection terminated unexpectedly'),
       new Error('timeout exceeded when trying to connect'),
       new Error('Client has encountered a connection error and is not queryable'),
@@ -25,7 +26,7 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('leaves the answers of a live server and ordinary bugs alone', () => {
-    for (const e of [withCode('23505'), withCode('40P01'), withCode('42P01', 'relation "x" does not exist'), new TypeError('x is undefined'), null, 'text']) {
+    for (const e of [withCode('23505'), withCode('40P01'), withCode('55000', 'cannot drop the currently open database'), withCode('42P01', 'relation "x" does not exist'), new TypeError('x is undefined'), null, 'text']) {
       expect(isDatabaseUnavailable(e)).toBe(false);
     }
     // A constraint error whose message happens to mention a connection is still a constraint error.

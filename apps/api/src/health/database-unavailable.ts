@@ -35,6 +35,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
   if (NETWORK_CODES.has(code) || SQLSTATES.test(code)) return true;
+  // The database closed to connections (ALTER DATABASE … ALLOW_CONNECTIONS false, as for maintenance).
+  if (code === '55000' && typeof e.message === 'string' && /not currently accepting connections/.test(e.message)) return true;
   // An SQLSTATE of any other kind is a real answer from a live server.
   if (/^[0-9A-Z]{5}$/.test(code)) return false;
   if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;

@@ -19,14 +19,6 @@ export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): 
   return `-c mynapoint.municipality_code=${config.municipalityCode} -c timezone=UTC`;
 }
 
-// The request pool. When PostgreSQL is down a connection attempt fails at once
-// (refused) and the request gets a 503; when it is unreachable (a host that does not
-// answer) or every connection is busy, a request waits at most
-// connectionTimeoutMillis for one, then 503: never a hang. Not shorter: under a
-// burst, requests queue for a connection behind writes that wait on a hot row (one
-// quota taking every reservation), and a valid request should not fail for that. TCP keep-alive finds
-// connections whose server went away silently. No statement_timeout: imports run
-// long set-based statements on this pool (docs/operations.md).
 // pg-pool listens for errors only on idle clients. A client that is checked out but
 // between two statements (an import or an export holds one for minutes) and loses
 // its server emits 'error' with nobody listening, and Node ends the process: a
@@ -39,6 +31,15 @@ class PooledClient extends pg.Client {
   }
 }
 
+// The request pool. When PostgreSQL is down a connection attempt fails at once
+// (refused) and the request gets a 503; when it is unreachable (a host that does not
+// answer) or every connection is busy, a request waits at most
+// connectionTimeoutMillis for one, then 503: never a hang. Not shorter: under a
+// burst, requests queue for a connection behind writes waiting on a hot row (one
+// quota taking every reservation), and a valid request should not fail for that.
+// TCP keep-alive finds connections whose server went away silently. No
+// statement_timeout: imports run long set-based statements on this pool
+// (docs/operations.md).
 export const POOL = {
   Client: PooledClient,
   max: 20,

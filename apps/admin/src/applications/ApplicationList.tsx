@@ -4,6 +4,7 @@ import { CHANNEL } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { useApplicationFilters } from './applicationFilters';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -27,6 +28,7 @@ export function ApplicationList() {
         <TopToolbar>
           <FilterButton />
           <CreateButton label="resources.applications.counter_create" variant="contained" />
+          <ServerExportButton />
         </TopToolbar>
       }
     >

@@ -6,6 +6,7 @@ import { JpDateField } from '../common/dates';
 import { EnumArrayField, EnumField } from '../common/enums';
 import { useAssistanceRecordFilters } from './assistanceRecordFilters';
 import { OutcomeField } from './OutcomeField';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function QuickEntryButton() {
   const translate = useTranslate();
@@ -40,6 +41,7 @@ export function AssistanceRecordList() {
       actions={
         <TopToolbar>
           <QuickEntryButton />
+          <ServerExportButton />
         </TopToolbar>
       }
     >

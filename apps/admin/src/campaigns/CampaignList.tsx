@@ -2,6 +2,7 @@ import { CreateButton, DataTable, List, SearchInput, TopToolbar, useTranslate } 
 import { Box, Typography } from '@mui/material';
 import { CampaignRuleField } from './CampaignRuleField';
 import { PeriodField } from './PeriodField';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -19,7 +20,7 @@ export function CampaignList() {
   const translate = useTranslate();
   const filters = [<SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.campaigns.filters.q')} />];
   return (
-    <List filters={filters} sort={{ field: 'reservationOpensOn', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List filters={filters} sort={{ field: 'reservationOpensOn', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="reservationOpensOn" label="resources.campaigns.periods.reservation">

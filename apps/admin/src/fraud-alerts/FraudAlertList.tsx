@@ -5,6 +5,7 @@ import { JpDateField } from '../common/dates';
 import { EnumArrayField, EnumField } from '../common/enums';
 import { useFraudAlertFilters } from './fraudAlertFilters';
 import { SeverityField, StatusField } from './fraudAlertChips';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -25,6 +26,7 @@ function Actions() {
   return (
     <TopToolbar>
       <CreateButton />
+      <ServerExportButton />
     </TopToolbar>
   );
 }

@@ -5,6 +5,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
 import { importProgress, type ImportProgressInput } from './importProgress';
 import { ImportStatusChip } from './ImportStatusChip';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -22,6 +23,7 @@ function Actions() {
   return (
     <TopToolbar>
       <CreateButton label="resources.imports.action.create" />
+      <ServerExportButton />
     </TopToolbar>
   );
 }

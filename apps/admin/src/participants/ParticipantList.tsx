@@ -4,6 +4,7 @@ import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { useParticipantFilters } from './participantFilters';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -18,7 +19,7 @@ function Empty() {
 
 export function ParticipantList() {
   return (
-    <List filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><FilterButton /></TopToolbar>}>
+    <List filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><FilterButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="participantRef">
           <TextField source="participantRef" sx={{ fontFamily: 'monospace' }} />

@@ -7,6 +7,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { readSession } from '../session';
 import { usePointAwardFilters } from './pointAwardFilters';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function ImportButton() {
   const translate = useTranslate();
@@ -23,6 +24,7 @@ function Actions() {
     <TopToolbar>
       <ImportButton />
       <CreateButton />
+      <ServerExportButton />
     </TopToolbar>
   );
 }

@@ -5,6 +5,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { QuotaGaugeField } from './QuotaGauge';
 import { useReservationQuotaFilters } from './reservationQuotaFilters';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -21,7 +22,7 @@ function Empty() {
 // Fullest first: the quotas where staff may have to act.
 export function ReservationQuotaList() {
   return (
-    <List filters={useReservationQuotaFilters()} sort={{ field: 'fillRate', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List filters={useReservationQuotaFilters()} sort={{ field: 'fillRate', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="campaignId">

@@ -4,6 +4,7 @@ import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { useReservationFilters } from './reservationFilters';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 function Empty() {
   const translate = useTranslate();
@@ -27,6 +28,7 @@ export function ReservationList() {
         <TopToolbar>
           <FilterButton />
           <CreateButton label="resources.reservations.counter_create" variant="contained" />
+          <ServerExportButton />
         </TopToolbar>
       }
     >

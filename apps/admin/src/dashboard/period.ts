@@ -95,3 +95,7 @@ export function resolvePeriod(s: DashboardSettings, today: string, campaigns: Ca
     s.preset === 'custom' && s.from && s.to ? { from: s.from, to: s.to } : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, campaignSpan(campaigns, campaignId));
   return { preset: s.preset, ...range, interval: s.interval ?? defaultInterval(range.from, range.to), campaignId };
 }
+
+export function samePeriod(a: DashboardPeriod, b: DashboardPeriod): boolean {
+  return a.preset === b.preset && a.from === b.from && a.to === b.to && a.interval === b.interval && a.campaignId === b.campaignId;
+}

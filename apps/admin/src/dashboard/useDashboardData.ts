@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useCanAccessResources, useGetList, useStore } from 'react-admin';
 import { toJstDate } from '@mynapoint/domain';
 import { LINK_RESOURCE } from './links';
-import { periodProblem, resolvePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
+import { periodProblem, resolvePeriod, samePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
 import type { CounterStats, FraudStats, PointsStats, SummaryStats, UptakeStats } from './types';
 import { useStat, type QueryState } from './useStat';
 
@@ -45,12 +45,26 @@ export function useDashboardData(): DashboardData {
   const campaignsSettled = Boolean(mayList && mayShow) && (!mayList?.campaigns || !campaigns.isPending);
   // Counter staff read nothing by campaign: a campaign chosen in this browser by someone else does not apply.
   const usesCampaign = Boolean(mayShow?.['stats/summary'] || mayShow?.['stats/uptake'] || mayShow?.['stats/points']);
-  const period = useMemo(
-    () => resolvePeriod(usesCampaign ? settings : { ...settings, campaignId: null }, today, campaigns.data ?? []),
-    [settings, usesCampaign, today, campaigns.data],
-  );
+  const choices = useMemo(() => (usesCampaign ? settings : { ...settings, campaignId: null }), [settings, usesCampaign]);
+  const key = JSON.stringify([choices, today]);
+
+  // "Since the campaign began" needs the campaigns' dates. Until they are in, the
+  // period these same choices gave today last time is asked for at once (a reload
+  // does not wait for the campaigns list); it is kept while the campaigns agree.
+  const [remembered, setRemembered] = useStore<{ key: string; period: DashboardPeriod } | null>('dashboard.resolved', null);
+  const known = remembered?.key === key ? remembered.period : null;
+  const resolved = useMemo(() => {
+    if (!campaignsSettled) return null;
+    const p = resolvePeriod(choices, today, campaigns.data ?? []);
+    return known && samePeriod(known, p) ? known : p;
+  }, [campaignsSettled, choices, today, campaigns.data, known]);
+  useEffect(() => {
+    if (resolved && resolved !== known) setRemembered({ key, period: resolved });
+  }, [resolved, known, key, setRemembered]);
+  const fallback = useMemo(() => resolvePeriod(choices, today, []), [choices, today]);
+  const period = resolved ?? known ?? fallback;
   const problem = periodProblem(period);
-  const ask = campaignsSettled && !problem;
+  const ask = (resolved !== null || known !== null) && !problem;
   const query = statsQuery(period);
   // Counter visits and fraud reports belong to no campaign.
   const noCampaign = { ...query, campaignId: undefined };

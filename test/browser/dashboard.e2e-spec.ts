@@ -111,7 +111,7 @@ describe('dashboard in the browser', () => {
         WHERE (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY n DESC, ps.name LIMIT 1`,
       [from, to],
     );
-    await page.locator('[data-panel="services"] .recharts-bar-rectangle').first().click();
+    await page.locator('[data-panel="services"] [data-bar]').first().click();
     await page.waitForURL(/#\/applications\?/);
     expect(filterOf(page)).toEqual({ paymentServiceId: top.id, appliedAt_gte: from, appliedAt_lte: to });
     await page.getByText(`全${top.n}件`).waitFor();
@@ -197,9 +197,11 @@ describe('dashboard in the browser', () => {
   it('counter: only their own counter panel and the notices; an outcome bar opens their records', async () => {
     const page = await newPage(browser, t.baseUrl!);
     const statsRequested = new Set<string>();
+    let chartsLoaded = false;
     page.on('request', (r) => {
       const m = /\/api\/(stats\/\w+)/.exec(r.url());
       if (m) statsRequested.add(m[1]);
+      if (/\/assets\/Charts-/.test(r.url())) chartsLoaded = true;
     });
     await login(page, 'counter');
     // Counter staff still land on their quick-entry screen.
@@ -211,6 +213,8 @@ describe('dashboard in the browser', () => {
     await page.getByTestId('published-notices').waitFor();
     // The server would refuse the others with 403: they are never asked for.
     expect([...statsRequested]).toEqual(['stats/counter']);
+    // Their panels are drawn in HTML: recharts is not even downloaded.
+    expect(chartsLoaded).toBe(false);
     expect(await page.getByTestId('kpi-reservations').count()).toBe(0);
     await page.getByTestId('counter-scope').getByText('自分の記録').waitFor();
 
@@ -228,8 +232,8 @@ describe('dashboard in the browser', () => {
     expect(cells).toBe(db.mine);
     await screenshot(page, 'dashboard-counter');
 
-    // Outcomes are completed, follow-up, unable: the third bar.
-    await page.locator('[data-panel="counter-outcomes"] .recharts-bar-rectangle').nth(2).click();
+    // Outcomes are completed, follow-up, unable.
+    await page.locator('[data-panel="counter-outcomes"] [data-bar="unable"]').click();
     await page.waitForURL(/#\/assistance-records\?/);
     expect(filterOf(page)).toEqual({ outcome: 'unable', visitedAt_gte: from, visitedAt_lte: to });
     await page.getByText(`全${db.unable}件`).waitFor();

@@ -5,7 +5,8 @@ import { ASSISTANCE_OUTCOME, UNABLE_REASON } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { OKABE_ITO } from './charts/palette';
 import { formatCount } from './format';
-import { HBarChart, Heatmap } from './lazyCharts';
+import { BarList } from './charts/BarList';
+import { Heatmap } from './charts/Heatmap';
 import { Panel } from './Panel';
 import type { DashboardPeriod } from './period';
 import { heatmapGrid, outcomeRows, reasonRows } from './shape';
@@ -74,7 +75,7 @@ export const CounterPanels = memo(function CounterPanels({ query, period, links 
       </Panel>
       <Panel id="counter-outcomes" title={translate(`${R}.outcomes_title`)} query={query} isEmpty={(c) => c.range.visits === 0} emptyText={translate(`${R}.empty`)} height={110}>
         {(c) => (
-          <HBarChart
+          <BarList
             valueName={translate(`${R}.outcomes_title`)}
             colors={OUTCOME_COLORS}
             rows={outcomeRows(c.range.outcomes).map((r, i) => ({ key: r.code, name: ASSISTANCE_OUTCOME.label(r.code, lang), value: r.visits, series: i }))}
@@ -84,7 +85,7 @@ export const CounterPanels = memo(function CounterPanels({ query, period, links 
       </Panel>
       <Panel id="counter-reasons" title={translate(`${R}.reasons_title`)} query={query} isEmpty={(c) => reasonRows(c.range.unableReasons).length === 0} emptyText={translate(`${R}.reasons_empty`)} height={110}>
         {(c) => (
-          <HBarChart
+          <BarList
             valueName={translate(`${R}.reasons_title`)}
             labelWidth={190}
             colors={[OKABE_ITO.vermillion]}

@@ -13,8 +13,12 @@ const DashboardPage = lazy(() => import('./DashboardPage'));
 export function Dashboard() {
   const translate = useTranslate();
   const data = useDashboardData();
-  // After the data hooks' effects: the requests leave first, then recharts is fetched.
-  useEffect(preloadCharts, []);
+  // After the data hooks' effects: the requests leave first, then recharts is fetched
+  // (not at all for counter staff, whose panels are drawn in HTML).
+  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud']);
+  useEffect(() => {
+    if (needsCharts) preloadCharts();
+  }, [needsCharts]);
   return (
     <Suspense
       fallback={

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLang } from '../common/enums';
 import { bucketLabel, formatCount } from './format';
-import { DistributionChart, HBarChart, PeriodBarChart } from './lazyCharts';
+import { BarList } from './charts/BarList';
+import { DistributionChart, PeriodBarChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { distributionRows, topServices } from './shape';
@@ -41,7 +42,7 @@ export const PointsPanels = memo(function PointsPanels({ query, period, links }:
         {(p) => {
           const rows = topServices(p.byService, TOP_SERVICES, translate('resources.dashboard.services.other'), (s) => s.points);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.points`)}
               rows={rows.map((r) => ({ key: r.key, name: r.name, value: r.value, series: r.other ? 1 : 2 }))}
               onSelect={toAwards && ((_row, i) => toAwards({ paymentServiceId: rows[i].serviceIds.length === 1 ? rows[i].serviceIds[0] : rows[i].serviceIds }))}

@@ -3,7 +3,8 @@ import { useTranslate } from 'react-admin';
 import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { formatPercent } from './format';
-import { CumulativeChart, GroupedBarChart, HBarChart } from './lazyCharts';
+import { BarList } from './charts/BarList';
+import { CumulativeChart, GroupedBarChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { districtRows, funnelRows, kindRows, topServices } from './shape';
@@ -51,7 +52,7 @@ export const UptakePanels = memo(function UptakePanels({ query, period, links }:
             links.opener('participants', () => ({ scope, extra: { pointsTotal_gt: 0 } })),
           ];
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.funnel.title`)}
               labelWidth={190}
               rows={rows.map((r, i) => ({
@@ -98,7 +99,7 @@ export const ServicePanels = memo(function ServicePanels({ query, period, links 
         {(u) => {
           const rows = topServices(u.byService, TOP_SERVICES, translate(`${R}.services.other`), (s) => s.applications);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.services.applications`)}
               rows={rows.map((r) => ({ key: r.key, name: r.name, value: r.value, series: r.other ? 1 : 0 }))}
               onSelect={toApplications && ((_row, i) => toApplications(rows[i].serviceIds))}
@@ -110,7 +111,7 @@ export const ServicePanels = memo(function ServicePanels({ query, period, links 
         {(u) => {
           const rows = kindRows(u.byServiceKind, u.byService);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.services.applications`)}
               rows={rows.map((r, i) => ({ key: r.kind, name: PAYMENT_SERVICE_KIND.label(r.kind, lang), value: r.applications, series: i }))}
               onSelect={toApplications && ((_row, i) => toApplications(rows[i].serviceIds))}
@@ -151,7 +152,7 @@ export const DemographicPanels = memo(function DemographicPanels({ query, period
         {(u) => {
           const d = districtRows(u.byDistrict);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(d.mode === 'share' ? `${R}.district.share` : `${R}.district.reservations`)}
               format={d.mode === 'share' ? (v) => `${v.toFixed(1)}%` : undefined}
               rows={d.rows.map((r) => ({ key: r.district ?? '-', name: r.district ?? unknown, value: r.value, series: r.district ? 0 : 6 }))}

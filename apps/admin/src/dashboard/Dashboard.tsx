@@ -1,22 +1,34 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
+import { Box, LinearProgress } from '@mui/material';
+import { lazy, Suspense, useEffect } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { preloadCharts } from './lazyCharts';
+import { useDashboardData } from './useDashboardData';
+
+// The dashboard's code loads when the dashboard is opened (and recharts, in its own
+// chunk, once the requests are sent): the first load of the admin stays
+// small, and counter staff, who land on the quick-entry screen, do not wait for it.
+// The data is asked for here, at once, while that code is still on its way.
+const DashboardPage = lazy(() => import('./DashboardPage'));
 
 export function Dashboard() {
   const translate = useTranslate();
-  const { identity } = useGetIdentity();
+  const data = useDashboardData();
+  // After the data hooks' effects: the requests leave first, then recharts is fetched
+  // (not at all for counter staff, whose panels are drawn in HTML).
+  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud']);
+  useEffect(() => {
+    if (needsCharts) preloadCharts();
+  }, [needsCharts]);
   return (
-    <>
-      <PublishedNotices />
-      <Card sx={{ mt: 2 }}>
-        <Title title={translate('app.title')} />
-        <CardContent>
-          <Typography variant="h5" gutterBottom>
-            {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-          </Typography>
-          <Typography color="text.secondary">{translate('app.dashboard.intro')}</Typography>
-        </CardContent>
-      </Card>
-    </>
+    <Suspense
+      fallback={
+        <Box data-dashboard-ready="false" data-testid="dashboard" sx={{ mt: 2 }}>
+          <Title title={translate('resources.dashboard.title')} />
+          <LinearProgress />
+        </Box>
+      }
+    >
+      <DashboardPage data={data} />
+    </Suspense>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, AlertTitle, Box, Button, Link as MuiLink, Typography } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
+import { useEffect } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatJapaneseEraDate, toJstDate } from '@mynapoint/domain';
@@ -10,13 +11,17 @@ const SHOWN = 5;
  * Published warning notices, newest first, for every role's dashboard: staff see at
  * once what residents are being warned about, and can print the flyer.
  */
-export function PublishedNotices() {
+export function PublishedNotices({ onSettled }: { onSettled?: (state: 'ready' | 'error') => void } = {}) {
   const translate = useTranslate();
   const { data, total, isPending, error } = useGetList('fraud-alerts', {
     filter: { published: true },
     sort: { field: 'noticePublishedAt', order: 'DESC' },
     pagination: { page: 1, perPage: SHOWN },
   });
+  // The dashboard waits for this list (drawn or failed) before it calls itself ready.
+  useEffect(() => {
+    if (!isPending) onSettled?.(error ? 'error' : 'ready');
+  }, [isPending, error, onSettled]);
   if (isPending || error) return null;
   if (!data?.length) {
     return (

@@ -3,6 +3,7 @@ import assistanceRecords from '../assistance-records/i18n';
 import auditLogs from '../audit-logs/i18n';
 import fraudAlerts from '../fraud-alerts/i18n';
 import campaigns from '../campaigns/i18n';
+import dashboard from '../dashboard/i18n';
 import participants from '../participants/i18n';
 import paymentServices from '../payment-services/i18n';
 import reservationQuotas from '../reservation-quotas/i18n';
@@ -27,4 +28,5 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   reports,
   imports,
   'point-awards': pointAwards,
+  dashboard,
 };

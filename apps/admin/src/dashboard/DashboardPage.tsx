@@ -1,0 +1,123 @@
+import { Alert, Box, Typography } from '@mui/material';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { toJstDate } from '@mynapoint/domain';
+import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
+import { CounterPanels } from './CounterPanels';
+import { Controls } from './Controls';
+import { FraudPanel } from './FraudPanel';
+import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
+import { ReadyContext, useReportState, type PanelState } from './Panel';
+import type { DashboardPeriod, DashboardSettings } from './period';
+import { PointsPanels } from './PointsPanels';
+import type { SummaryStats } from './types';
+import { DemographicPanels, ServicePanels, UptakePanels } from './UptakePanels';
+import { STATS, type DashboardData, type StatResource } from './useDashboardData';
+import { useDashboardLinks, type DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
+
+// The panels each stats endpoint feeds: a role sees those of the endpoints it may read.
+const PANELS: Record<StatResource, string[]> = {
+  'stats/summary': ['kpi'],
+  'stats/uptake': ['uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district'],
+  'stats/points': ['points-series', 'points-service', 'points-distribution'],
+  'stats/counter': ['counter', 'counter-outcomes', 'counter-reasons'],
+  'stats/fraud': ['fraud'],
+};
+
+const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: QueryState<SummaryStats>; period: DashboardPeriod; links: DashboardLinks }) {
+  const translate = useTranslate();
+  const state: PanelState = query.error ? 'error' : query.data ? 'ready' : 'loading';
+  useReportState('kpi', state);
+  if (!query.data || query.error) {
+    return (
+      <Box data-panel="kpi" data-state={state}>
+        {query.error ? <Alert severity="error">{translate('resources.dashboard.state.error')} {query.error.message}</Alert> : <KpiSkeleton />}
+      </Box>
+    );
+  }
+  const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
+  const today = toJstDate(new Date());
+  const kpis = summaryKpis(query.data, translate, {
+    reservations: links.path('reservations', scope),
+    applications: links.path('applications', scope),
+    awarded: links.path('participants', scope, { pointsTotal_gt: 0 }),
+    points: links.path('pointAwards', scope),
+    capReached: links.path('participants', scope, { capReached: true }),
+    quotas: links.path('quotas', scope),
+    assisted: links.path('assistance', { from: `${today.slice(0, 7)}-01`, to: today, campaignId: null }),
+    fraud: links.path('fraud', { campaignId: null }, { status: ['new', 'investigating'] }),
+  });
+  return (
+    <Box data-panel="kpi" data-state={state}>
+      <KpiGrid kpis={kpis} />
+    </Box>
+  );
+});
+
+/**
+ * The landing page of every role: figures and charts of the stats endpoints the role
+ * may read, for a period and campaign, each linking to the filtered list behind it.
+ * Counter staff see their own counter panel and the published notices.
+ */
+export default function DashboardPage({ data }: { data: DashboardData }) {
+  const translate = useTranslate();
+  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud } = data;
+  const links = useDashboardLinks(mayList);
+  // Readiness: every visible panel has reported its chart or empty state drawn.
+  const visible = useMemo(() => {
+    if (!mayShow || !mayList) return null;
+    const ids = STATS.filter((s) => mayShow[s]).flatMap((s) => PANELS[s]);
+    if (mayList['fraud-alerts']) ids.push('notices');
+    return ids;
+  }, [mayShow, mayList]);
+  const [states, setStates] = useState<Record<string, PanelState>>({});
+  const report = useCallback((id: string, state: PanelState) => setStates((prev) => (prev[id] === state ? prev : { ...prev, [id]: state })), []);
+  const onNotices = useCallback((state: 'ready' | 'error') => report('notices', state), [report]);
+  let ready = 'false';
+  if (visible && !problem && visible.every((id) => states[id] === 'ready' || states[id] === 'error')) {
+    ready = visible.some((id) => states[id] === 'error') ? 'error' : 'true';
+  }
+
+  const update = (patch: Partial<DashboardSettings>) => setSettings({ ...settings, ...patch });
+  const show = (s: StatResource) => Boolean(mayShow?.[s]);
+  const props = { period, links };
+
+  return (
+    <ReadyContext.Provider value={report}>
+      {/* Inline-size containment: no long line inside can widen the page past the window. */}
+      <Box data-dashboard-ready={ready} data-testid="dashboard" sx={{ pb: 4, minWidth: 0, contain: 'inline-size' }}>
+        <Title title={translate('resources.dashboard.title')} />
+        {mayList?.['fraud-alerts'] ? <PublishedNotices onSettled={onNotices} /> : null}
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
+          <Controls
+            period={period}
+            campaigns={campaigns}
+            problem={problem}
+            showCampaign={show('stats/summary') || show('stats/uptake') || show('stats/points')}
+            onPreset={(preset) => update(preset === 'custom' ? { preset, from: period.from, to: period.to } : { preset, interval: null })}
+            onDates={(from, to) => update({ preset: 'custom', from, to })}
+            onInterval={(interval) => update({ interval })}
+            onCampaign={(campaignId) => update({ campaignId })}
+          />
+          {show('stats/summary') ? <KpiPanel query={summary} {...props} /> : null}
+          <Typography variant="caption" color="text.secondary" sx={{ displayPrint: 'none' }}>
+            {translate('resources.dashboard.click_hint')}
+          </Typography>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
+            {show('stats/uptake') ? (
+              <>
+                <UptakePanels query={uptake} {...props} />
+                <ServicePanels query={uptake} {...props} />
+                <DemographicPanels query={uptake} {...props} />
+              </>
+            ) : null}
+            {show('stats/points') ? <PointsPanels query={points} {...props} /> : null}
+            {show('stats/counter') ? <CounterPanels query={counter} {...props} /> : null}
+            {show('stats/fraud') ? <FraudPanel query={fraud} {...props} /> : null}
+          </Box>
+        </Box>
+      </Box>
+    </ReadyContext.Provider>
+  );
+}

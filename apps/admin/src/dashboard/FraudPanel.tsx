@@ -1,0 +1,47 @@
+import { memo } from 'react';
+import { useTranslate } from 'react-admin';
+import { FRAUD_CHANNEL } from '@mynapoint/domain';
+import { useLang } from '../common/enums';
+import { formatCount } from './format';
+import { StackedPeriodChart } from './lazyCharts';
+import { Panel } from './Panel';
+import { bucketRange, type DashboardPeriod } from './period';
+import { fraudSeries } from './shape';
+import type { FraudStats } from './types';
+import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
+
+const R = 'resources.dashboard.fraud';
+
+/** Fraud reports per week (or day, month) stacked by how the fraudster made contact. */
+export const FraudPanel = memo(function FraudPanel({ query, period, links }: { query: QueryState<FraudStats>; period: DashboardPeriod; links: DashboardLinks }) {
+  const translate = useTranslate();
+  const lang = useLang();
+  const bounds = { from: period.from, to: period.to };
+  const toAlerts = links.opener('fraud', (p: string, interval: FraudStats['interval'], channel: string) => ({
+    scope: { ...bucketRange(p, interval, bounds), campaignId: null },
+    extra: { channel },
+  }));
+  const title = (
+    <>
+      {translate(`${R}.title`)}
+      {query.data?.total ? ` — ${translate(`${R}.total`, { count: formatCount(query.data.total) })}` : ''}
+    </>
+  );
+  return (
+    <Panel id="fraud" wide title={title} query={query} isEmpty={(f) => f.total === 0} emptyText={translate(`${R}.empty`)} height={280}>
+      {(f) => {
+        const s = fraudSeries(f);
+        return (
+          <StackedPeriodChart
+            rows={s.rows}
+            series={s.channels.map((c) => ({ key: c, name: FRAUD_CHANNEL.label(c, lang) }))}
+            interval={f.interval}
+            lang={lang}
+            onSelect={toAlerts && ((p: string, channel: string) => toAlerts(p, f.interval, channel))}
+          />
+        );
+      }}
+    </Panel>
+  );
+});

@@ -1,0 +1,85 @@
+import { Alert, Box, Button, Card, CardContent, Skeleton, Typography } from '@mui/material';
+import { createContext, Suspense, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
+import type { QueryState } from './useStat';
+
+// Each visible panel tells the dashboard when it is drawn (its chart or its empty
+// state): the root sets data-dashboard-ready="true" once all are.
+export type PanelState = 'loading' | 'ready' | 'error';
+export const ReadyContext = createContext<(id: string, state: PanelState) => void>(() => undefined);
+
+export function useReportState(id: string, state: PanelState) {
+  const report = useContext(ReadyContext);
+  useEffect(() => report(id, state), [report, id, state]);
+}
+
+/** Mounted after the chart inside its Suspense boundary: runs once the chart is on the page. */
+function Drawn({ onDrawn }: { onDrawn: () => void }) {
+  useEffect(onDrawn, [onDrawn]);
+  return null;
+}
+
+interface PanelProps<T> {
+  id: string;
+  title: ReactNode;
+  query: QueryState<T>;
+  isEmpty: (data: T) => boolean;
+  emptyText: string;
+  height: number;
+  /** Columns of the dashboard grid the card spans (of 2). */
+  wide?: boolean;
+  children: (data: T) => ReactNode;
+}
+
+export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, children }: PanelProps<T>) {
+  const translate = useTranslate();
+  const { data, error, isPending } = query;
+  // The data the chart was last drawn with: ready only once it is this data's turn.
+  const [drawn, setDrawn] = useState<T | undefined>(undefined);
+  const empty = data !== undefined && isEmpty(data);
+  const state: PanelState = error ? 'error' : isPending || data === undefined ? 'loading' : empty || drawn === data ? 'ready' : 'loading';
+  useReportState(id, state);
+
+  const skeleton = <Skeleton variant="rounded" height={height} data-testid="panel-skeleton" />;
+  let body: ReactNode;
+  if (error) {
+    body = (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+            {translate('resources.dashboard.state.retry')}
+          </Button>
+        }
+      >
+        {translate('resources.dashboard.state.error')} {(error as Error).message}
+      </Alert>
+    );
+  } else if (isPending || data === undefined) {
+    body = skeleton;
+  } else if (empty) {
+    body = (
+      <Box sx={{ height: Math.min(height, 180), display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'action.hover', borderRadius: 1 }} data-testid="panel-empty">
+        <Typography color="text.secondary">{emptyText}</Typography>
+      </Box>
+    );
+  } else {
+    body = (
+      <Suspense fallback={skeleton}>
+        {children(data)}
+        <Drawn onDrawn={() => setDrawn(() => data)} />
+      </Suspense>
+    );
+  }
+
+  return (
+    <Card variant="outlined" data-panel={id} data-state={state} sx={{ gridColumn: wide ? '1 / -1' : undefined, minWidth: 0, breakInside: 'avoid' }}>
+      <CardContent sx={{ pb: '16px !important' }}>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, mb: 1 }}>
+          {title}
+        </Typography>
+        {body}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+import { memo } from 'react';
+import { useTranslate } from 'react-admin';
+import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND } from '@mynapoint/domain';
+import { useLang } from '../common/enums';
+import { formatPercent } from './format';
+import { BarList } from './charts/BarList';
+import { CumulativeChart, GroupedBarChart } from './lazyCharts';
+import { Panel } from './Panel';
+import { bucketRange, type DashboardPeriod } from './period';
+import { districtRows, funnelRows, kindRows, topServices } from './shape';
+import type { UptakeStats } from './types';
+import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
+
+const TOP_SERVICES = 8;
+const R = 'resources.dashboard';
+
+interface Props {
+  query: QueryState<UptakeStats>;
+  period: DashboardPeriod;
+  links: DashboardLinks;
+}
+
+const noUptake = (u: UptakeStats) => u.series.every((s) => s.cumulativeReservations === 0 && s.cumulativeApplications === 0);
+
+/** Uptake over time against the quota, the funnel, and uptake by channel. */
+export const UptakePanels = memo(function UptakePanels({ query, period, links }: Props) {
+  const translate = useTranslate();
+  const lang = useLang();
+  const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
+  // The funnel counts everyone up to the end of the period.
+  const upTo = { to: period.to, campaignId: period.campaignId };
+  return (
+    <>
+      <Panel id="uptake" wide title={translate(`${R}.uptake.title`)} query={query} isEmpty={noUptake} emptyText={translate(`${R}.uptake.empty`)} height={300}>
+        {(u) => (
+          <CumulativeChart
+            series={u.series}
+            quotaCapacity={u.quotaCapacity}
+            interval={u.interval}
+            lang={lang}
+            onSelect={links.opener('reservations', (p: string) => ({ scope: { ...scope, ...bucketRange(p, u.interval, scope) } }))}
+          />
+        )}
+      </Panel>
+      <Panel id="funnel" title={translate(`${R}.funnel.title`)} query={query} isEmpty={(u) => u.funnel.reserved === 0 && u.funnel.applied === 0} emptyText={translate(`${R}.funnel.empty`)} height={120}>
+        {(u) => {
+          const rows = funnelRows(u.funnel);
+          const targets = [
+            links.opener('reservations', () => ({ scope: upTo })),
+            links.opener('applications', () => ({ scope: upTo })),
+            links.opener('participants', () => ({ scope, extra: { pointsTotal_gt: 0 } })),
+          ];
+          return (
+            <BarList
+              valueName={translate(`${R}.funnel.title`)}
+              labelWidth={190}
+              rows={rows.map((r, i) => ({
+                key: r.stage,
+                name: r.rate == null ? translate(`${R}.funnel.${r.stage}`) : `${translate(`${R}.funnel.${r.stage}`)}（${formatPercent(r.rate)}）`,
+                value: r.value,
+                series: i,
+              }))}
+              onSelect={(_row, i) => targets[i]?.()}
+            />
+          );
+        }}
+      </Panel>
+      <Panel id="channel" title={translate(`${R}.channel.title`)} query={query} isEmpty={(u) => u.byChannel.every((c) => c.reservations === 0 && c.applications === 0)} emptyText={translate(`${R}.channel.empty`)} height={260}>
+        {(u) => {
+          const toReservations = links.opener('reservations', (channel: string) => ({ scope, extra: { channel } }));
+          const toApplications = links.opener('applications', (channel: string) => ({ scope, extra: { channel } }));
+          return (
+            <GroupedBarChart
+              rows={u.byChannel.map((c) => ({ name: CHANNEL.label(c.channel, lang), channel: c.channel, reservations: c.reservations, applications: c.applications }))}
+              series={[
+                { key: 'reservations', name: translate(`${R}.channel.reservations`) },
+                { key: 'applications', name: translate(`${R}.channel.applications`) },
+              ]}
+              onSelect={(row, key) => (key === 'reservations' ? toReservations : toApplications)?.(String(row.channel))}
+            />
+          );
+        }}
+      </Panel>
+    </>
+  );
+});
+
+/** Applications by payment service (top N and 「その他」) and by kind of service. */
+export const ServicePanels = memo(function ServicePanels({ query, period, links }: Props) {
+  const translate = useTranslate();
+  const lang = useLang();
+  const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
+  const toApplications = links.opener('applications', (ids: number[]) => ({ scope, extra: { paymentServiceId: ids.length === 1 ? ids[0] : ids } }));
+  const noApplications = (u: UptakeStats) => u.byService.every((s) => s.applications === 0);
+  return (
+    <>
+      <Panel id="services" title={translate(`${R}.services.title`, { n: TOP_SERVICES })} query={query} isEmpty={noApplications} emptyText={translate(`${R}.services.empty`)} height={300}>
+        {(u) => {
+          const rows = topServices(u.byService, TOP_SERVICES, translate(`${R}.services.other`), (s) => s.applications);
+          return (
+            <BarList
+              valueName={translate(`${R}.services.applications`)}
+              rows={rows.map((r) => ({ key: r.key, name: r.name, value: r.value, series: r.other ? 1 : 0 }))}
+              onSelect={toApplications && ((_row, i) => toApplications(rows[i].serviceIds))}
+            />
+          );
+        }}
+      </Panel>
+      <Panel id="kinds" title={translate(`${R}.kinds.title`)} query={query} isEmpty={noApplications} emptyText={translate(`${R}.kinds.empty`)} height={200}>
+        {(u) => {
+          const rows = kindRows(u.byServiceKind, u.byService);
+          return (
+            <BarList
+              valueName={translate(`${R}.services.applications`)}
+              rows={rows.map((r, i) => ({ key: r.kind, name: PAYMENT_SERVICE_KIND.label(r.kind, lang), value: r.applications, series: i }))}
+              onSelect={toApplications && ((_row, i) => toApplications(rows[i].serviceIds))}
+            />
+          );
+        }}
+      </Panel>
+    </>
+  );
+});
+
+/** Uptake by age band and by district (share of the population when it is configured). */
+export const DemographicPanels = memo(function DemographicPanels({ query, period, links }: Props) {
+  const translate = useTranslate();
+  const lang = useLang();
+  const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
+  const unknown = translate(`${R}.unknown`);
+  const noReservations = (u: UptakeStats) => u.byAgeBand.every((a) => a.reservations === 0 && a.applications === 0);
+  // Applications carry no age or district: the participants list has both, with the application date.
+  const toReservations = links.opener('reservations', (extra: Record<string, unknown>) => ({ scope, extra }));
+  const toApplied = links.opener('participants', (extra: Record<string, unknown>) => ({ scope, extra: { ...extra, appliedAt_gte: scope.from, appliedAt_lte: scope.to } }));
+  const title = (u: UptakeStats | undefined) => translate(u && districtRows(u.byDistrict).mode === 'share' ? `${R}.district.title_share` : `${R}.district.title_count`);
+  return (
+    <>
+      <Panel id="age" title={translate(`${R}.age.title`)} query={query} isEmpty={noReservations} emptyText={translate(`${R}.age.empty`)} height={260}>
+        {(u) => (
+          <GroupedBarChart
+            rows={u.byAgeBand.map((a) => ({ name: a.ageBand ? AGE_BAND.label(a.ageBand, lang) : unknown, ageBand: a.ageBand, reservations: a.reservations, applications: a.applications }))}
+            series={[
+              { key: 'reservations', name: translate(`${R}.channel.reservations`) },
+              { key: 'applications', name: translate(`${R}.channel.applications`) },
+            ]}
+            onSelect={(row, key) => (key === 'reservations' ? toReservations : toApplied)?.({ ageBand: row.ageBand as string | null })}
+          />
+        )}
+      </Panel>
+      <Panel id="district" title={title(query.data)} query={query} isEmpty={(u) => u.byDistrict.every((d) => d.reservations === 0)} emptyText={translate(`${R}.district.empty`)} height={200}>
+        {(u) => {
+          const d = districtRows(u.byDistrict);
+          return (
+            <BarList
+              valueName={translate(d.mode === 'share' ? `${R}.district.share` : `${R}.district.reservations`)}
+              format={d.mode === 'share' ? (v) => `${v.toFixed(1)}%` : undefined}
+              rows={d.rows.map((r) => ({ key: r.district ?? '-', name: r.district ?? unknown, value: r.value, series: r.district ? 0 : 6 }))}
+              onSelect={toReservations && ((_row, i) => toReservations({ district: d.rows[i].district }))}
+            />
+          );
+        }}
+      </Panel>
+    </>
+  );
+});

@@ -1,0 +1,29 @@
+import { Box } from '@mui/material';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+/**
+ * Measures its width before the first paint and hands it to the chart: the chart
+ * draws in the same frame as its card (ResponsiveContainer would draw a frame later,
+ * after its own observer), and redraws when the card is resized.
+ */
+export function ChartFrame({ height, children }: { height: number; children: (width: number) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(Math.floor(el.clientWidth));
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <Box
+      ref={ref}
+      // Reference lines and their labels lie over the bars: clicks go through to the bar.
+      sx={{ width: '100%', height, '& .recharts-bar-rectangle, & .recharts-dot, & .clickable': { cursor: 'pointer' }, '& .recharts-reference-line': { pointerEvents: 'none' } }}
+    >
+      {width > 0 ? children(width) : null}
+    </Box>
+  );
+}

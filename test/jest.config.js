@@ -49,6 +49,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
     },
     {
+      // Load, faults, backup and the server setup: long runs that print their figures.
+      ...common,
+      ...withDatabase,
+      displayName: 'resilience',
+      testMatch: ['<rootDir>/test/resilience/**/*.e2e-spec.ts'],
+    },
+    {
       ...common,
       ...withDatabase,
       displayName: 'browser',

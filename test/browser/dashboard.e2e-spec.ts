@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
+import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
@@ -109,7 +111,7 @@ describe('dashboard in the browser', () => {
         WHERE (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY n DESC, ps.name LIMIT 1`,
       [from, to],
     );
-    await page.locator('[data-panel="services"] .recharts-bar-rectangle').first().click();
+    await page.locator('[data-panel="services"] [data-bar]').first().click();
     await page.waitForURL(/#\/applications\?/);
     expect(filterOf(page)).toEqual({ paymentServiceId: top.id, appliedAt_gte: from, appliedAt_lte: to });
     await page.getByText(`全${top.n}件`).waitFor();
@@ -118,7 +120,7 @@ describe('dashboard in the browser', () => {
     await page.context().close();
   });
 
-  it('policy: a channel bar opens the reservations made through that channel', async () => {
+  it('policy: a channel bar and a point of the cumulative chart open the reservations behind them', async () => {
     const { page, statsRequested } = await openDashboard('policy');
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
     expect(statsRequested.size).toBe(5);
@@ -134,6 +136,26 @@ describe('dashboard in the browser', () => {
     expect(filterOf(page)).toEqual({ channel: 'counter', reservedAt_gte: from, reservedAt_lte: to });
     await page.getByText(`全${n}件`).waitFor();
     await screenshot(page, 'dashboard-policy-click-channel');
+
+    // A point of the cumulative chart opens the reservations of that month.
+    await page.goto('/#/');
+    await page.locator(READY).waitFor();
+    const chart = page.locator('[data-panel="uptake"] .recharts-surface');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.5, { steps: 4 });
+    await page.locator('[data-panel="uptake"] .recharts-tooltip-wrapper').getByText(/令和2年/).waitFor();
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForURL(/#\/reservations\?/);
+    const f = filterOf(page);
+    expect(f.reservedAt_gte).toMatch(/^2020-(0[7-9]|1[0-2])-01$/);
+    expect(f.reservedAt_lte.slice(0, 7)).toBe(f.reservedAt_gte.slice(0, 7));
+    const [{ month }] = await t.sql<{ month: number }>(
+      `SELECT count(*)::int AS month FROM reservations WHERE (reserved_at AT TIME ZONE 'Asia/Tokyo')::date BETWEEN $1 AND $2`,
+      [f.reservedAt_gte, f.reservedAt_lte],
+    );
+    await page.getByText(`全${month}件`).waitFor();
     await page.context().close();
   });
 
@@ -175,9 +197,11 @@ describe('dashboard in the browser', () => {
   it('counter: only their own counter panel and the notices; an outcome bar opens their records', async () => {
     const page = await newPage(browser, t.baseUrl!);
     const statsRequested = new Set<string>();
+    let chartsLoaded = false;
     page.on('request', (r) => {
       const m = /\/api\/(stats\/\w+)/.exec(r.url());
       if (m) statsRequested.add(m[1]);
+      if (/\/assets\/Charts-/.test(r.url())) chartsLoaded = true;
     });
     await login(page, 'counter');
     // Counter staff still land on their quick-entry screen.
@@ -189,6 +213,8 @@ describe('dashboard in the browser', () => {
     await page.getByTestId('published-notices').waitFor();
     // The server would refuse the others with 403: they are never asked for.
     expect([...statsRequested]).toEqual(['stats/counter']);
+    // Their panels are drawn in HTML: recharts is not even downloaded.
+    expect(chartsLoaded).toBe(false);
     expect(await page.getByTestId('kpi-reservations').count()).toBe(0);
     await page.getByTestId('counter-scope').getByText('自分の記録').waitFor();
 
@@ -206,12 +232,42 @@ describe('dashboard in the browser', () => {
     expect(cells).toBe(db.mine);
     await screenshot(page, 'dashboard-counter');
 
-    // Outcomes are completed, follow-up, unable: the third bar.
-    await page.locator('[data-panel="counter-outcomes"] .recharts-bar-rectangle').nth(2).click();
+    // Outcomes are completed, follow-up, unable.
+    await page.locator('[data-panel="counter-outcomes"] [data-bar="unable"]').click();
     await page.waitForURL(/#\/assistance-records\?/);
     expect(filterOf(page)).toEqual({ outcome: 'unable', visitedAt_gte: from, visitedAt_lte: to });
     await page.getByText(`全${db.unable}件`).waitFor();
     await screenshot(page, 'dashboard-counter-click-unable');
     await page.context().close();
+  });
+
+  it('a city without data yet: every panel says so in Japanese, and a failed panel says it failed', async () => {
+    const empty = await TestApp.start({ seed: [usersSeed, paymentServicesSeed], listen: true, config: { adminDir: ADMIN_DIR } });
+    try {
+      const page = await newPage(browser, empty.baseUrl!);
+      await login(page, 'policy');
+      await page.goto('/#/');
+      await page.locator(READY).waitFor({ timeout: 30_000 });
+      // KPI cards show zeros; every chart panel shows its empty state instead of a chart.
+      expect(await page.getByTestId('kpi-reservations').textContent()).toBe('0件');
+      for (const id of ALL_PANELS.filter((p) => p !== 'kpi' && p !== 'counter')) {
+        await page.locator(`[data-panel="${id}"] [data-testid="panel-empty"]`).waitFor();
+      }
+      expect(await page.locator('[data-panel] .recharts-surface').count()).toBe(0);
+      await page.locator('[data-panel="uptake"]').getByText('この期間の予約・申し込みはありません。').waitFor();
+      await page.locator('[data-panel="counter"]').getByText('この期間の窓口支援の記録はありません。').waitFor();
+      await screenshot(page, 'dashboard-empty');
+
+      // One endpoint failing leaves the others drawn and says so where its panels are.
+      await page.route('**/api/stats/points**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, code: 'internal', message: 'テスト用の障害' }) }));
+      await page.getByTestId('dashboard-from').fill('2020-01-01');
+      await page.locator('[data-dashboard-ready="error"]').waitFor();
+      await page.locator('[data-panel="points-series"][data-state="error"]').getByText('データを読み込めませんでした。').waitFor();
+      expect(await page.locator('[data-panel="uptake"][data-state="ready"]').count()).toBe(1);
+      await screenshot(page, 'dashboard-error');
+      await page.context().close();
+    } finally {
+      await empty.close();
+    }
   });
 });

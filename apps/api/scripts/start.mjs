@@ -31,6 +31,9 @@ async function main() {
     env.SEED_DEMO ??= 'true';
     // Demo mode: the MyKey hash key is generated once and kept beside the data.
     env.MYKEY_HMAC_SECRET ??= secretIn(join(dataDir, 'mykey-hmac-secret'));
+    // Demo mode: rounded resident counts of the demo city's four districts, so the
+    // dashboard shows uptake as a share of population. A real deployment sets its own.
+    env.DISTRICT_POPULATION ??= JSON.stringify({ 水原: 21000, 京ヶ瀬: 6500, 安田: 8000, 笹神: 7500 });
   }
   env.ADMIN_DIR ??= ADMIN_DIST;
 

@@ -9,6 +9,8 @@ export interface ControlsProps {
   period: DashboardPeriod;
   campaigns: { id: number; name: string }[];
   problem: string | null;
+  /** Off when no visible panel depends on the campaign (counter staff). */
+  showCampaign: boolean;
   onPreset: (preset: PeriodPreset) => void;
   onDates: (from: string, to: string) => void;
   onInterval: (interval: StatInterval) => void;
@@ -16,7 +18,7 @@ export interface ControlsProps {
 }
 
 /** Period presets, custom dates, the series interval and the campaign. */
-export function Controls({ period, campaigns, problem, onPreset, onDates, onInterval, onCampaign }: ControlsProps) {
+export function Controls({ period, campaigns, problem, showCampaign, onPreset, onDates, onInterval, onCampaign }: ControlsProps) {
   const translate = useTranslate();
   const lang = useLang();
   const intervals = useEnumChoices(STAT_INTERVAL);
@@ -33,7 +35,7 @@ export function Controls({ period, campaigns, problem, onPreset, onDates, onInte
           aria-label={t('label')}
         >
           {PERIOD_PRESETS.map((p) => (
-            <ToggleButton key={p} value={p} sx={{ px: 1.5, whiteSpace: 'nowrap' }}>
+            <ToggleButton key={p} value={p} sx={{ px: 1.5, whiteSpace: 'nowrap', textTransform: 'none' }}>
               {translate(`resources.dashboard.controls.presets.${p}`)}
             </ToggleButton>
           ))}
@@ -63,23 +65,25 @@ export function Controls({ period, campaigns, problem, onPreset, onDates, onInte
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          fullWidth={false}
-          size="small"
-          label={t('campaign')}
-          value={period.campaignId == null ? '' : String(period.campaignId)}
-          onChange={(e) => onCampaign(e.target.value === '' ? null : Number(e.target.value))}
-          sx={{ minWidth: 240 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value="">{t('all_campaigns')}</MenuItem>
-          {campaigns.map((c) => (
-            <MenuItem key={c.id} value={String(c.id)}>
-              {c.name}
-            </MenuItem>
-          ))}
-        </TextField>
+        {showCampaign ? (
+          <TextField
+            select
+            fullWidth={false}
+            size="small"
+            label={t('campaign')}
+            value={period.campaignId == null ? '' : String(period.campaignId)}
+            onChange={(e) => onCampaign(e.target.value === '' ? null : Number(e.target.value))}
+            sx={{ minWidth: 240 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          >
+            <MenuItem value="">{t('all_campaigns')}</MenuItem>
+            {campaigns.map((c) => (
+              <MenuItem key={c.id} value={String(c.id)}>
+                {c.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : null}
         <Typography variant="body2" color="text.secondary" data-testid="dashboard-range">
           {translate('resources.dashboard.controls.range', { range: rangeLabel(period.from, period.to, lang) })}
         </Typography>

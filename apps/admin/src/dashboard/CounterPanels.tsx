@@ -1,16 +1,18 @@
 import { Box, Chip, Typography } from '@mui/material';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { ASSISTANCE_OUTCOME, UNABLE_REASON } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { OKABE_ITO } from './charts/palette';
 import { formatCount } from './format';
-import { HBarChart, Heatmap } from './lazyCharts';
+import { BarList } from './charts/BarList';
+import { Heatmap } from './charts/Heatmap';
 import { Panel } from './Panel';
 import type { DashboardPeriod } from './period';
 import { heatmapGrid, outcomeRows, reasonRows } from './shape';
 import type { CounterStats, CounterTotals } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const R = 'resources.dashboard.counter';
 // Completed green, follow-up orange, unable vermillion (with their patterns).
@@ -37,7 +39,7 @@ function Figure({ label, totals, testId }: { label: string; totals: CounterTotal
 }
 
 /** Counter workload: today / this week / the period, the weekday × hour grid, outcomes and reasons. */
-export function CounterPanels({ query, period, links }: { query: UseQueryResult<CounterStats>; period: DashboardPeriod; links: DashboardLinks }) {
+export const CounterPanels = memo(function CounterPanels({ query, period, links }: { query: QueryState<CounterStats>; period: DashboardPeriod; links: DashboardLinks }) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: null };
@@ -73,7 +75,7 @@ export function CounterPanels({ query, period, links }: { query: UseQueryResult<
       </Panel>
       <Panel id="counter-outcomes" title={translate(`${R}.outcomes_title`)} query={query} isEmpty={(c) => c.range.visits === 0} emptyText={translate(`${R}.empty`)} height={110}>
         {(c) => (
-          <HBarChart
+          <BarList
             valueName={translate(`${R}.outcomes_title`)}
             colors={OUTCOME_COLORS}
             rows={outcomeRows(c.range.outcomes).map((r, i) => ({ key: r.code, name: ASSISTANCE_OUTCOME.label(r.code, lang), value: r.visits, series: i }))}
@@ -83,7 +85,7 @@ export function CounterPanels({ query, period, links }: { query: UseQueryResult<
       </Panel>
       <Panel id="counter-reasons" title={translate(`${R}.reasons_title`)} query={query} isEmpty={(c) => reasonRows(c.range.unableReasons).length === 0} emptyText={translate(`${R}.reasons_empty`)} height={110}>
         {(c) => (
-          <HBarChart
+          <BarList
             valueName={translate(`${R}.reasons_title`)}
             labelWidth={190}
             colors={[OKABE_ITO.vermillion]}
@@ -94,4 +96,4 @@ export function CounterPanels({ query, period, links }: { query: UseQueryResult<
       </Panel>
     </>
   );
-}
+});

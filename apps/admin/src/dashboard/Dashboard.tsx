@@ -1,21 +1,34 @@
 import { Box, LinearProgress } from '@mui/material';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { preloadCharts } from './lazyCharts';
+import { useDashboardData } from './useDashboardData';
 
 // The dashboard's code loads when the dashboard is opened (and recharts, in its own
-// chunk, once the page has sent its requests): the first load of the admin stays
+// chunk, once the requests are sent): the first load of the admin stays
 // small, and counter staff, who land on the quick-entry screen, do not wait for it.
+// The data is asked for here, at once, while that code is still on its way.
 const DashboardPage = lazy(() => import('./DashboardPage'));
 
 export function Dashboard() {
+  const translate = useTranslate();
+  const data = useDashboardData();
+  // After the data hooks' effects: the requests leave first, then recharts is fetched
+  // (not at all for counter staff, whose panels are drawn in HTML).
+  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud']);
+  useEffect(() => {
+    if (needsCharts) preloadCharts();
+  }, [needsCharts]);
   return (
     <Suspense
       fallback={
         <Box data-dashboard-ready="false" data-testid="dashboard" sx={{ mt: 2 }}>
+          <Title title={translate('resources.dashboard.title')} />
           <LinearProgress />
         </Box>
       }
     >
-      <DashboardPage />
+      <DashboardPage data={data} />
     </Suspense>
   );
 }

@@ -1,28 +1,23 @@
 import { Alert, Box, Typography } from '@mui/material';
-import type { UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Title, useCanAccessResources, useGetList, useStore, useTranslate } from 'react-admin';
-import { toJstDate, type StatInterval } from '@mynapoint/domain';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { toJstDate } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
 import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
-import { preloadCharts } from './lazyCharts';
-import { LINK_RESOURCE } from './links';
 import { ReadyContext, useReportState, type PanelState } from './Panel';
-import { campaignSpan, defaultInterval, periodProblem, presetRange, statsQuery, type CampaignSpan, type DashboardPeriod, type PeriodPreset } from './period';
+import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
-import type { CounterStats, FraudStats, PointsStats, SummaryStats, UptakeStats } from './types';
+import type { SummaryStats } from './types';
 import { DemographicPanels, ServicePanels, UptakePanels } from './UptakePanels';
+import { STATS, type DashboardData, type StatResource } from './useDashboardData';
 import { useDashboardLinks, type DashboardLinks } from './useLinks';
-import { useStat } from './useStat';
-
-const STATS = ['stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/fraud'] as const;
-const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
+import type { QueryState } from './useStat';
 
 // The panels each stats endpoint feeds: a role sees those of the endpoints it may read.
-const PANELS: Record<(typeof STATS)[number], string[]> = {
+const PANELS: Record<StatResource, string[]> = {
   'stats/summary': ['kpi'],
   'stats/uptake': ['uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district'],
   'stats/points': ['points-series', 'points-service', 'points-distribution'],
@@ -30,33 +25,17 @@ const PANELS: Record<(typeof STATS)[number], string[]> = {
   'stats/fraud': ['fraud'],
 };
 
-/** What is remembered between visits (react-admin's store): the preset and choices, not dates that go stale. */
-interface DashboardSettings {
-  preset: PeriodPreset;
-  from: string | null;
-  to: string | null;
-  /** null: chosen from the period's length. */
-  interval: StatInterval | null;
-  campaignId: number | null;
-}
-const DEFAULTS: DashboardSettings = { preset: 'campaign', from: null, to: null, interval: null, campaignId: null };
-
-type Campaign = CampaignSpan & { name: string };
-
-function resolvePeriod(s: DashboardSettings, today: string, campaigns: Campaign[]): DashboardPeriod {
-  // A remembered campaign that is gone (another database) means all campaigns.
-  const campaignId = s.campaignId != null && campaigns.some((c) => c.id === s.campaignId) ? s.campaignId : null;
-  const range =
-    s.preset === 'custom' && s.from && s.to ? { from: s.from, to: s.to } : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, campaignSpan(campaigns, campaignId));
-  return { preset: s.preset, ...range, interval: s.interval ?? defaultInterval(range.from, range.to), campaignId };
-}
-
-function KpiPanel({ query, period, links }: { query: UseQueryResult<SummaryStats>; period: DashboardPeriod; links: DashboardLinks }) {
+const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: QueryState<SummaryStats>; period: DashboardPeriod; links: DashboardLinks }) {
   const translate = useTranslate();
   const state: PanelState = query.error ? 'error' : query.data ? 'ready' : 'loading';
   useReportState('kpi', state);
-  if (query.error) return <Alert severity="error">{translate('resources.dashboard.state.error')} {(query.error as Error).message}</Alert>;
-  if (!query.data) return <KpiSkeleton />;
+  if (!query.data || query.error) {
+    return (
+      <Box data-panel="kpi" data-state={state}>
+        {query.error ? <Alert severity="error">{translate('resources.dashboard.state.error')} {query.error.message}</Alert> : <KpiSkeleton />}
+      </Box>
+    );
+  }
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
   const today = toJstDate(new Date());
   const kpis = summaryKpis(query.data, translate, {
@@ -74,41 +53,17 @@ function KpiPanel({ query, period, links }: { query: UseQueryResult<SummaryStats
       <KpiGrid kpis={kpis} />
     </Box>
   );
-}
+});
 
 /**
  * The landing page of every role: figures and charts of the stats endpoints the role
  * may read, for a period and campaign, each linking to the filtered list behind it.
  * Counter staff see their own counter panel and the published notices.
  */
-export default function DashboardPage() {
+export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
-  const today = toJstDate(new Date());
-  // recharts is parsed while the requests are out, not before they are sent.
-  useEffect(() => {
-    const timer = setTimeout(preloadCharts, 0);
-    return () => clearTimeout(timer);
-  }, []);
-
-  const { canAccess: mayShow } = useCanAccessResources({ action: 'show', resources: [...STATS] });
-  const { canAccess: mayList } = useCanAccessResources({ action: 'list', resources: LISTS });
+  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud } = data;
   const links = useDashboardLinks(mayList);
-
-  const [settings, setSettings] = useStore<DashboardSettings>('dashboard.settings', DEFAULTS);
-  const campaigns = useGetList<Campaign & { id: number }>('campaigns', { pagination: { page: 1, perPage: 200 }, sort: { field: 'reservationOpensOn', order: 'DESC' } }, { enabled: Boolean(mayList?.campaigns) });
-  const campaignsSettled = Boolean(mayList) && (!mayList?.campaigns || !campaigns.isPending);
-  const period = useMemo(() => resolvePeriod(settings, today, campaigns.data ?? []), [settings, today, campaigns.data]);
-  const problem = periodProblem(period);
-  const ask = campaignsSettled && !problem;
-  const query = statsQuery(period);
-  const noCampaign = { ...query, campaignId: undefined };
-
-  const summary = useStat<SummaryStats>('summary', query, ask && Boolean(mayShow?.['stats/summary']));
-  const uptake = useStat<UptakeStats>('uptake', query, ask && Boolean(mayShow?.['stats/uptake']));
-  const points = useStat<PointsStats>('points', query, ask && Boolean(mayShow?.['stats/points']));
-  const counter = useStat<CounterStats>('counter', noCampaign, ask && Boolean(mayShow?.['stats/counter']));
-  const fraud = useStat<FraudStats>('fraud', noCampaign, ask && Boolean(mayShow?.['stats/fraud']));
-
   // Readiness: every visible panel has reported its chart or empty state drawn.
   const visible = useMemo(() => {
     if (!mayShow || !mayList) return null;
@@ -125,7 +80,7 @@ export default function DashboardPage() {
   }
 
   const update = (patch: Partial<DashboardSettings>) => setSettings({ ...settings, ...patch });
-  const show = (s: (typeof STATS)[number]) => Boolean(mayShow?.[s]);
+  const show = (s: StatResource) => Boolean(mayShow?.[s]);
   const props = { period, links };
 
   return (
@@ -137,8 +92,9 @@ export default function DashboardPage() {
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
           <Controls
             period={period}
-            campaigns={campaigns.data ?? []}
+            campaigns={campaigns}
             problem={problem}
+            showCampaign={show('stats/summary') || show('stats/uptake') || show('stats/points')}
             onPreset={(preset) => update(preset === 'custom' ? { preset, from: period.from, to: period.to } : { preset, interval: null })}
             onDates={(from, to) => update({ preset: 'custom', from, to })}
             onInterval={(interval) => update({ interval })}

@@ -1,4 +1,4 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { FRAUD_CHANNEL } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
@@ -9,11 +9,12 @@ import { bucketRange, type DashboardPeriod } from './period';
 import { fraudSeries } from './shape';
 import type { FraudStats } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const R = 'resources.dashboard.fraud';
 
 /** Fraud reports per week (or day, month) stacked by how the fraudster made contact. */
-export function FraudPanel({ query, period, links }: { query: UseQueryResult<FraudStats>; period: DashboardPeriod; links: DashboardLinks }) {
+export const FraudPanel = memo(function FraudPanel({ query, period, links }: { query: QueryState<FraudStats>; period: DashboardPeriod; links: DashboardLinks }) {
   const translate = useTranslate();
   const lang = useLang();
   const bounds = { from: period.from, to: period.to };
@@ -43,4 +44,4 @@ export function FraudPanel({ query, period, links }: { query: UseQueryResult<Fra
       }}
     </Panel>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Skeleton, Typography } from '@mui/material';
-import type { UseQueryResult } from '@tanstack/react-query';
 import { createContext, Suspense, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import type { QueryState } from './useStat';
 
 // Each visible panel tells the dashboard when it is drawn (its chart or its empty
 // state): the root sets data-dashboard-ready="true" once all are.
@@ -22,7 +22,7 @@ function Drawn({ onDrawn }: { onDrawn: () => void }) {
 interface PanelProps<T> {
   id: string;
   title: ReactNode;
-  query: Pick<UseQueryResult<T>, 'data' | 'error' | 'isPending' | 'refetch'>;
+  query: QueryState<T>;
   isEmpty: (data: T) => boolean;
   emptyText: string;
   height: number;
@@ -59,7 +59,7 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, c
     body = skeleton;
   } else if (empty) {
     body = (
-      <Box sx={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'action.hover', borderRadius: 1 }} data-testid="panel-empty">
+      <Box sx={{ height: Math.min(height, 180), display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'action.hover', borderRadius: 1 }} data-testid="panel-empty">
         <Typography color="text.secondary">{emptyText}</Typography>
       </Box>
     );

@@ -1,19 +1,21 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLang } from '../common/enums';
 import { bucketLabel, formatCount } from './format';
-import { DistributionChart, HBarChart, PeriodBarChart } from './lazyCharts';
+import { BarList } from './charts/BarList';
+import { DistributionChart, PeriodBarChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { distributionRows, topServices } from './shape';
 import type { PointsStats } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const TOP_SERVICES = 10;
 const R = 'resources.dashboard.points';
 
 /** Points awarded per week or month, by service, and the per-person totals against the cap. */
-export function PointsPanels({ query, period, links }: { query: UseQueryResult<PointsStats>; period: DashboardPeriod; links: DashboardLinks }) {
+export const PointsPanels = memo(function PointsPanels({ query, period, links }: { query: QueryState<PointsStats>; period: DashboardPeriod; links: DashboardLinks }) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -40,7 +42,7 @@ export function PointsPanels({ query, period, links }: { query: UseQueryResult<P
         {(p) => {
           const rows = topServices(p.byService, TOP_SERVICES, translate('resources.dashboard.services.other'), (s) => s.points);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.points`)}
               rows={rows.map((r) => ({ key: r.key, name: r.name, value: r.value, series: r.other ? 1 : 2 }))}
               onSelect={toAwards && ((_row, i) => toAwards({ paymentServiceId: rows[i].serviceIds.length === 1 ? rows[i].serviceIds[0] : rows[i].serviceIds }))}
@@ -71,4 +73,4 @@ export function PointsPanels({ query, period, links }: { query: UseQueryResult<P
       </Panel>
     </>
   );
-}
+});

@@ -1,20 +1,22 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { formatPercent } from './format';
-import { CumulativeChart, GroupedBarChart, HBarChart } from './lazyCharts';
+import { BarList } from './charts/BarList';
+import { CumulativeChart, GroupedBarChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { districtRows, funnelRows, kindRows, topServices } from './shape';
 import type { UptakeStats } from './types';
 import type { DashboardLinks } from './useLinks';
+import type { QueryState } from './useStat';
 
 const TOP_SERVICES = 8;
 const R = 'resources.dashboard';
 
 interface Props {
-  query: UseQueryResult<UptakeStats>;
+  query: QueryState<UptakeStats>;
   period: DashboardPeriod;
   links: DashboardLinks;
 }
@@ -22,7 +24,7 @@ interface Props {
 const noUptake = (u: UptakeStats) => u.series.every((s) => s.cumulativeReservations === 0 && s.cumulativeApplications === 0);
 
 /** Uptake over time against the quota, the funnel, and uptake by channel. */
-export function UptakePanels({ query, period, links }: Props) {
+export const UptakePanels = memo(function UptakePanels({ query, period, links }: Props) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -50,7 +52,7 @@ export function UptakePanels({ query, period, links }: Props) {
             links.opener('participants', () => ({ scope, extra: { pointsTotal_gt: 0 } })),
           ];
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.funnel.title`)}
               labelWidth={190}
               rows={rows.map((r, i) => ({
@@ -82,10 +84,10 @@ export function UptakePanels({ query, period, links }: Props) {
       </Panel>
     </>
   );
-}
+});
 
 /** Applications by payment service (top N and 「その他」) and by kind of service. */
-export function ServicePanels({ query, period, links }: Props) {
+export const ServicePanels = memo(function ServicePanels({ query, period, links }: Props) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -97,7 +99,7 @@ export function ServicePanels({ query, period, links }: Props) {
         {(u) => {
           const rows = topServices(u.byService, TOP_SERVICES, translate(`${R}.services.other`), (s) => s.applications);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.services.applications`)}
               rows={rows.map((r) => ({ key: r.key, name: r.name, value: r.value, series: r.other ? 1 : 0 }))}
               onSelect={toApplications && ((_row, i) => toApplications(rows[i].serviceIds))}
@@ -109,7 +111,7 @@ export function ServicePanels({ query, period, links }: Props) {
         {(u) => {
           const rows = kindRows(u.byServiceKind, u.byService);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(`${R}.services.applications`)}
               rows={rows.map((r, i) => ({ key: r.kind, name: PAYMENT_SERVICE_KIND.label(r.kind, lang), value: r.applications, series: i }))}
               onSelect={toApplications && ((_row, i) => toApplications(rows[i].serviceIds))}
@@ -119,10 +121,10 @@ export function ServicePanels({ query, period, links }: Props) {
       </Panel>
     </>
   );
-}
+});
 
 /** Uptake by age band and by district (share of the population when it is configured). */
-export function DemographicPanels({ query, period, links }: Props) {
+export const DemographicPanels = memo(function DemographicPanels({ query, period, links }: Props) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -150,7 +152,7 @@ export function DemographicPanels({ query, period, links }: Props) {
         {(u) => {
           const d = districtRows(u.byDistrict);
           return (
-            <HBarChart
+            <BarList
               valueName={translate(d.mode === 'share' ? `${R}.district.share` : `${R}.district.reservations`)}
               format={d.mode === 'share' ? (v) => `${v.toFixed(1)}%` : undefined}
               rows={d.rows.map((r) => ({ key: r.district ?? '-', name: r.district ?? unknown, value: r.value, series: r.district ? 0 : 6 }))}
@@ -161,4 +163,4 @@ export function DemographicPanels({ query, period, links }: Props) {
       </Panel>
     </>
   );
-}
+});

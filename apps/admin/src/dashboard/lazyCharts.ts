@@ -5,12 +5,10 @@ import { lazy } from 'react';
 const charts = () => import('./charts/Charts');
 
 export const CumulativeChart = lazy(() => charts().then((m) => ({ default: m.CumulativeChart })));
-export const HBarChart = lazy(() => charts().then((m) => ({ default: m.HBarChart })));
 export const GroupedBarChart = lazy(() => charts().then((m) => ({ default: m.GroupedBarChart })));
 export const PeriodBarChart = lazy(() => charts().then((m) => ({ default: m.PeriodBarChart })));
 export const DistributionChart = lazy(() => charts().then((m) => ({ default: m.DistributionChart })));
 export const StackedPeriodChart = lazy(() => charts().then((m) => ({ default: m.StackedPeriodChart })));
-export const Heatmap = lazy(() => charts().then((m) => ({ default: m.Heatmap })));
 
 /** Starts loading the charts before any panel needs them (called with the first request). */
 export function preloadCharts(): void {

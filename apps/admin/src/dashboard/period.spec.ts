@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { bucketRange, campaignSpan, defaultInterval, periodProblem, presetRange, statsQuery } from './period';
+import { bucketRange, campaignSpan, defaultInterval, periodProblem, presetRange, resolvePeriod, samePeriod, statsQuery, type DashboardSettings } from './period';
 
 const ROUND1 = { id: 1, reservationOpensOn: '2020-07-01', reservationClosesOn: '2021-03-31', applicationClosesOn: '2021-03-31', earningEndsOn: '2021-03-31' };
 const DEMO = { id: 2, reservationOpensOn: '2026-10-27', reservationClosesOn: '2027-11-26', applicationClosesOn: '2027-11-26', earningEndsOn: '2027-11-26' };
@@ -68,5 +68,29 @@ describe('statsQuery', () => {
   it('leaves the campaign out when all are shown', () => {
     expect(statsQuery({ preset: 'custom', from: '2020-07-01', to: '2020-07-31', interval: 'day', campaignId: null })).toEqual({ from: '2020-07-01', to: '2020-07-31', interval: 'day', campaignId: undefined });
     expect(statsQuery({ preset: 'campaign', from: '2020-07-01', to: '2020-07-31', interval: 'week', campaignId: 3 })).toMatchObject({ campaignId: 3 });
+  });
+});
+
+describe('resolvePeriod', () => {
+  const campaigns = [{ ...ROUND1, name: '第1弾' }, { ...DEMO, name: 'デモ' }];
+  const base: DashboardSettings = { preset: 'campaign', from: null, to: null, interval: null, campaignId: null };
+  it('reads the default as all campaigns since the first began, by month', () => {
+    expect(resolvePeriod(base, '2026-11-26', campaigns)).toEqual({ preset: 'campaign', from: '2020-07-01', to: '2026-11-26', interval: 'month', campaignId: null });
+  });
+  it('follows the chosen campaign and the chosen interval', () => {
+    expect(resolvePeriod({ ...base, campaignId: 1, interval: 'day' }, '2026-11-26', campaigns)).toEqual({ preset: 'campaign', from: '2020-07-01', to: '2021-03-31', interval: 'day', campaignId: 1 });
+  });
+  it('gives the same period for the same choices, and another when a choice differs', () => {
+    const a = resolvePeriod(base, '2026-11-26', campaigns);
+    expect(samePeriod(a, resolvePeriod(base, '2026-11-26', campaigns))).toBe(true);
+    expect(samePeriod(a, resolvePeriod({ ...base, interval: 'week' }, '2026-11-26', campaigns))).toBe(false);
+    expect(samePeriod(a, resolvePeriod(base, '2026-11-27', campaigns))).toBe(false);
+  });
+  it('drops a remembered campaign that does not exist here', () => {
+    expect(resolvePeriod({ ...base, campaignId: 99 }, '2026-11-26', campaigns).campaignId).toBeNull();
+  });
+  it('keeps custom dates, and falls back to this month when they are missing', () => {
+    expect(resolvePeriod({ ...base, preset: 'custom', from: '2020-09-01', to: '2020-09-30' }, '2026-11-26', campaigns)).toMatchObject({ from: '2020-09-01', to: '2020-09-30', interval: 'day' });
+    expect(resolvePeriod({ ...base, preset: 'custom' }, '2026-11-26', campaigns)).toMatchObject({ from: '2026-11-01', to: '2026-11-26' });
   });
 });

@@ -74,3 +74,28 @@ export function bucketRange(period: string, interval: StatInterval, bounds: { fr
 export function statsQuery(p: DashboardPeriod): Record<string, string | number | undefined> {
   return { from: p.from, to: p.to, interval: p.interval, campaignId: p.campaignId ?? undefined };
 }
+
+/** What is remembered between visits (react-admin's store): the preset and choices, not dates that go stale. */
+export interface DashboardSettings {
+  preset: PeriodPreset;
+  from: string | null;
+  to: string | null;
+  /** null: chosen from the period's length. */
+  interval: StatInterval | null;
+  campaignId: number | null;
+}
+
+export type Campaign = CampaignSpan & { name: string };
+
+/** The period a set of choices means today, given the campaigns. */
+export function resolvePeriod(s: DashboardSettings, today: string, campaigns: Campaign[]): DashboardPeriod {
+  // A remembered campaign that is gone (another database) means all campaigns.
+  const campaignId = s.campaignId != null && campaigns.some((c) => c.id === s.campaignId) ? s.campaignId : null;
+  const range =
+    s.preset === 'custom' && s.from && s.to ? { from: s.from, to: s.to } : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, campaignSpan(campaigns, campaignId));
+  return { preset: s.preset, ...range, interval: s.interval ?? defaultInterval(range.from, range.to), campaignId };
+}
+
+export function samePeriod(a: DashboardPeriod, b: DashboardPeriod): boolean {
+  return a.preset === b.preset && a.from === b.from && a.to === b.to && a.interval === b.interval && a.campaignId === b.campaignId;
+}

@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import { bucketLabel, periodLabel, periodTick } from './format';
-import { cumulativeMax, districtRows, distributionRows, fraudSeries, funnelRows, heatLevel, heatmapGrid, kindRows, outcomeRows, reasonRows, topServices } from './shape';
+import { districtRows, distributionRows, fraudSeries, funnelRows, heatLevel, heatmapGrid, kindRows, outcomeRows, reasonRows, topServices } from './shape';
 
 const services = [
   { paymentServiceId: 1, name: 'PayPay', kind: 'qr_code', applications: 280 },
@@ -128,14 +128,6 @@ describe('fraudSeries', () => {
     });
     expect(s.channels).toEqual(['phone', 'sms']);
     expect(s.rows[1]).toEqual({ period: '2020-09-14', total: 2, phone: 1, sms: 1 });
-  });
-});
-
-describe('cumulativeMax', () => {
-  it('reaches the quota line even when uptake is below it', () => {
-    const series = [{ period: '2020-07-01', reservations: 5, applications: 2, cumulativeReservations: 5, cumulativeApplications: 2 }];
-    expect(cumulativeMax({ series, quotaCapacity: 300 })).toBe(300);
-    expect(cumulativeMax({ series, quotaCapacity: 0 })).toBe(5);
   });
 });
 

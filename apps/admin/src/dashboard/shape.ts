@@ -150,9 +150,3 @@ export function fraudSeries(stats: Pick<FraudStats, 'series' | 'byChannel'>): Fr
     rows: stats.series.map((s) => ({ period: s.period, total: s.total, ...Object.fromEntries(channels.map((c) => [c, s.byChannel[c] ?? 0])) })),
   };
 }
-
-/** Highest value a cumulative chart must show: the series or the quota line. */
-export function cumulativeMax(uptake: Pick<UptakeStats, 'series' | 'quotaCapacity'>): number {
-  const top = Math.max(0, ...uptake.series.map((s) => Math.max(s.cumulativeReservations, s.cumulativeApplications)));
-  return Math.max(top, uptake.quotaCapacity);
-}

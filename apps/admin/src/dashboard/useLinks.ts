@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { dashboardLinks, LINK_RESOURCE, type LinkScope } from './links';
 
@@ -26,5 +26,5 @@ export function useDashboardLinks(mayList: Record<string, boolean> | undefined):
         : undefined,
     [allowed, navigate],
   );
-  return { path, opener };
+  return useMemo(() => ({ path, opener }), [path, opener]);
 }

@@ -19,6 +19,35 @@ export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): 
   return `-c mynapoint.municipality_code=${config.municipalityCode} -c timezone=UTC`;
 }
 
+// pg-pool listens for errors only on idle clients. A client that is checked out but
+// between two statements (an import or an export holds one for minutes) and loses
+// its server emits 'error' with nobody listening, and Node ends the process: a
+// database restart would take the API down with it. Every pooled client listens;
+// its holder sees the failure on its next statement and the pool drops it.
+class PooledClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
+// The request pool. When PostgreSQL is down a connection attempt fails at once
+// (refused) and the request gets a 503; when it is unreachable (a host that does not
+// answer) or every connection is busy, a request waits at most
+// connectionTimeoutMillis for one, then 503: never a hang. Not shorter: under a
+// burst, requests queue for a connection behind writes waiting on a hot row (one
+// quota taking every reservation), and a valid request should not fail for that.
+// TCP keep-alive finds connections whose server went away silently. No
+// statement_timeout: imports run long set-based statements on this pool
+// (docs/operations.md).
+export const POOL = {
+  Client: PooledClient,
+  max: 20,
+  connectionTimeoutMillis: 10_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
 export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
@@ -30,7 +59,7 @@ export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions
     migrationsRun: false,
     logging: ['error', 'migration'],
     applicationName: 'mynapoint',
-    extra: { options: connectionOptions(config), max: 20, connectionTimeoutMillis: 10_000 },
+    extra: { options: connectionOptions(config), ...POOL },
   } as DataSourceOptions;
 }
 

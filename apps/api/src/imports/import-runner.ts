@@ -6,6 +6,7 @@ import { AuditService } from '../audit-logs/audit.service';
 import { Db } from '../common/db/db.service';
 import type { Sql } from '../common/db/sql-runner';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { whenDatabaseBack } from '../health/database-unavailable';
 import { inspectFile } from './csv/encoding';
 import { ImportFailure } from './import-failure';
 import { stageFile } from './import-stager';
@@ -83,8 +84,10 @@ export class ImportRunner {
       const message =
         e instanceof ImportFailure ? e.message : '取り込み中にエラーが発生したため中止しました。ファイルを確認してもう一度取り込んでください。解決しない場合はシステム管理者に連絡してください。';
       if (!(e instanceof ImportFailure)) this.logger.error(`import ${id} failed: ${(e as Error)?.stack ?? e}`);
-      await this.db
-        .query(`UPDATE imports SET status = 'failed', phase = NULL, message = $2, finished_at = now(), upload_path = NULL WHERE id = $1`, [id, message])
+      // A job cut off by a database outage is marked failed once the database is back (not left "running").
+      await whenDatabaseBack(() =>
+        this.db.query(`UPDATE imports SET status = 'failed', phase = NULL, message = $2, finished_at = now(), upload_path = NULL WHERE id = $1`, [id, message]),
+      )
         .then(() => this.recordOutcome(job, 'failed'))
         .catch((err: Error) => this.logger.error(`import ${id}: could not record the failure: ${err.message}`));
     } finally {

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import {
   Bar,
@@ -15,7 +15,6 @@ import {
 } from 'recharts';
 import type { Lang, StatInterval } from '@mynapoint/domain';
 import { formatCount, periodLabel, periodTick } from '../format';
-import { heatLevel, type HeatmapGrid } from '../shape';
 import { ChartFrame } from './ChartFrame';
 import { LINE_DASHES, OKABE_ITO, usePatterns } from './palette';
 
@@ -47,67 +46,6 @@ export function ChartKey({ items }: { items: { name: string; fill?: string; stro
         </Box>
       ))}
     </Box>
-  );
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** Y-axis tick that shortens long names (service names) instead of cutting them off. */
-function NameTick({ x, y, payload, max }: { x?: number; y?: number; payload?: { value: string }; max: number }) {
-  const value = String(payload?.value ?? '');
-  return (
-    <text x={x} y={y} dy={4} textAnchor="end" {...AXIS}>
-      <title>{value}</title>
-      {truncate(value, max)}
-    </text>
-  );
-}
-
-export interface HBarRow {
-  key: string;
-  name: string;
-  value: number;
-  /** Colour and pattern index (default: one colour for all). */
-  series?: number;
-}
-
-/** Horizontal bars with their values written at the end: services, kinds, districts, reasons. */
-export function HBarChart({
-  rows,
-  format = formatCount,
-  valueName,
-  onSelect,
-  labelWidth = 140,
-  colors,
-}: {
-  rows: HBarRow[];
-  format?: (v: number) => string;
-  valueName: string;
-  onSelect?: (row: HBarRow, index: number) => void;
-  labelWidth?: number;
-  colors?: readonly string[];
-}) {
-  const patterns = usePatterns(8, colors);
-  const height = rows.length * 30 + 16;
-  return (
-    <ChartFrame height={height}>
-      {(width) => (
-        <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 4 }} barCategoryGap={5}>
-          {patterns.defs}
-          <XAxis type="number" hide domain={[0, 'dataMax']} />
-          <YAxis type="category" dataKey="name" width={labelWidth} interval={0} tickLine={false} tick={<NameTick max={Math.floor(labelWidth / 12.5)} />} />
-          <Tooltip formatter={(v) => [format(Number(v)), valueName]} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
-          <Bar dataKey="value" name={valueName} isAnimationActive={false} onClick={onSelect ? (_d, i) => onSelect(rows[i], i) : undefined} minPointSize={2}>
-            {rows.map((r, i) => (
-              <Cell key={r.key} fill={patterns.fill(r.series ?? 0)} stroke={patterns.color(r.series ?? 0)} data-key={r.key} data-index={i} />
-            ))}
-            <LabelList dataKey="value" position="right" formatter={(v: unknown) => format(Number(v))} {...LABEL} />
-          </Bar>
-        </BarChart>
-      )}
-    </ChartFrame>
   );
 }
 
@@ -358,76 +296,5 @@ export function StackedPeriodChart({
       </ChartFrame>
       <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.color(i) }))} />
     </>
-  );
-}
-
-// Sequential blues: lightness falls with the count, so the grid also reads in grey.
-const HEAT = ['#f4f6f8', '#d2e5f3', '#93c3e4', '#3d8ec9', '#0b5d94'];
-
-/** Visits by weekday × hour: a grid of cells, each with its count written in it. */
-export function Heatmap({ grid, onSelect }: { grid: HeatmapGrid; onSelect?: (weekday: number, hour: number) => void }) {
-  const translate = useTranslate();
-  const columns = `2.5em repeat(${grid.hours.length}, minmax(0, 1fr))`;
-  const weekday = (d: number) => translate(`resources.dashboard.counter.weekday.${d}`);
-  const hour = (h: number) => translate('resources.dashboard.counter.hour', { hour: h });
-  return (
-    <Box>
-      <Box role="table" aria-label={translate('resources.dashboard.counter.heatmap_title')} sx={{
-          display: 'grid',
-          gridTemplateColumns: columns,
-          gap: '3px',
-          fontSize: 12,
-          '& button': { height: 30, border: 0, borderRadius: '4px', font: 'inherit', fontVariantNumeric: 'tabular-nums', cursor: 'pointer', p: 0 },
-          '& button:disabled': { cursor: 'default' },
-          '& button:hover:enabled, & button:focus-visible': { outline: '2px solid #263238' },
-        }}
-      >
-        <Box role="row" sx={{ display: 'contents' }}>
-          <Box role="columnheader" />
-          {grid.hours.map((h) => (
-            <Box role="columnheader" key={h} sx={{ textAlign: 'center', color: 'text.secondary', whiteSpace: 'nowrap' }}>
-              {hour(h)}
-            </Box>
-          ))}
-        </Box>
-        {grid.weekdays.map((d) => (
-          <Box role="row" key={d} sx={{ display: 'contents' }}>
-            <Box role="rowheader" sx={{ display: 'flex', alignItems: 'center', fontWeight: 700 }}>
-              {weekday(d)}
-            </Box>
-            {grid.hours.map((h) => {
-              const visits = grid.cells.get(`${d}:${h}`) ?? 0;
-              const level = heatLevel(visits, grid.max);
-              const label = `${weekday(d)} ${hour(h)}: ${translate('resources.dashboard.counter.visits', { count: visits })}`;
-              // Plain buttons with one shared style: a grid of ~100 cells stays cheap to draw.
-              return (
-                <button
-                  type="button"
-                  role="cell"
-                  key={h}
-                  title={label}
-                  aria-label={label}
-                  disabled={!onSelect || visits === 0}
-                  onClick={() => onSelect?.(d, h)}
-                  data-heat-cell={`${d}:${h}`}
-                  data-level={level}
-                  style={{ background: HEAT[level], color: level >= 3 ? '#fff' : '#263238', fontWeight: level >= 3 ? 700 : 400 }}
-                >
-                  {visits || ''}
-                </button>
-              );
-            })}
-          </Box>
-        ))}
-      </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mt: 1 }}>
-        {HEAT.slice(1).map((c) => (
-          <Box key={c} sx={{ width: 18, height: 10, bgcolor: c, borderRadius: 0.25 }} />
-        ))}
-        <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-          {translate('resources.dashboard.counter.heatmap_legend')}
-        </Typography>
-      </Box>
-    </Box>
   );
 }

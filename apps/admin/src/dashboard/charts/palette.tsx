@@ -45,6 +45,32 @@ function marks(kind: PatternKind, ink: string) {
   }
 }
 
+/** The same patterns as CSS backgrounds, for bars drawn in HTML (BarList). */
+export function cssPattern(i: number, colors: readonly string[] = SERIES_COLORS): string {
+  const color = colors[i % colors.length];
+  const ink = LIGHT.has(color) ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.85)';
+  const lines = (deg: number) => `repeating-linear-gradient(${deg}deg, ${ink} 0 1.6px, transparent 1.6px 6px)`;
+  switch (KINDS[i % KINDS.length]) {
+    // CSS angles run the stripes across the gradient: -45deg draws "/" like the SVG 'diagonal'.
+    case 'diagonal':
+      return `${lines(-45)}, ${color}`;
+    case 'back':
+      return `${lines(45)}, ${color}`;
+    case 'dots':
+      return `radial-gradient(circle, ${ink} 1.6px, transparent 1.8px) 0 0 / 8px 8px, ${color}`;
+    case 'cross':
+      return `${lines(45)}, ${lines(-45)}, ${color}`;
+    case 'horizontal':
+      return `${lines(0)}, ${color}`;
+    case 'vertical':
+      return `${lines(90)}, ${color}`;
+    case 'grid':
+      return `${lines(0)}, ${lines(90)}, ${color}`;
+    default:
+      return color;
+  }
+}
+
 /** Fill patterns for `count` series: use `fill(i)` on the bars. */
 export function usePatterns(count: number, colors: readonly string[] = SERIES_COLORS) {
   const base = useId().replace(/:/g, '');

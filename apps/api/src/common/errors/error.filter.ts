@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '../../health/database-unavailable';
 import { DomainException, FieldErrors } from './domain.exception';
 
 export interface ErrorBody {
@@ -66,7 +67,12 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.code === DATABASE_UNAVAILABLE.code) {
+      // An outage fails every request alike: one line each, no stack; retry later.
+      const req = host.switchToHttp().getRequest<{ method: string; url: string }>();
+      this.logger.warn(`${req.method} ${req.url}: database unavailable: ${describeDatabaseError(exception)}`);
+      if (!res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       const req = host.switchToHttp().getRequest<{ method: string; url: string }>();
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
@@ -97,6 +103,7 @@ export class ErrorFilter implements ExceptionFilter {
         message: badJson ? 'リクエストの JSON が正しくありません。' : HTTP_MESSAGES[status] ?? exception.message,
       };
     }
+    if (isDatabaseUnavailable(exception)) return { ...DATABASE_UNAVAILABLE };
     if (exception instanceof QueryFailedError) {
       const mapped = fromDatabase(exception as never);
       if (mapped) return mapped;

@@ -1,0 +1,86 @@
+import { useEffect, useMemo } from 'react';
+import { useCanAccessResources, useGetList, useStore } from 'react-admin';
+import { toJstDate } from '@mynapoint/domain';
+import { LINK_RESOURCE } from './links';
+import { periodProblem, resolvePeriod, samePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
+import type { CounterStats, FraudStats, PointsStats, SummaryStats, UptakeStats } from './types';
+import { useStat, type QueryState } from './useStat';
+
+// The dashboard's data, asked for by the page shell (in the first bundle) while the
+// page's own code and recharts are still loading: the requests do not wait for them.
+
+export const STATS = ['stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/fraud'] as const;
+export type StatResource = (typeof STATS)[number];
+const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
+
+const DEFAULTS: DashboardSettings = { preset: 'campaign', from: null, to: null, interval: null, campaignId: null };
+
+export interface DashboardData {
+  /** Which stats the role may read, and which lists it may open (undefined while asking). */
+  mayShow: Record<string, boolean> | undefined;
+  mayList: Record<string, boolean> | undefined;
+  settings: DashboardSettings;
+  setSettings: (s: DashboardSettings) => void;
+  campaigns: Campaign[];
+  period: DashboardPeriod;
+  /** An i18n key saying why the period cannot be asked for, or null. */
+  problem: string | null;
+  summary: QueryState<SummaryStats>;
+  uptake: QueryState<UptakeStats>;
+  points: QueryState<PointsStats>;
+  counter: QueryState<CounterStats>;
+  fraud: QueryState<FraudStats>;
+}
+
+export function useDashboardData(): DashboardData {
+  const today = toJstDate(new Date());
+  const { canAccess: mayShow } = useCanAccessResources({ action: 'show', resources: [...STATS] });
+  const { canAccess: mayList } = useCanAccessResources({ action: 'list', resources: LISTS });
+  const [settings, setSettings] = useStore<DashboardSettings>('dashboard.settings', DEFAULTS);
+  const campaigns = useGetList<Campaign & { id: number }>(
+    'campaigns',
+    { pagination: { page: 1, perPage: 200 }, sort: { field: 'reservationOpensOn', order: 'DESC' } },
+    { enabled: Boolean(mayList?.campaigns) },
+  );
+  const campaignsSettled = Boolean(mayList && mayShow) && (!mayList?.campaigns || !campaigns.isPending);
+  // Counter staff read nothing by campaign: a campaign chosen in this browser by someone else does not apply.
+  const usesCampaign = Boolean(mayShow?.['stats/summary'] || mayShow?.['stats/uptake'] || mayShow?.['stats/points']);
+  const choices = useMemo(() => (usesCampaign ? settings : { ...settings, campaignId: null }), [settings, usesCampaign]);
+  const key = JSON.stringify([choices, today]);
+
+  // "Since the campaign began" needs the campaigns' dates. Until they are in, the
+  // period these same choices gave today last time is asked for at once (a reload
+  // does not wait for the campaigns list); it is kept while the campaigns agree.
+  const [remembered, setRemembered] = useStore<{ key: string; period: DashboardPeriod } | null>('dashboard.resolved', null);
+  const known = remembered?.key === key ? remembered.period : null;
+  const resolved = useMemo(() => {
+    if (!campaignsSettled) return null;
+    const p = resolvePeriod(choices, today, campaigns.data ?? []);
+    return known && samePeriod(known, p) ? known : p;
+  }, [campaignsSettled, choices, today, campaigns.data, known]);
+  useEffect(() => {
+    if (resolved && resolved !== known) setRemembered({ key, period: resolved });
+  }, [resolved, known, key, setRemembered]);
+  const fallback = useMemo(() => resolvePeriod(choices, today, []), [choices, today]);
+  const period = resolved ?? known ?? fallback;
+  const problem = periodProblem(period);
+  const ask = (resolved !== null || known !== null) && !problem;
+  const query = statsQuery(period);
+  // Counter visits and fraud reports belong to no campaign.
+  const noCampaign = { ...query, campaignId: undefined };
+  const may = (s: StatResource) => ask && Boolean(mayShow?.[s]);
+  return {
+    mayShow,
+    mayList,
+    settings,
+    setSettings,
+    campaigns: campaigns.data ?? [],
+    period,
+    problem,
+    summary: useStat<SummaryStats>('summary', query, may('stats/summary')),
+    uptake: useStat<UptakeStats>('uptake', query, may('stats/uptake')),
+    points: useStat<PointsStats>('points', query, may('stats/points')),
+    counter: useStat<CounterStats>('counter', noCampaign, may('stats/counter')),
+    fraud: useStat<FraudStats>('fraud', noCampaign, may('stats/fraud')),
+  };
+}

@@ -28,6 +28,8 @@ export const assistanceRecordsListSpec = defineListSpec({
   },
   search: ['ar.notes', 'ar.district', 'u.display_name'],
   defaultSort: ['visitedAt', 'DESC'],
+  // Every record has its clerk (NOT NULL foreign key to users).
+  count: { from: 'assistance_records ar', alias: 'ar' },
 });
 
 export type AssistanceRecordRecord = Record<keyof typeof assistanceRecordsListSpec.fields, unknown>;

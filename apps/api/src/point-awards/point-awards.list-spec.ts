@@ -25,6 +25,8 @@ export const pointAwardsListSpec = defineListSpec({
   },
   search: ['pa.external_id', 'p.mykey_last4'],
   defaultSort: ['transactionDate', 'DESC'],
+  // Every award has its participant (NOT NULL foreign key to the participant's key).
+  count: { from: 'point_awards pa', alias: 'pa' },
 });
 
 export type PointAwardRecord = Record<keyof typeof pointAwardsListSpec.fields, unknown> & { id: number };

@@ -5,6 +5,7 @@ import { Db } from '../common/db/db.service';
 import type { Sql } from '../common/db/sql-runner';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
+import { selectList } from '../common/list/list-sql';
 import { MyKeyHasher } from '../common/mykey/mykey-hasher';
 import { CreatePointAwardDto } from './dto/point-award.dto';
 import * as engine from './point-award-engine';
@@ -69,10 +70,12 @@ export class PointAwardsService {
       throw new PointAwardException(code, message, { [field]: message });
     }
     await engine.applyAll(sql, { importId: null, userId: user.id });
-    const [{ id }] = await sql<{ id: number }>('SELECT id FROM point_awards WHERE payment_service_id = $1 AND external_id = $2', [
-      dto.paymentServiceId,
-      dto.externalId.trim(),
-    ]);
-    return this.get(id);
+    // The new record read back by its natural key in one statement (not id, then
+    // record): each round trip is paid under the participant's lock (docs/benchmarks.md).
+    const [record] = await sql<PointAwardRecord>(
+      `SELECT ${selectList(pointAwardsListSpec)} FROM ${pointAwardsListSpec.from} WHERE pa.payment_service_id = $1 AND pa.external_id = $2`,
+      [dto.paymentServiceId, dto.externalId.trim()],
+    );
+    return record;
   }
 }

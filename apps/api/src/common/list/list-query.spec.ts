@@ -2,8 +2,8 @@ import { defineEnum } from '@mynapoint/domain';
 import { SqlParams } from '../db/sql-params';
 import { DomainException } from '../errors/domain.exception';
 import { parseListQuery } from './list-query';
-import { orderBy, whereClause } from './list-sql';
-import { defineListSpec } from './list-spec';
+import { countFrom, orderBy, whereClause } from './list-sql';
+import { defineListSpec, type ListSpec } from './list-spec';
 
 const COLOR = defineEnum({ red: { ja: '赤', en: 'Red' }, blue: { ja: '青', en: 'Blue' } });
 const spec = defineListSpec({
@@ -18,6 +18,7 @@ const spec = defineListSpec({
     tags: { sql: 't.tags', kind: 'enumArray', enum: COLOR, label: { ja: 'タグ', en: 'Tags' } },
     meta: { sql: 't.meta', kind: 'json', label: { ja: 'メタ', en: 'Meta' } },
     active: { sql: 't.active', kind: 'bool', label: { ja: '有効', en: 'Active' } },
+    note: { sql: 't.note', kind: 'text', nullable: true, label: { ja: '備考', en: 'Note' } },
   },
   search: ['t.name'],
   filters: { big: { where: (_v, p) => `t.size > ${p.add(10)}` } },
@@ -105,7 +106,43 @@ describe('whereClause', () => {
 
 describe('orderBy', () => {
   it('breaks ties by id so pages never overlap', () => {
-    expect(orderBy(spec, { field: 'name', order: 'DESC' })).toBe('ORDER BY t.name DESC NULLS LAST, t.id DESC');
+    expect(orderBy(spec, { field: 'name', order: 'DESC' })).toBe('ORDER BY t.name DESC, t.id DESC');
     expect(orderBy(spec, { field: 'id', order: 'ASC' })).toBe('ORDER BY t.id ASC');
+  });
+
+  it('places NULLs (last going down, first going up) only where a value can be NULL', () => {
+    expect(orderBy(spec, { field: 'note', order: 'DESC' })).toBe('ORDER BY t.note DESC NULLS LAST, t.id DESC');
+    expect(orderBy(spec, { field: 'note', order: 'ASC' })).toBe('ORDER BY t.note ASC NULLS FIRST, t.id ASC');
+    expect(orderBy(spec, { field: 'on', order: 'ASC' })).toBe('ORDER BY t.on ASC, t.id ASC');
+  });
+});
+
+describe('countFrom', () => {
+  const joined: ListSpec = {
+    resource: 'point-awards',
+    from: 'things t JOIN owners o ON o.id = t.owner_id',
+    fields: {
+      id: { sql: 't.id', kind: 'int' },
+      size: { sql: 't.size', kind: 'int' },
+      day: { sql: 'to_char(t.on, \'YYYY-MM-DD\')', kind: 'text' },
+      ownerName: { sql: `'**' || o.name`, kind: 'text' },
+    },
+    search: ['t.name'],
+    filters: { big: { where: () => 't.size > 10' } },
+    defaultSort: ['id', 'ASC'],
+    count: { from: 'things t', alias: 't' },
+  };
+
+  it('counts the base table alone while every filter stays on it', () => {
+    expect(countFrom(joined, {})).toBe('things t');
+    expect(countFrom(joined, { size_gte: 3, day: '2021-01-01', q: 'x' })).toBe('things t');
+  });
+
+  it('keeps the joins when a filter, a custom filter, the search or a scope may need them', () => {
+    expect(countFrom(joined, { ownerName: 'x' })).toBe(joined.from);
+    expect(countFrom(joined, { big: true })).toBe(joined.from);
+    expect(countFrom(joined, {}, { where: () => 't.size > 1' })).toBe(joined.from);
+    expect(countFrom({ ...joined, search: ['o.name'] }, { q: 'x' })).toBe(joined.from);
+    expect(countFrom({ ...joined, count: undefined }, {})).toBe(joined.from);
   });
 });

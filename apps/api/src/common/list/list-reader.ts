@@ -3,7 +3,7 @@ import { Db } from '../db/db.service';
 import { SqlParams } from '../db/sql-params';
 import { ListQuery } from './list-query';
 import { ListResult } from './list-result';
-import { Scope, orderBy, selectList, whereClause } from './list-sql';
+import { Scope, countFrom, orderBy, selectList, whereClause } from './list-sql';
 import { ListSpec } from './list-spec';
 
 // Reads any ListSpec: a page with its total, or one record by id. Services call it
@@ -23,7 +23,7 @@ export class ListReader {
         `SELECT ${selectList(spec)} FROM ${spec.from} ${where} ${orderBy(spec, q.sort)} LIMIT $${base + 1} OFFSET $${base + 2}`,
         pageParams,
       ),
-      this.db.one<{ total: number }>(`SELECT count(*)::bigint AS total FROM ${spec.from} ${where}`, p.values),
+      this.db.one<{ total: number }>(`SELECT count(*)::bigint AS total FROM ${countFrom(spec, q.filter, scope)} ${where}`, p.values),
     ]);
     return new ListResult(spec.resource, rows, Number(count?.total ?? 0), q.range.start);
   }

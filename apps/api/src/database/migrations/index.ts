@@ -4,6 +4,7 @@ import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
 import { StatsRollups1764000700000 } from './1764000700000-stats-rollups';
+import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FraudAlerts1764000500000,
   AssistanceRecords1764000600000,
   StatsRollups1764000700000,
+  ListIndexes1764001100000,
 ];

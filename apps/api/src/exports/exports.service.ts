@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { pipeline } from 'node:stream/promises';
+import { PassThrough } from 'node:stream';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import { RESOURCE_LABELS, canExport, isResource, type Lang } from '@mynapoint/domain';
@@ -90,6 +91,9 @@ export class ExportsService {
     res.setHeader('Content-Disposition', `attachment; filename="${plan.spec.resource}.${plan.format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');
     const t0 = Date.now();
+    // The body is written without ending the response: the audit row (it needs the
+    // row count) is committed first, so once a client has the whole file the export
+    // is on record.
     const rows = plan.format === 'csv' ? await this.csv(plan, res) : await this.xlsx(plan, res);
     await this.audit.recordSeparately({
       user: req.user,
@@ -98,6 +102,7 @@ export class ExportsService {
       ip: req.ip,
       changes: { format: plan.format, lang: plan.options.lang, raw: plan.options.raw, filter: plan.filter, sort: plan.sort, rows },
     });
+    res.end();
     this.logger.log({ resource: plan.spec.resource, format: plan.format, rows, ms: Date.now() - t0 });
   }
 
@@ -109,7 +114,7 @@ export class ExportsService {
     let failed: unknown;
     try {
       const source = client.query(copyTo(`COPY (${plan.sql}) TO STDOUT WITH (FORMAT csv)`));
-      await pipeline(source, records, res);
+      await pipeline(source, records, res, { end: false });
       return records.records;
     } catch (e) {
       failed = e;
@@ -123,7 +128,10 @@ export class ExportsService {
   private async xlsx(plan: Plan, res: Response): Promise<number> {
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const lang: Lang = plan.options.lang;
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+    // The workbook ends its own stream on commit; a pass-through keeps `res` open for the audit row.
+    const out = new PassThrough();
+    const piped = pipeline(out, res, { end: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet((RESOURCE_LABELS[plan.spec.resource]?.many[lang] ?? plan.spec.resource).slice(0, 31));
     const fields = exportFields(plan.spec);
     sheet.columns = headerLabels(plan.spec, lang).map((header, i) => ({ header, key: `c${i}`, width: Math.min(40, Math.max(10, header.length * 2 + 4)) }));
@@ -140,9 +148,12 @@ export class ExportsService {
       }
       sheet.commit();
       await workbook.commit();
+      await piped;
       return rows;
     } catch (e) {
       failed = e;
+      out.destroy(e as Error);
+      await piped.catch(() => undefined);
       throw e;
     } finally {
       client.release(failed instanceof Error ? failed : undefined);

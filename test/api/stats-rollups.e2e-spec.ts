@@ -65,7 +65,10 @@ async function expectExact(t: TestApp): Promise<void> {
   const incremental = await rollups(t);
   expect(incremental).toEqual(await expectedRollups(t));
   // stats_rebuild() recomputes the same figures, and the hourly counter rollup it also rebuilds stays put.
-  const hourly = async () => canon(await t.sql('SELECT day::text, hour, staff_id, office, outcome, unable_reason, visits, minutes FROM assistance_hourly_stats'));
+  const hourly = async () => ({
+    clerk: canon(await t.sql('SELECT day::text, hour, staff_id, office, outcome, unable_reason, visits, minutes FROM assistance_hourly_stats')),
+    city: canon(await t.sql('SELECT day::text, hour, outcome, unable_reason, visits, minutes FROM assistance_city_hourly_stats')),
+  });
   const hourlyBefore = await hourly();
   await t.sql('SELECT stats_rebuild()');
   expect(await rollups(t)).toEqual(incremental);

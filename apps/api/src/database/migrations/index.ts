@@ -5,6 +5,7 @@ import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
 import { StatsRollups1764000700000 } from './1764000700000-stats-rollups';
 import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
+import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stats';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AssistanceRecords1764000600000,
   StatsRollups1764000700000,
   ListIndexes1764001100000,
+  CounterCityStats1764001200000,
 ];

@@ -75,6 +75,7 @@ export class ErrorFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
+    if (exception instanceof DomainException && exception.retryAfterSeconds) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.statusCode).json(body);
   }
 

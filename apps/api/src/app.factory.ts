@@ -8,8 +8,8 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
-import { CommonError, CommonException } from './common/errors/domain.exception';
 import { ErrorFilter } from './common/errors/error.filter';
+import { bodyGuard } from './common/validation/body-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 
@@ -31,28 +31,6 @@ export const CSP: Record<string, string[]> = {
   'frame-ancestors': ["'none'"],
   'form-action': ["'self'"],
 };
-
-/** Deepest JSON nesting accepted in a body (arrays and objects). */
-export const MAX_JSON_DEPTH = 32;
-
-// Checked on the raw bytes before parsing: a deeply nested body would otherwise
-// reach the recursive validators and the My Number scan and blow the stack (500).
-function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i];
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) {
-        throw new CommonException(CommonError.ValidationFailed, `JSON の入れ子が深すぎます（${MAX_JSON_DEPTH}段まで）。`);
-      }
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-}
 
 export interface CreateAppOptions {
   logLevels?: LogLevel[];
@@ -91,7 +69,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP }, crossOriginEmbedderPolicy: false }));
-  app.use(express.json({ limit: config.maxJsonBytes, verify: refuseDeepJson }));
+  app.use(express.json({ limit: config.maxJsonBytes }));
+  app.use(bodyGuard);
   app.use(express.urlencoded({ extended: false, limit: config.maxJsonBytes }));
   // Errors of the body parsers happen before Nest's filter: answer them in the same
   // shape (Express would otherwise send an HTML page with a stack trace).

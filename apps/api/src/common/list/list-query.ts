@@ -1,5 +1,6 @@
 import { isIsoDate } from '@mynapoint/domain';
 import { CommonError, CommonException } from '../errors/domain.exception';
+import { hasBadCharacters } from '../validation/body-guard';
 import { isInstant } from '../validation/fields';
 import { FieldSpec, ListSpec, SCALAR_KINDS } from './list-spec';
 
@@ -64,6 +65,7 @@ export function checkValue(name: string, field: FieldSpec, value: unknown): unkn
       if (field.enum?.has(value)) return value;
       throw fail(`次のいずれか（${field.enum?.values.join(', ')}）`);
     case 'text':
+      if (typeof value === 'string' && hasBadCharacters(value)) throw fail('使用できる文字だけの文字列');
       if (typeof value === 'string' || typeof value === 'number') return String(value);
       throw fail('文字列');
     default:
@@ -116,6 +118,7 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>, o
     if (value === undefined || value === '') continue; // react-admin sends cleared inputs as ""
     if (key === 'q') {
       if (typeof value !== 'string') throw badQuery('filter.q は文字列で指定してください。');
+      if (hasBadCharacters(value)) throw badQuery('filter.q に使用できない文字（NUL 文字や不正な Unicode）が含まれています。');
       if (!spec.search?.length) throw badQuery('この一覧はキーワード検索に対応していません。');
       filter.q = value;
       continue;

@@ -209,4 +209,10 @@ export async function fingerprint(db: Pool): Promise<string> {
 }
 
 /** What an error body must never carry: a stack frame, SQL, driver or class names. */
-export const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/src\/|\bSELECT\b|\bINSERT INTO\b|QueryFailedError|TypeError|SyntaxError|RangeError|ReferenceError/;
+export const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/src\/|\bSELECT\b|\bINSERT INTO\b|QueryFailedError|TypeError|SyntaxError|RangeError|ReferenceError/g;
+
+/** A leak in an error body, not counting text the client sent itself (a message may quote the bad value). */
+export function leakIn(body: string, sent: string): string | null {
+  for (const m of body.matchAll(LEAKS)) if (!sent.includes(m[0])) return m[0];
+  return null;
+}

@@ -109,3 +109,19 @@ describe('orderBy', () => {
     expect(orderBy(spec, { field: 'id', order: 'ASC' })).toBe('ORDER BY t.id ASC');
   });
 });
+
+describe('names that are Object members', () => {
+  // Found by the query fuzzer: sort=["__proto__","asc"] reached SQL as "[object Object]".
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses %s as a sort field, filter or custom filter (400)', (name) => {
+    for (const query of [{ sort: JSON.stringify([name, 'ASC']) }, { filter: `{"${name}":1}` }, { filter: `{"${name}_gte":1}` }]) {
+      let error: unknown;
+      try {
+        parseListQuery(spec, query);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainException);
+      expect((error as DomainException).status).toBe(400);
+    }
+  });
+});

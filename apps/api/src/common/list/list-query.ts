@@ -19,6 +19,15 @@ export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 25;
 export const COMPARATORS = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<', _neq: '<>' } as const;
 
+/**
+ * A spec's entry by a client-supplied name, own properties only: "__proto__" or
+ * "constructor" must not find Object's prototype members (that reached SQL as
+ * "[object Object]", a 500).
+ */
+export function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function badQuery(message: string): CommonException {
   return new CommonException(CommonError.BadQuery, message);
 }
@@ -84,8 +93,8 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>, o
       throw badQuery('sort は ["項目名","ASC"] の形式で指定してください。');
     }
     const [field, order] = rawSort as [string, string];
-    const f = spec.fields[field];
-    const sortable = (f && (f.sortable ?? SCALAR_KINDS.has(f.kind))) || Boolean(spec.sorts?.[field]);
+    const f = own(spec.fields, field);
+    const sortable = (f && (f.sortable ?? SCALAR_KINDS.has(f.kind))) || Boolean(own(spec.sorts, field));
     if (!sortable) throw badQuery(`「${field}」では並べ替えできません。`);
     const upper = order.toUpperCase();
     if (upper !== 'ASC' && upper !== 'DESC') throw badQuery('並び順は ASC か DESC で指定してください。');
@@ -123,12 +132,12 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>, o
       filter.q = value;
       continue;
     }
-    if (spec.filters?.[key]) {
+    if (own(spec.filters, key)) {
       filter[key] = value;
       continue;
     }
     const { base, op } = splitComparator(key);
-    const field = spec.fields[base];
+    const field = own(spec.fields, base);
     if (!field || field.filterable === false || field.kind === 'json') {
       throw badQuery(`「${key}」では絞り込めません。`);
     }

@@ -1,5 +1,5 @@
 import { SqlParams } from '../db/sql-params';
-import { ListQuery, splitComparator } from './list-query';
+import { ListQuery, own, splitComparator } from './list-query';
 import { FieldSpec, ListSpec } from './list-spec';
 
 // SQL for a ListSpec: the select list, the WHERE from a parsed filter, the ORDER BY.
@@ -73,7 +73,7 @@ export function whereClause(spec: ListSpec, filter: Record<string, unknown>, p: 
       parts.push(`(${spec.search!.map((s) => `${s} ILIKE ${like}`).join(' OR ')})`);
       continue;
     }
-    const custom = spec.filters?.[key];
+    const custom = own(spec.filters, key);
     if (custom) {
       parts.push(custom.where(value, p));
       continue;
@@ -87,7 +87,7 @@ export function whereClause(spec: ListSpec, filter: Record<string, unknown>, p: 
 }
 
 export function orderBy(spec: ListSpec, sort: ListQuery['sort']): string {
-  const expr = spec.sorts?.[sort.field] ?? spec.fields[sort.field].sql;
+  const expr = own(spec.sorts, sort.field) ?? spec.fields[sort.field].sql;
   const tie = spec.fields.id.sql;
   const nulls = sort.order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
   return expr === tie ? `ORDER BY ${tie} ${sort.order}` : `ORDER BY ${expr} ${sort.order} ${nulls}, ${tie} ${sort.order}`;

@@ -98,6 +98,10 @@ describe('whereClause', () => {
     expect(where({ tags: ['red', 'blue'] }).sql).toBe('WHERE t.tags && $1::text[]');
   });
 
+  it('compares a list of instants as timestamps (found by the query fuzzer)', () => {
+    expect(where({ at: ['2020-09-01T10:00:00Z', '2020-09-02'] }).sql).toBe('WHERE t.at = ANY($1::timestamptz[])');
+  });
+
   it('applies custom filters and null', () => {
     expect(where({ big: true, on: null }).sql).toBe('WHERE t.size > $1 AND t.on IS NULL');
   });

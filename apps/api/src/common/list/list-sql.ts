@@ -36,7 +36,8 @@ function condition(f: FieldSpec, op: string | null, value: unknown, p: SqlParams
   if (Array.isArray(value)) {
     if (f.kind === 'enumArray') return `${e} && ${p.add(value)}::text[]`;
     if (f.kind === 'intArray') return `${e} && ${p.add(value)}::int[]`;
-    const cast = f.kind === 'int' ? 'bigint[]' : f.kind === 'date' ? 'date[]' : f.kind === 'bool' ? 'boolean[]' : 'text[]';
+    // Every kind needs its own array type: timestamptz = ANY(text[]) has no operator (a 500 the fuzzer found).
+    const cast = f.kind === 'int' ? 'bigint[]' : f.kind === 'date' ? 'date[]' : f.kind === 'bool' ? 'boolean[]' : f.kind === 'instant' ? 'timestamptz[]' : 'text[]';
     return `${e} = ANY(${p.add(value)}::${cast})`;
   }
   switch (f.kind) {

@@ -90,14 +90,19 @@ export class ExportsService {
     res.setHeader('Content-Disposition', `attachment; filename="${plan.spec.resource}.${plan.format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');
     const t0 = Date.now();
-    const rows = plan.format === 'csv' ? await this.csv(plan, res) : await this.xlsx(plan, res);
-    await this.audit.recordSeparately({
-      user: req.user,
-      action: 'export',
-      resource: plan.spec.resource,
-      ip: req.ip,
-      changes: { format: plan.format, lang: plan.options.lang, raw: plan.options.raw, filter: plan.filter, sort: plan.sort, rows },
-    });
+    let rows: number | null = null;
+    try {
+      rows = plan.format === 'csv' ? await this.csv(plan, res) : await this.xlsx(plan, res);
+    } finally {
+      // Logged also when the download breaks off: what was sent has been taken.
+      await this.audit.recordSeparately({
+        user: req.user,
+        action: 'export',
+        resource: plan.spec.resource,
+        ip: req.ip,
+        changes: { format: plan.format, lang: plan.options.lang, raw: plan.options.raw, filter: plan.filter, sort: plan.sort, rows, completed: rows !== null },
+      });
+    }
     this.logger.log({ resource: plan.spec.resource, format: plan.format, rows, ms: Date.now() - t0 });
   }
 

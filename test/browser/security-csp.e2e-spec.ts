@@ -93,6 +93,19 @@ describe('admin UI under the Content-Security-Policy', () => {
     await page.context().close();
   });
 
+  it('draws the API docs (Swagger UI) with no CSP violation', async () => {
+    const page = await newPage(browser, t.baseUrl!);
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to (load|apply|execute)/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto('/api/docs');
+    await page.locator('.swagger-ui .opblock').first().waitFor();
+    await screenshot(page, 'security-csp-swagger');
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
   it('lets an admin unlock a locked account with a confirmation', async () => {
     const user = await createUser(t, { displayName: '窓口 ロック太郎', password: 'correct-horse-battery' });
     for (let i = 0; i < 5; i++) await t.anon.post('/api/auth/login').send({ username: user.username, password: `wrong-${i}-password` });

@@ -32,6 +32,8 @@ export const CSP: Record<string, string[]> = {
   'form-action': ["'self'"],
 };
 
+const EXPOSED_HEADERS = ['Content-Range', 'Content-Disposition'];
+
 export interface CreateAppOptions {
   logLevels?: LogLevel[];
   /** Log one line per request (off in tests). */
@@ -84,7 +86,13 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   app.setGlobalPrefix('api');
   // Closed by default: the admin UI is same-origin and needs no CORS. Other sites
   // (a city portal calling the API) only when listed in CORS_ORIGINS.
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['Content-Range', 'Content-Disposition'] });
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: EXPOSED_HEADERS });
+  // The contract names Content-Range "exposed to the browser": say so on every answer,
+  // also when CORS is closed (it grants nothing without an allowed origin).
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+    next();
+  });
   app.useGlobalPipes(createValidationPipe());
 
   const openapi = new DocumentBuilder()

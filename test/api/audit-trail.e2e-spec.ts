@@ -1,4 +1,5 @@
 import { can, type AuditAction } from '@mynapoint/domain';
+import http from 'node:http';
 import type request from 'supertest';
 import { listSpecResources } from '../../apps/api/src/common/list/list-registry';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
@@ -124,6 +125,43 @@ describe('audit trail', () => {
       else figures.writeRoutesAudited++;
     }
     expect(failures).toEqual([]);
+  });
+
+  // Found by this test: the COPY stayed blocked and the pipeline never settled, so the
+  // pooled connection was lost and no audit row was written.
+  it('logs an export the client breaks off after the first bytes (completed: false), freeing its connection', async () => {
+    const served = await TestApp.start({ listen: true, config: { rateLimitExportsPerMinute: 100_000 } });
+    try {
+      // Enough rows that the stream is still running when the client hangs up (about 30 MB).
+      await served.sql(`INSERT INTO audit_logs (action, resource, changes) SELECT 'create', 'padding', jsonb_build_object('n', g, 'pad', repeat('x', 200)) FROM generate_series(1, 150000) g`);
+      const token = await served.token('admin');
+      const got = await new Promise<number>((resolve, reject) => {
+        const req = http.get(`${served.baseUrl}/api/exports/audit-logs?format=csv`, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
+          res.once('data', (chunk: Buffer) => {
+            req.destroy();
+            resolve(chunk.length);
+          });
+        });
+        req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+      });
+      expect(got).toBeGreaterThan(0);
+      let row: { changes: { completed: boolean; rows: number | null } } | undefined;
+      for (let waited = 0; waited < 10_000 && !row; waited += 100) {
+        [row] = await served.sql(`SELECT changes FROM audit_logs WHERE action = 'export' AND resource = 'audit-logs' ORDER BY id DESC LIMIT 1`);
+        if (!row) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(row?.changes).toMatchObject({ completed: false, rows: null });
+      // …and the database connection that streamed it is not left hanging in the COPY.
+      let copying: unknown[] = [];
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        copying = await served.sql(`SELECT pid, wait_event FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT a.id%' AND state = 'active'`);
+        if (!copying.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(copying).toEqual([]);
+    } finally {
+      await served.close();
+    }
   });
 
   it('logs every file a user takes away: each list export in CSV and Excel, the monthly report, an import’s error report', async () => {

@@ -111,6 +111,18 @@ export class ExportsService {
     res.write(UTF8_BOM + csvRecord(headerLabels(plan.spec, plan.options.lang)));
     const client = await this.db.rawClient();
     const records = new CrlfRecords();
+    let released = false;
+    const release = (err?: Error) => {
+      if (!released) client.release(err);
+      released = true;
+    };
+    // A client that hangs up mid-download leaves PostgreSQL blocked writing the COPY
+    // and the pipeline never settling (a pooled connection lost, no audit row): drop
+    // the connection, which ends the COPY and fails the pipeline.
+    const onClose = () => {
+      if (!res.writableFinished) release(new Error('the client closed the download'));
+    };
+    res.once('close', onClose);
     let failed: unknown;
     try {
       const source = client.query(copyTo(`COPY (${plan.sql}) TO STDOUT WITH (FORMAT csv)`));
@@ -120,8 +132,9 @@ export class ExportsService {
       failed = e;
       throw e;
     } finally {
+      res.off('close', onClose);
       // A connection cut mid-COPY is not reusable: drop it from the pool.
-      client.release(failed instanceof Error ? failed : undefined);
+      release(failed instanceof Error ? failed : undefined);
     }
   }
 

@@ -150,9 +150,16 @@ export class ExportsService {
     const client = await this.db.rawClient();
     let rows = 0;
     let failed: unknown;
+    // As for CSV: a client that hangs up must end the query, not leave it running.
+    let gone = false;
+    const onClose = () => {
+      if (!res.writableFinished) gone = true;
+    };
+    res.once('close', onClose);
     try {
       const stream = client.query(new QueryStream(plan.sql, [], { batchSize: 2000, rowMode: 'array' } as never));
       for await (const row of stream as AsyncIterable<(string | null)[]>) {
+        if (gone) throw new Error('the client closed the download');
         sheet.addRow(row.map((v, i) => (intColumns[i] && v !== null ? Number(v) : v))).commit();
         rows++;
       }
@@ -163,6 +170,7 @@ export class ExportsService {
       failed = e;
       throw e;
     } finally {
+      res.off('close', onClose);
       client.release(failed instanceof Error ? failed : undefined);
     }
   }

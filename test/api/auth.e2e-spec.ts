@@ -80,11 +80,11 @@ describe('auth', () => {
 
   it('ends sessions of a disabled user and refuses their login', async () => {
     const admin = await t.as('admin');
-    const created = await admin.post('/api/users').send({ username: 'temp', displayName: '臨時', role: 'counter', password: 'temporary-pass' }).expect(201);
-    const token = await t.token('temp', 'temporary-pass');
+    const created = await admin.post('/api/users').send({ username: 'temp', displayName: '臨時', role: 'counter', password: 'stand-in-passphrase' }).expect(201);
+    const token = await t.token('temp', 'stand-in-passphrase');
     await t.client(token).get('/api/auth/me').expect(200);
     await admin.put(`/api/users/${created.body.id}`).send({ active: false }).expect(200);
     await t.client(token).get('/api/auth/me').expect(401);
-    await t.anon.post('/api/auth/login').send({ username: 'temp', password: 'temporary-pass' }).expect(401);
+    await t.anon.post('/api/auth/login').send({ username: 'temp', password: 'stand-in-passphrase' }).expect(401);
   });
 });

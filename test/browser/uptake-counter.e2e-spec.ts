@@ -13,6 +13,17 @@ const jstDate = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice
 // Counter staff register reservations through the fast-entry form until a small
 // quota is full: the gauge beside the form and the quota list turn red, and the
 // next resident is refused with a message saying why.
+
+// The server's CSP forbids eval, which page.waitForFunction(string) relies on: poll the
+// expression with page.evaluate (run by the browser's debugger, not subject to the CSP).
+async function until(page: Page, expression: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('counter: reservations until the quota is full, then an application', () => {
   let t: TestApp;
   let browser: Browser;
@@ -66,7 +77,7 @@ describe('counter: reservations until the quota is full, then an application', (
     // The only open quota is chosen already; the MyKey ID field has the focus.
     await page.getByTestId('quota-preview').getByText('本庁窓口 テスト枠').waitFor();
     // (Strings run in the page: the test project has no DOM types.)
-    await page.waitForFunction(`document.activeElement?.dataset?.testid === 'mykey-input'`);
+    await until(page, `document.activeElement?.dataset?.testid === 'mykey-input'`);
     expect(await gaugeLevel()).toBe('normal');
     await screenshot(page, 'uptake-counter-01-empty-form');
 
@@ -74,7 +85,8 @@ describe('counter: reservations until the quota is full, then an application', (
     for (let i = 0; i < 3; i++) {
       await reserve(ids[i]);
       await page.getByTestId('last-saved').getByText(`****${ids[i].slice(-4).toUpperCase()}`).waitFor();
-      await page.waitForFunction(
+      await until(
+        page,
         `document.querySelector('[data-testid="quota-preview"] [data-testid="quota-gauge"]')?.getAttribute('data-level') === '${expected[i]}'`,
       );
       // Ready for the next resident: the ID is cleared and focused, the quota and channel stay.

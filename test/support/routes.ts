@@ -14,6 +14,8 @@ export interface RouteInfo {
   method: string;
   path: string;
   access: Access | undefined;
+  /** The handler function (its metadata: OpenAPI query parameters and the like). */
+  handler: (...args: never[]) => unknown;
 }
 
 /** Every HTTP route the application registered, with its access declaration. */
@@ -34,11 +36,17 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         const path = '/' + ['api', base, sub].filter(Boolean).join('/');
         const method = METHODS[methodIndex];
         const access = (Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, ctrl)) as Access | undefined;
-        routes.push({ key: `${method} ${path}`, method, path, access });
+        routes.push({ key: `${method} ${path}`, method, path, access, handler: handler as RouteInfo['handler'] });
       }
     }
   }
   return routes.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The query parameters a GET route documents (OpenAPI), with their enums when given. */
+export function queryParams(route: RouteInfo): Array<{ name: string; enum?: unknown[] }> {
+  const params = (Reflect.getMetadata('swagger/apiParameters', route.handler) ?? []) as Array<{ name: string; in: string; enum?: unknown[]; schema?: { enum?: unknown[] } }>;
+  return params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, enum: p.enum ?? p.schema?.enum }));
 }
 
 /** The path with its parameters filled (ids → 1, other params → a plausible value). */

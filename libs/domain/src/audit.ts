@@ -13,5 +13,8 @@ export const AUDIT_ACTION = defineEnum({
   // Extension to the contract: a write refused because it carried a My Number.
   // The row records who and where, never the number.
   my_number_refused: { ja: 'マイナンバー入力拒否', en: 'My Number refused' },
+  // Extension: repeated wrong passwords locked an account; an admin lifted a lock.
+  account_locked: { ja: 'アカウントロック', en: 'Account locked' },
+  unlock: { ja: 'ロック解除', en: 'Unlock' },
 });
 export type AuditAction = EnumValue<typeof AUDIT_ACTION>;

@@ -130,6 +130,11 @@ export const IMPORT_ROW_ERROR = defineEnum({
     ja: 'マイナンバー（12桁の個人番号）と思われる番号が含まれているため、この行は取り込んでいません（マイナンバーは記録できません）。',
     en: 'The row holds what looks like a My Number; it was not imported (My Numbers must not be recorded).',
   },
+  // A NUL character cannot be stored: without this one such row failed the whole import.
+  invalid_characters: {
+    ja: '使用できない文字（NUL 文字など、バイナリデータと思われるもの）が含まれているため、この行は取り込んでいません。',
+    en: 'The row holds characters that cannot be stored (NUL, likely binary data); it was not imported.',
+  },
   mykey_id_invalid: { ja: 'マイキーIDは英数字8文字で指定してください。', en: 'The MyKey ID must be 8 alphanumeric characters.' },
   reserved_at_invalid: { ja: '予約日時が空か、形式が正しくありません（例: 2020-09-01 10:00）。', en: 'reservedAt is missing or malformed (e.g. 2020-09-01 10:00).' },
   applied_at_invalid: { ja: '申込日時が空か、形式が正しくありません（例: 2020-09-02 14:30）。', en: 'appliedAt is missing or malformed (e.g. 2020-09-02 14:30).' },

@@ -1,5 +1,18 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Alert } from '@mui/material';
+import { Edit, SimpleForm, useRecordContext, useTranslate } from 'react-admin';
+import { UnlockButton } from './UnlockButton';
 import { UserInputs } from './UserInputs';
+
+function LockedNotice() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.locked) return null;
+  return (
+    <Alert severity="warning" action={<UnlockButton variant="contained" />} sx={{ mb: 2, width: '100%', maxWidth: 560 }} data-testid="locked-notice">
+      {translate('resources.users.unlock.locked')}
+    </Alert>
+  );
+}
 
 // An empty password field means "keep it": drop it before sending.
 const withoutEmptyPassword = (data: Record<string, unknown>) => {
@@ -11,6 +24,7 @@ export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={withoutEmptyPassword}>
       <SimpleForm>
+        <LockedNotice />
         <UserInputs />
       </SimpleForm>
     </Edit>

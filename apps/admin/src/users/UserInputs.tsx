@@ -14,7 +14,7 @@ export function UserInputs({ create }: { create?: boolean }) {
       <BooleanInput source="active" defaultValue helperText="resources.users.helper.active" />
       <PasswordInput
         source="password"
-        validate={create ? [required(), minLength(10)] : [minLength(10)]}
+        validate={create ? [required(), minLength(12)] : [minLength(12)]}
         helperText="resources.users.helper.password"
         autoComplete="new-password"
       />

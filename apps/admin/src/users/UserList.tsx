@@ -3,6 +3,7 @@ import { ROLE } from '@mynapoint/domain';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
+import { UnlockButton } from './UnlockButton';
 
 export function UserList() {
   const roles = useEnumChoices(ROLE);
@@ -30,6 +31,9 @@ export function UserList() {
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt">
           <JpDateField source="lastLoginAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="locked">
+          <UnlockButton />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { can } from '@mynapoint/domain';
 import { ACCESS_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '../common/auth/permission.decorator';
+import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ticketTarget, verifyTicket } from '../exports/export-ticket';
 import { AuthError, AuthException } from './auth.exception';
@@ -14,11 +15,15 @@ const NOT_ALLOWED = 'この操作を行う権限がありません。';
 // A route without an access declaration is refused (fail closed).
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly limiter: RateLimiter;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.limiter = RateLimiter.fromConfig(config);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
@@ -36,7 +41,11 @@ export class AuthGuard implements CanActivate {
     req.user = user;
 
     if (access?.kind === 'authenticated') return true;
-    if (access?.kind === 'permission' && can(user.role, access.resource, access.action)) return true;
+    if (access?.kind === 'permission' && can(user.role, access.resource, access.action)) {
+      const bucket = RateLimiter.bucketOf(req.method, access.resource, access.action);
+      if (bucket) this.limiter.take(bucket, user.id);
+      return true;
+    }
     throw new AuthException(AuthError.Forbidden, NOT_ALLOWED);
   }
 }

@@ -34,3 +34,41 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig in production', () => {
+  const prod = { ...base, NODE_ENV: 'production' };
+  const strong = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+
+  it('accepts a generated key', () => {
+    expect(loadConfig({ ...prod, MYKEY_HMAC_SECRET: strong }).production).toBe(true);
+  });
+
+  it.each([
+    ['an example value', 'a-long-enough-secret'],
+    ['a placeholder', 'change-me-change-me-change-me-123456'],
+    ['a key shorter than 32', '0123456789abcdef0123'],
+    ['a repetitive key', 'abababababababababababababababababab'],
+  ])('refuses %s as MYKEY_HMAC_SECRET', (_what, secret) => {
+    expect(() => loadConfig({ ...prod, MYKEY_HMAC_SECRET: secret })).toThrow(/MYKEY_HMAC_SECRET/);
+  });
+
+  it('refuses the demo seed', () => {
+    expect(() => loadConfig({ ...prod, MYKEY_HMAC_SECRET: strong, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('lets a development setup keep a short key', () => {
+    expect(loadConfig({ ...base, NODE_ENV: 'development' }).myKeyHmacSecret).toBe('a-long-enough-secret');
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('is empty (closed) by default and takes a comma-separated list of origins', () => {
+    expect(loadConfig(base).corsOrigins).toEqual([]);
+    expect(loadConfig({ ...base, CORS_ORIGINS: 'https://a.example.jp, http://10.0.0.5:8080' }).corsOrigins).toEqual(['https://a.example.jp', 'http://10.0.0.5:8080']);
+  });
+
+  it('refuses a wildcard or a URL with a path', () => {
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: 'https://a.example.jp/app' })).toThrow(/CORS_ORIGINS/);
+  });
+});

@@ -26,6 +26,22 @@ export interface AppConfig {
   importApplyWorkers: number;
   /** Rows per transaction in an import's set-based phase (about). */
   importChunkRows: number;
+  /** NODE_ENV=production: secrets must be real, demo seeding is refused. */
+  production: boolean;
+  /** Origins allowed to call the API from another site (CORS); empty = same origin only. */
+  corsOrigins: string[];
+  /** Largest JSON (or form) request body, bytes. */
+  maxJsonBytes: number;
+  /** Consecutive wrong passwords that lock an account. */
+  loginMaxFailures: number;
+  /** How long a locked account stays locked (minutes); 0 = until an admin unlocks it. */
+  loginLockMinutes: number;
+  /** Failed logins from one address within the window before it must wait (429). */
+  loginIpMaxFailures: number;
+  loginIpWindowMinutes: number;
+  /** Per user, per minute: imports started, export downloads (incl. tickets and reports). */
+  rateLimitImportsPerMinute: number;
+  rateLimitExportsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -64,8 +80,23 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
   if (!databaseUrl) problems.push('DATABASE_URL is not set');
   else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
 
+  const production = env.NODE_ENV === 'production';
   const myKeyHmacSecret = overrides.myKeyHmacSecret ?? env.MYKEY_HMAC_SECRET ?? '';
   if (myKeyHmacSecret.length < 16) problems.push('MYKEY_HMAC_SECRET must be at least 16 characters');
+  // In production a guessable key would let anyone holding a dump link hashes back to
+  // MyKey IDs and forge download tickets: refuse the published/example values and weak ones.
+  else if (production) problems.push(...weakSecretProblems('MYKEY_HMAC_SECRET', myKeyHmacSecret));
+  if (production && /^(true|1|yes)$/i.test(env.SEED_DEMO ?? '')) {
+    problems.push('SEED_DEMO must not be true with NODE_ENV=production: the demo accounts share a published password');
+  }
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of corsOrigins) {
+    if (!/^https?:\/\/[^/\s*]+$/.test(o)) problems.push(`CORS_ORIGINS entries must be origins like https://example.jp (got "${o}")`);
+  }
 
   const municipalityCode = env.MUNICIPALITY_CODE ?? '152234';
   if (!/^\d{6}$/.test(municipalityCode)) problems.push('MUNICIPALITY_CODE must be 6 digits');
@@ -112,10 +143,33 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     importConcurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
     importApplyWorkers: int('IMPORT_APPLY_WORKERS', 2, 1, 8),
     importChunkRows: int('IMPORT_CHUNK_ROWS', 200_000, 1, 10_000_000),
+    production,
+    corsOrigins,
+    maxJsonBytes: int('MAX_JSON_KB', 1024, 1, 102_400) * 1024,
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 30, 0, 60 * 24 * 30),
+    loginIpMaxFailures: int('LOGIN_IP_MAX_FAILURES', 30, 1, 100_000),
+    loginIpWindowMinutes: int('LOGIN_IP_WINDOW_MINUTES', 15, 1, 24 * 60),
+    rateLimitImportsPerMinute: int('RATE_LIMIT_IMPORTS_PER_MINUTE', 20, 1, 100_000),
+    rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', 60, 1, 100_000),
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+// Values that have appeared in this repository's docs, examples and tests, or that a
+// person types when asked for "a secret".
+const KNOWN_SECRETS = new Set(['test-only-mykey-hmac-secret', 'a-long-enough-secret', 'a-secret-for-this-test', 'change-me', 'changeme', 'secret', 'mynapoint', 'mynapoint-demo']);
+
+function weakSecretProblems(name: string, value: string): string[] {
+  const lower = value.toLowerCase();
+  if (KNOWN_SECRETS.has(lower) || /change.?me|example|default|secret|password|test/.test(lower)) {
+    return [`${name} is a default or example value: generate one (e.g. openssl rand -hex 32) for production`];
+  }
+  if (value.length < 32) return [`${name} must be at least 32 characters with NODE_ENV=production (e.g. openssl rand -hex 32)`];
+  if (new Set(value).size < 10) return [`${name} is too repetitive to be a key: generate one (e.g. openssl rand -hex 32)`];
+  return [];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

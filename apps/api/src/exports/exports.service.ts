@@ -93,15 +93,19 @@ export class ExportsService {
     const t0 = Date.now();
     // The body is written without ending the response: the audit row (it needs the
     // row count) is committed first, so once a client has the whole file the export
-    // is on record.
-    const rows = plan.format === 'csv' ? await this.csv(plan, res) : await this.xlsx(plan, res);
-    await this.audit.recordSeparately({
-      user: req.user,
-      action: 'export',
-      resource: plan.spec.resource,
-      ip: req.ip,
-      changes: { format: plan.format, lang: plan.options.lang, raw: plan.options.raw, filter: plan.filter, sort: plan.sort, rows },
-    });
+    // is on record. Logged also when the download breaks off: what was sent has been taken.
+    let rows: number | null = null;
+    try {
+      rows = plan.format === 'csv' ? await this.csv(plan, res) : await this.xlsx(plan, res);
+    } finally {
+      await this.audit.recordSeparately({
+        user: req.user,
+        action: 'export',
+        resource: plan.spec.resource,
+        ip: req.ip,
+        changes: { format: plan.format, lang: plan.options.lang, raw: plan.options.raw, filter: plan.filter, sort: plan.sort, rows, completed: rows !== null },
+      });
+    }
     res.end();
     this.logger.log({ resource: plan.spec.resource, format: plan.format, rows, ms: Date.now() - t0 });
   }
@@ -111,6 +115,18 @@ export class ExportsService {
     res.write(UTF8_BOM + csvRecord(headerLabels(plan.spec, plan.options.lang)));
     const client = await this.db.rawClient();
     const records = new CrlfRecords();
+    let released = false;
+    const release = (err?: Error) => {
+      if (!released) client.release(err);
+      released = true;
+    };
+    // A client that hangs up mid-download leaves PostgreSQL blocked writing the COPY
+    // and the pipeline never settling (a pooled connection lost, no audit row): drop
+    // the connection, which ends the COPY and fails the pipeline.
+    const onClose = () => {
+      if (!res.writableFinished) release(new Error('the client closed the download'));
+    };
+    res.once('close', onClose);
     let failed: unknown;
     try {
       const source = client.query(copyTo(`COPY (${plan.sql}) TO STDOUT WITH (FORMAT csv)`));
@@ -120,8 +136,9 @@ export class ExportsService {
       failed = e;
       throw e;
     } finally {
+      res.off('close', onClose);
       // A connection cut mid-COPY is not reusable: drop it from the pool.
-      client.release(failed instanceof Error ? failed : undefined);
+      release(failed instanceof Error ? failed : undefined);
     }
   }
 
@@ -140,9 +157,16 @@ export class ExportsService {
     const client = await this.db.rawClient();
     let rows = 0;
     let failed: unknown;
+    // As for CSV: a client that hangs up must end the query, not leave it running.
+    let gone = false;
+    const onClose = () => {
+      if (!res.writableFinished) gone = true;
+    };
+    res.once('close', onClose);
     try {
       const stream = client.query(new QueryStream(plan.sql, [], { batchSize: 2000, rowMode: 'array' } as never));
       for await (const row of stream as AsyncIterable<(string | null)[]>) {
+        if (gone) throw new Error('the client closed the download');
         sheet.addRow(row.map((v, i) => (intColumns[i] && v !== null ? Number(v) : v))).commit();
         rows++;
       }
@@ -156,6 +180,7 @@ export class ExportsService {
       await piped.catch(() => undefined);
       throw e;
     } finally {
+      res.off('close', onClose);
       client.release(failed instanceof Error ? failed : undefined);
     }
   }

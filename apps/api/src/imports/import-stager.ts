@@ -1,4 +1,5 @@
 import { containsMyNumber, IMPORT_COLUMNS, ImportRowError, matchHeader } from '@mynapoint/domain';
+import { hasBadCharacters } from '../common/validation/body-guard';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,6 +60,7 @@ export async function stageFile(o: StageFileOptions): Promise<number> {
     fields = record;
     let result: StageValue[] | ImportRowError;
     if (record.some(containsMyNumber)) result = 'my_number';
+    else if (record.some(hasBadCharacters)) result = 'invalid_characters';
     else result = handler.read(row, o.options);
     out += typeof result === 'string' ? copyRow([line, result, ...empty]) : copyRow([line, null, ...result]);
     rows++;

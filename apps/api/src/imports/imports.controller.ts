@@ -34,8 +34,8 @@ export class ImportsController {
   @Get(':id/errors.csv')
   @Permission('imports', 'show')
   @ApiProduces('text/csv')
-  async errorsCsv(@IdParam() id: number) {
-    const { stream, filename } = await this.service.errorsCsv(id);
+  async errorsCsv(@IdParam() id: number, @CurrentUser() user: AuthUser, @Req() req: { ip?: string }) {
+    const { stream, filename } = await this.service.errorsCsv(id, user, req.ip);
     return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
   }
 

@@ -152,8 +152,10 @@ export class ImportsService {
   }
 
   /** The full error report as CSV (UTF-8 with BOM, CRLF), streamed from the database. */
-  async errorsCsv(id: number): Promise<{ stream: Readable; filename: string }> {
+  async errorsCsv(id: number, user: AuthUser, ip?: string): Promise<{ stream: Readable; filename: string }> {
     await this.get(id);
+    // A download like any export: logged before the first byte leaves.
+    await this.audit.recordSeparately({ user, action: 'export', resource: 'imports', resourceId: id, ip, changes: { report: 'errors' } });
     const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
     let released = false;

@@ -26,4 +26,12 @@ export class UserEntity {
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** Consecutive wrong passwords (reset by a successful login or an unlock). */
+  @Column({ name: 'failed_logins', type: 'int', default: 0 })
+  failedLogins: number;
+
+  /** Set when failedLogins reached LOGIN_MAX_FAILURES; 'infinity' = until an admin unlocks (compare in SQL). */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true, select: false })
+  lockedUntil: Date | null;
 }

@@ -4,10 +4,12 @@ export enum UserError {
   NotFound = 'user_not_found',
   UsernameTaken = 'username_taken',
   SelfLockout = 'self_lockout',
+  WeakPassword = 'weak_password',
 }
 
 export class UserException extends defineDomainException<UserError>({
   [UserError.NotFound]: 404,
   [UserError.UsernameTaken]: 409,
   [UserError.SelfLockout]: 409,
+  [UserError.WeakPassword]: 400,
 }) {}

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { ListQuery } from '../common/list/list-query';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
+import { OwnTransaction } from '../common/http/write.interceptor';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { usersListSpec } from './users.list-spec';
 import { UsersService } from './users.service';
@@ -41,6 +42,16 @@ export class UsersController {
   @ApiRecord(usersListSpec)
   update(@IdParam() id: number, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser) {
     return this.users.update(id, dto, actor);
+  }
+
+  // Own transaction: the audit row is 'unlock', not the generic 'update'.
+  @Post(':id/unlock')
+  @Permission('users', 'edit')
+  @OwnTransaction()
+  @HttpCode(200)
+  @ApiRecord(usersListSpec)
+  unlock(@IdParam() id: number, @CurrentUser() actor: AuthUser, @Req() req: { ip?: string }) {
+    return this.users.unlock(id, actor, req.ip);
   }
 
   @Delete(':id')

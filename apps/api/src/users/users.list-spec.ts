@@ -12,6 +12,10 @@ export const usersListSpec = defineListSpec({
     active: { sql: 'u.active', kind: 'bool' },
     createdAt: { sql: 'u.created_at', kind: 'instant' },
     lastLoginAt: { sql: 'u.last_login_at', kind: 'instant', nullable: true },
+    // Locked by repeated wrong passwords (an admin may unlock); 'infinity' shows as null.
+    locked: { sql: 'coalesce(u.locked_until > now(), false)', kind: 'bool' },
+    lockedUntil: { sql: "CASE WHEN u.locked_until > now() AND u.locked_until < 'infinity' THEN u.locked_until END", kind: 'instant', nullable: true },
+    failedLogins: { sql: 'u.failed_logins', kind: 'int' },
   },
   search: ['u.username', 'u.display_name'],
   defaultSort: ['id', 'ASC'],

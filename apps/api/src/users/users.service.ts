@@ -5,7 +5,9 @@ import { Db } from '../common/db/db.service';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { AuditService } from '../audit-logs/audit.service';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { UserEntity } from './user.entity';
 import { UserError, UserException } from './user.exception';
 import { usersListSpec } from './users.list-spec';
@@ -18,6 +20,7 @@ export class UsersService {
     private readonly db: Db,
     private readonly lists: ListReader,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   list(q: ListQuery) {
@@ -31,6 +34,7 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto): Promise<UserRecord> {
+    this.assertPasswordOk(dto.password, dto.username);
     await this.assertUsernameFree(dto.username);
     const { identifiers } = await this.db.repo(UserEntity).insert({
       username: dto.username,
@@ -43,7 +47,8 @@ export class UsersService {
   }
 
   async update(id: number, dto: UpdateUserDto, actor: AuthUser): Promise<UserRecord> {
-    await this.get(id);
+    const current = await this.get(id);
+    if (dto.password !== undefined) this.assertPasswordOk(dto.password, dto.username ?? (current.username as string));
     if (id === actor.id && (dto.active === false || (dto.role && dto.role !== actor.role))) {
       throw new UserException(UserError.SelfLockout, '自分自身のアカウントを無効化したり役割を変えたりすることはできません。');
     }
@@ -65,6 +70,28 @@ export class UsersService {
     if (id === actor.id) throw new UserException(UserError.SelfLockout, '自分自身のアカウントは削除できません。');
     await this.db.repo(UserEntity).delete(id);
     return user;
+  }
+
+  /** Lifts a login lock; the audit row says who did it. */
+  async unlock(id: number, actor: AuthUser, ip: string | undefined): Promise<UserRecord> {
+    return this.db.transaction(async () => {
+      const before = await this.get(id);
+      await this.auth.unlock(id);
+      await this.audit.record({
+        user: actor,
+        action: 'unlock',
+        resource: 'users',
+        resourceId: id,
+        ip,
+        changes: { wasLocked: before.locked, failedLogins: before.failedLogins },
+      });
+      return this.get(id);
+    });
+  }
+
+  private assertPasswordOk(password: string, username: string | undefined): void {
+    const problem = passwordProblem(password, username);
+    if (problem) throw new UserException(UserError.WeakPassword, problem, { password: problem });
   }
 
   private async assertUsernameFree(username: string, exceptId?: number): Promise<void> {

@@ -11,5 +11,8 @@ export const USERS_LABELS = defineResourceLabels({
     active: { ja: '有効', en: 'Active' },
     password: { ja: 'パスワード', en: 'Password' },
     lastLoginAt: { ja: '最終ログイン', en: 'Last login' },
+    locked: { ja: 'ロック中', en: 'Locked' },
+    lockedUntil: { ja: 'ロック期限', en: 'Locked until' },
+    failedLogins: { ja: '連続ログイン失敗', en: 'Failed logins in a row' },
   },
 });

@@ -1,11 +1,14 @@
 // Services throw domain exceptions with a code; the one error filter turns them into
 // the contract's `{ statusCode, code, message, errors? }`. Services never import
 // HttpException.
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
 
 export type FieldErrors = Record<string, string>;
 
 export class DomainException extends Error {
+  /** Seconds the client should wait (429): sent as Retry-After. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: string,
     readonly status: ErrorStatus,
@@ -39,6 +42,7 @@ export enum CommonError {
   Forbidden = 'forbidden',
   PayloadTooLarge = 'payload_too_large',
   Unavailable = 'unavailable',
+  TooManyRequests = 'too_many_requests',
 }
 
 export class CommonException extends defineDomainException<CommonError>({
@@ -51,7 +55,15 @@ export class CommonException extends defineDomainException<CommonError>({
   [CommonError.Forbidden]: 403,
   [CommonError.PayloadTooLarge]: 413,
   [CommonError.Unavailable]: 503,
+  [CommonError.TooManyRequests]: 429,
 }) {}
+
+/** 429 with the number of seconds to wait (the error filter sends Retry-After). */
+export function tooManyRequests(message: string, retryAfterSeconds: number): CommonException {
+  const e = new CommonException(CommonError.TooManyRequests, message);
+  e.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return e;
+}
 
 export function notFound(what: string, id: number | string): CommonException {
   return new CommonException(CommonError.NotFound, `${what}（ID: ${id}）は見つかりません。`);

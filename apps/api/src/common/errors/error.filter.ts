@@ -50,6 +50,8 @@ function fromDatabase(err: QueryFailedError & { code?: string; detail?: string; 
     case '22008':
     case '22001':
     case '22023':
+    case '22021': // character not in repertoire (a NUL byte), if one gets past the body guard
+    case '22P05':
       return { statusCode: 400, code: 'invalid_value', message: `入力値が正しくありません（${err.constraint ?? err.code}）。` };
     case '40001':
     case '40P01':
@@ -81,6 +83,7 @@ export class ErrorFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
+    if (exception instanceof DomainException && exception.retryAfterSeconds) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.statusCode).json(body);
   }
 

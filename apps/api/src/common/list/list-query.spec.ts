@@ -99,6 +99,10 @@ describe('whereClause', () => {
     expect(where({ tags: ['red', 'blue'] }).sql).toBe('WHERE t.tags && $1::text[]');
   });
 
+  it('compares a list of instants as timestamps (found by the query fuzzer)', () => {
+    expect(where({ at: ['2020-09-01T10:00:00Z', '2020-09-02'] }).sql).toBe('WHERE t.at = ANY($1::timestamptz[])');
+  });
+
   it('applies custom filters and null', () => {
     expect(where({ big: true, on: null }).sql).toBe('WHERE t.size > $1 AND t.on IS NULL');
   });
@@ -144,5 +148,21 @@ describe('countFrom', () => {
     expect(countFrom(joined, {}, { where: () => 't.size > 1' })).toBe(joined.from);
     expect(countFrom({ ...joined, search: ['o.name'] }, { q: 'x' })).toBe(joined.from);
     expect(countFrom({ ...joined, count: undefined }, {})).toBe(joined.from);
+  });
+});
+
+describe('names that are Object members', () => {
+  // Found by the query fuzzer: sort=["__proto__","asc"] reached SQL as "[object Object]".
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses %s as a sort field, filter or custom filter (400)', (name) => {
+    for (const query of [{ sort: JSON.stringify([name, 'ASC']) }, { filter: `{"${name}":1}` }, { filter: `{"${name}_gte":1}` }]) {
+      let error: unknown;
+      try {
+        parseListQuery(spec, query);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainException);
+      expect((error as DomainException).status).toBe(400);
+    }
   });
 });

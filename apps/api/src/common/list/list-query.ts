@@ -1,5 +1,6 @@
 import { isIsoDate } from '@mynapoint/domain';
 import { CommonError, CommonException } from '../errors/domain.exception';
+import { hasBadCharacters } from '../validation/body-guard';
 import { isInstant } from '../validation/fields';
 import { FieldSpec, ListSpec, SCALAR_KINDS } from './list-spec';
 
@@ -17,6 +18,15 @@ export interface ListQuery {
 export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 25;
 export const COMPARATORS = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<', _neq: '<>' } as const;
+
+/**
+ * A spec's entry by a client-supplied name, own properties only: "__proto__" or
+ * "constructor" must not find Object's prototype members (that reached SQL as
+ * "[object Object]", a 500).
+ */
+export function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 export function badQuery(message: string): CommonException {
   return new CommonException(CommonError.BadQuery, message);
@@ -64,6 +74,7 @@ export function checkValue(name: string, field: FieldSpec, value: unknown): unkn
       if (field.enum?.has(value)) return value;
       throw fail(`次のいずれか（${field.enum?.values.join(', ')}）`);
     case 'text':
+      if (typeof value === 'string' && hasBadCharacters(value)) throw fail('使用できる文字だけの文字列');
       if (typeof value === 'string' || typeof value === 'number') return String(value);
       throw fail('文字列');
     default:
@@ -82,8 +93,8 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>, o
       throw badQuery('sort は ["項目名","ASC"] の形式で指定してください。');
     }
     const [field, order] = rawSort as [string, string];
-    const f = spec.fields[field];
-    const sortable = (f && (f.sortable ?? SCALAR_KINDS.has(f.kind))) || Boolean(spec.sorts?.[field]);
+    const f = own(spec.fields, field);
+    const sortable = (f && (f.sortable ?? SCALAR_KINDS.has(f.kind))) || Boolean(own(spec.sorts, field));
     if (!sortable) throw badQuery(`「${field}」では並べ替えできません。`);
     const upper = order.toUpperCase();
     if (upper !== 'ASC' && upper !== 'DESC') throw badQuery('並び順は ASC か DESC で指定してください。');
@@ -116,16 +127,17 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>, o
     if (value === undefined || value === '') continue; // react-admin sends cleared inputs as ""
     if (key === 'q') {
       if (typeof value !== 'string') throw badQuery('filter.q は文字列で指定してください。');
+      if (hasBadCharacters(value)) throw badQuery('filter.q に使用できない文字（NUL 文字や不正な Unicode）が含まれています。');
       if (!spec.search?.length) throw badQuery('この一覧はキーワード検索に対応していません。');
       filter.q = value;
       continue;
     }
-    if (spec.filters?.[key]) {
+    if (own(spec.filters, key)) {
       filter[key] = value;
       continue;
     }
     const { base, op } = splitComparator(key);
-    const field = spec.fields[base];
+    const field = own(spec.fields, base);
     if (!field || field.filterable === false || field.kind === 'json') {
       throw badQuery(`「${key}」では絞り込めません。`);
     }

@@ -4,6 +4,7 @@ import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
 import { StatsRollups1764000700000 } from './1764000700000-stats-rollups';
+import { Security1764000800000 } from './1764000800000-security';
 import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
 import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stats';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   FraudAlerts1764000500000,
   AssistanceRecords1764000600000,
   StatsRollups1764000700000,
+  Security1764000800000,
   ListIndexes1764001100000,
   CounterCityStats1764001200000,
 ];

@@ -15,7 +15,8 @@ export class CreateUserDto {
   @BoolField({ optional: true })
   active?: boolean;
 
-  @TextField({ max: 72, min: 10, description: '10〜72文字。書き込み専用' })
+  // The length bounds here; the rest of the policy (bytes, username, known passwords) in password-policy.ts.
+  @TextField({ max: 72, min: 12, description: '12文字以上・72バイト以内。ユーザー名を含まないこと。書き込み専用' })
   password: string;
 }
 
@@ -23,4 +24,7 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() lastLoginAt?: unknown;
+  @ReadOnlyField() locked?: unknown;
+  @ReadOnlyField() lockedUntil?: unknown;
+  @ReadOnlyField() failedLogins?: unknown;
 }

@@ -1,0 +1,6 @@
+import type { RouteCase } from '../../support/route-cases';
+import { createUser } from '../../support/fixtures';
+
+export const cases: RouteCase[] = [
+  { route: 'POST /api/users/:id/unlock', ok: async (t, as) => as.post(`/api/users/${(await createUser(t)).id}/unlock`) },
+];

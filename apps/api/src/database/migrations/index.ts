@@ -3,6 +3,7 @@ import { Uptake1764000100000 } from './1764000100000-uptake';
 import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
+import { AwardLedgerChecks1764001000000 } from './1764001000000-award-ledger-checks';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ImportJobs1764000210000,
   FraudAlerts1764000500000,
   AssistanceRecords1764000600000,
+  AwardLedgerChecks1764001000000,
 ];

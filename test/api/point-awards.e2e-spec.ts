@@ -270,7 +270,11 @@ describe('point-awards', () => {
 
     it('refuses an award for a service not applied to, or in another campaign, and keeps what awards reference', async () => {
       const p = await sqlParticipant(t, { campaignId, quotaId, paymentServiceId: service });
-      const otherCampaign = await sqlCampaign(t);
+      // Periods no other test's dates fall in: rows without a chosen campaign resolve by date.
+      const otherCampaign = await sqlCampaign(t, {
+        reservationOpensOn: '2030-07-01', reservationClosesOn: '2031-03-31', applicationOpensOn: '2030-07-01',
+        applicationClosesOn: '2031-03-31', earningStartsOn: '2030-09-01', earningEndsOn: '2031-03-31',
+      });
       expect(await code(t.sql(...award(p.id, campaignId, otherService)))).toMatch(/^23503 .*not present in table "applications"/);
       expect(await code(t.sql(...award(p.id, otherCampaign, service)))).toMatch(/^23503 .*not present in table "participants"/);
       expect(await code(t.sql(...award(999_999_999, campaignId, service)))).toMatch(/^23503 /);

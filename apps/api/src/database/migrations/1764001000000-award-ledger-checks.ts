@@ -48,38 +48,43 @@ export class AwardLedgerChecks1764001000000 implements MigrationInterface {
 
       CREATE FUNCTION point_awards_check_refs() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        wanted int;
-        found int;
-        k record;
+        wanted bigint;
+        found bigint;
+        missing record;
       BEGIN
-        SELECT count(*) INTO wanted FROM (SELECT DISTINCT participant_id, campaign_id, payment_service_id FROM new_awards) x;
-        IF wanted = 0 THEN RETURN NULL; END IF;
-        SELECT count(*) INTO found FROM (
-          SELECT 1 FROM participants p JOIN applications a ON a.participant_id = p.id
-          WHERE (p.id, p.campaign_id, a.payment_service_id) IN (SELECT participant_id, campaign_id, payment_service_id FROM new_awards)
+        -- One pass over the statement's rows: their distinct keys, then the rows those
+        -- keys reference, locked. Each key matches at most one (participant,
+        -- application) pair: the primary key and applications_one_per_participant.
+        WITH refs AS MATERIALIZED (
+          SELECT DISTINCT participant_id, campaign_id, payment_service_id FROM new_awards
+        ), locked AS (
+          SELECT 1 FROM refs r
+          JOIN participants p ON p.id = r.participant_id AND p.campaign_id = r.campaign_id
+          JOIN applications a ON a.participant_id = r.participant_id AND a.payment_service_id = r.payment_service_id
           FOR KEY SHARE OF p FOR SHARE OF a
-        ) x;
+        )
+        SELECT (SELECT count(*) FROM refs), (SELECT count(*) FROM locked) INTO wanted, found;
         IF found = wanted THEN RETURN NULL; END IF;
         -- Name one missing key, in the foreign key's words.
         SELECT n.participant_id, n.campaign_id, n.payment_service_id,
                EXISTS (SELECT 1 FROM participants p WHERE p.id = n.participant_id AND p.campaign_id = n.campaign_id) AS has_participant
-        INTO k
+        INTO missing
         FROM new_awards n
         WHERE NOT EXISTS (SELECT 1 FROM participants p JOIN applications a ON a.participant_id = p.id
                           WHERE p.id = n.participant_id AND p.campaign_id = n.campaign_id AND a.payment_service_id = n.payment_service_id)
         LIMIT 1;
-        IF k IS NULL OR k.participant_id IS NULL THEN
+        IF missing IS NULL OR missing.participant_id IS NULL THEN
           -- Found when checked again: a referenced row changed while this statement waited for it.
           RAISE EXCEPTION 'point award references a participant or an application that changed meanwhile'
             USING ERRCODE = 'foreign_key_violation', DETAIL = 'Key (participant_id) is not present in table "participants".';
-        ELSIF NOT k.has_participant THEN
+        ELSIF NOT missing.has_participant THEN
           RAISE EXCEPTION 'insert or update on table "point_awards" violates the reference to the participant''s campaign'
             USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Key (participant_id, campaign_id)=(%s, %s) is not present in table "participants".', k.participant_id, k.campaign_id);
+                  DETAIL = format('Key (participant_id, campaign_id)=(%s, %s) is not present in table "participants".', missing.participant_id, missing.campaign_id);
         ELSE
           RAISE EXCEPTION 'insert or update on table "point_awards" violates the reference to the application'
             USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Key (participant_id, payment_service_id)=(%s, %s) is not present in table "applications".', k.participant_id, k.payment_service_id);
+                  DETAIL = format('Key (participant_id, payment_service_id)=(%s, %s) is not present in table "applications".', missing.participant_id, missing.payment_service_id);
         END IF;
       END $$;
       CREATE TRIGGER point_awards_refs_insert AFTER INSERT ON point_awards

@@ -4,6 +4,7 @@ import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
 import { AwardLedgerChecks1764001000000 } from './1764001000000-award-ledger-checks';
+import { UptakeReferenceChecks1764001010000 } from './1764001010000-uptake-reference-checks';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FraudAlerts1764000500000,
   AssistanceRecords1764000600000,
   AwardLedgerChecks1764001000000,
+  UptakeReferenceChecks1764001010000,
 ];

@@ -256,7 +256,7 @@ describe('reservations', () => {
 
   it('suggests the city’s districts to any signed-in user', async () => {
     const res = await counter.get('/api/settings').expect(200);
-    expect(res.body).toEqual({ cityName: '阿賀野市', municipalityCode: t.config.municipalityCode, districts: ['水原', '京ヶ瀬', '安田', '笹神'] });
+    expect(res.body).toEqual({ cityName: '阿賀野市', municipalityCode: t.config.municipalityCode, districts: ['水原', '京ヶ瀬', '安田', '笹神'], districtPopulation: {} });
     await t.anon.get('/api/settings').expect(401);
   });
 

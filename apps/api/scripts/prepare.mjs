@@ -18,10 +18,11 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
 }
 
+// The lock alone decides whether node_modules is current: it records package.json's
+// dependency ranges too, so a change to "scripts" (or any other field) does not
+// trigger a reinstall. npm ci fails loudly when package.json and the lock disagree.
 function lockDigest() {
-  const h = createHash('sha256');
-  for (const f of ['package.json', 'package-lock.json']) h.update(readFileSync(join(ROOT, f)));
-  return h.digest('hex');
+  return createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
 }
 
 export function ensureDependencies() {

@@ -19,6 +19,7 @@ import { PaymentServicesModule } from './payment-services/payment-services.modul
 import { ReportsModule } from './reports/reports.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
 import { CounterStatsModule } from './stats/counter-stats.module';
+import { DashboardStatsModule } from './stats/dashboard-stats.module';
 import { PointAwardsModule } from './point-awards/point-awards.module';
 import { UsersModule } from './users/users.module';
 import { ApplicationsModule } from './applications/applications.module';
@@ -45,6 +46,7 @@ const FEATURES = [
   FraudStatsModule,
   AssistanceRecordsModule,
   CounterStatsModule,
+  DashboardStatsModule,
   PointAwardsModule,
   ImportsModule,
   ExportsModule,

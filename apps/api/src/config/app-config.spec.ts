@@ -25,4 +25,12 @@ describe('loadConfig', () => {
   it('reads the city’s district list', () => {
     expect(loadConfig({ ...base, DISTRICTS: ' 北区, 南区 ,' }).districts).toEqual(['北区', '南区']);
   });
+
+  it('reads district populations (optional JSON object) and refuses anything else', () => {
+    expect(loadConfig(base).districtPopulation).toEqual({});
+    expect(loadConfig({ ...base, DISTRICT_POPULATION: '{"水原": 23000, "安田": 9000}' }).districtPopulation).toEqual({ 水原: 23000, 安田: 9000 });
+    for (const bad of ['[1]', '{"水原": -1}', '{"水原": "many"}', 'not json', '42']) {
+      expect(() => loadConfig({ ...base, DISTRICT_POPULATION: bad })).toThrow(/DISTRICT_POPULATION/);
+    }
+  });
 });

@@ -11,6 +11,8 @@ export interface AppConfig {
   cityName: string;
   /** Districts the UI suggests (free text is still accepted). */
   districts: string[];
+  /** Residents per district (DISTRICT_POPULATION, JSON object), for uptake rates; empty when not configured. */
+  districtPopulation: Record<string, number>;
   tokenTtlMinutes: number;
   seedDemo: boolean;
   logFormat: 'json' | 'pretty';
@@ -76,6 +78,24 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     .map((d) => d.trim())
     .filter(Boolean);
 
+  // {"水原": 23000, …}: the uptake stats divide reservations by these.
+  const districtPopulation: Record<string, number> = {};
+  if (env.DISTRICT_POPULATION) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.DISTRICT_POPULATION);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) problems.push('DISTRICT_POPULATION must be a JSON object of district → population');
+    else {
+      for (const [district, n] of Object.entries(parsed)) {
+        if (!Number.isInteger(n) || (n as number) <= 0) problems.push(`DISTRICT_POPULATION["${district}"] must be a positive integer`);
+        else districtPopulation[district] = n as number;
+      }
+    }
+  }
+
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -83,6 +103,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     municipalityCode,
     cityName: env.CITY_NAME ?? '阿賀野市',
     districts,
+    districtPopulation,
     tokenTtlMinutes: int('TOKEN_TTL_MINUTES', 8 * 60, 1, 60 * 24 * 30),
     seedDemo: bool('SEED_DEMO', false),
     logFormat,

@@ -20,10 +20,16 @@ export class SettingsController {
         cityName: { type: 'string', example: '阿賀野市' },
         municipalityCode: { type: 'string', example: '152234' },
         districts: { type: 'array', items: { type: 'string' }, example: ['水原', '京ヶ瀬', '安田', '笹神'] },
+        districtPopulation: {
+          type: 'object',
+          additionalProperties: { type: 'integer' },
+          example: { 水原: 23000 },
+          description: '地区ごとの人口（DISTRICT_POPULATION。未設定なら空）',
+        },
       },
     },
   })
   get() {
-    return { cityName: this.config.cityName, municipalityCode: this.config.municipalityCode, districts: this.config.districts };
+    return { cityName: this.config.cityName, municipalityCode: this.config.municipalityCode, districts: this.config.districts, districtPopulation: this.config.districtPopulation };
   }
 }

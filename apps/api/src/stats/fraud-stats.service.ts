@@ -6,14 +6,10 @@ import {
   IMPERSONATED,
   REQUESTED_ITEM,
   SEVERITY,
-  periodStarts,
-  toJstDate,
 } from '@mynapoint/domain';
 import { Db } from '../common/db/db.service';
-import { CommonError, CommonException } from '../common/errors/domain.exception';
-import { FraudStatsDto, FraudStatsPeriodDto, FraudStatsQueryDto } from './dto/fraud-stats.dto';
-
-const MAX_PERIODS = 1000;
+import { FraudStatsDto, FraudStatsPeriodDto } from './dto/fraud-stats.dto';
+import { parseStatsQuery } from './stats-query';
 
 // Plain aggregates over fraud_alerts for now (a few hundred rows a year per city);
 // a later issue moves the dashboard's stats to rollup tables.
@@ -21,13 +17,13 @@ const MAX_PERIODS = 1000;
 export class FraudStatsService {
   constructor(private readonly db: Db) {}
 
-  async fraud(q: FraudStatsQueryDto): Promise<FraudStatsDto> {
-    const interval = q.interval ?? 'week';
-    const to = q.to ?? toJstDate(new Date());
-    const from = q.from ?? (await this.firstReportDate()) ?? to;
-    if (from > to) throw invalid('from は to 以前の日付にしてください。', { from: '終了日より後になっています。' });
-    const periods = periodStarts(from, to, interval, MAX_PERIODS);
-    if (!periods) throw invalid(`期間が長すぎます（${MAX_PERIODS}区間まで）。期間を狭めるか、interval を week / month にしてください。`, { interval: '区間が多すぎます。' });
+  async fraud(query: Record<string, unknown>): Promise<FraudStatsDto> {
+    // Without `from`: from the first report on (or just `to` when there is none).
+    const first = query.from === undefined || query.from === '' ? await this.firstReportDate() : null;
+    const { from, to, interval, periods } = parseStatsQuery(query, new Date(), {
+      defaultInterval: 'week',
+      defaultFrom: (end) => (first && first < end ? first : end),
+    });
 
     const range = `reported_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AND reported_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`;
     const [cells, items, states] = await Promise.all([
@@ -94,9 +90,5 @@ export class FraudStatsService {
 
 function zeros(e: DomainEnum<string>): Record<string, number> {
   return Object.fromEntries(e.values.map((v) => [v, 0]));
-}
-
-function invalid(message: string, errors: Record<string, string>): CommonException {
-  return new CommonException(CommonError.ValidationFailed, message, errors);
 }
 

@@ -3,6 +3,7 @@ import { Uptake1764000100000 } from './1764000100000-uptake';
 import { ImportJobs1764000210000 } from './1764000210000-import-jobs';
 import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
+import { StatsRollups1764000700000 } from './1764000700000-stats-rollups';
 import { AwardLedgerChecks1764001000000 } from './1764001000000-award-ledger-checks';
 import { UptakeReferenceChecks1764001010000 } from './1764001010000-uptake-reference-checks';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   ImportJobs1764000210000,
   FraudAlerts1764000500000,
   AssistanceRecords1764000600000,
+  StatsRollups1764000700000,
   AwardLedgerChecks1764001000000,
   UptakeReferenceChecks1764001010000,
 ];

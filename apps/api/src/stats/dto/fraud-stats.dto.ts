@@ -1,17 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FRAUD_CHANNEL, FRAUD_STATUS, IMPERSONATED, REQUESTED_ITEM, SEVERITY, STAT_INTERVAL, StatInterval } from '@mynapoint/domain';
-import { DateField, EnumField } from '../../common/validation/fields';
-
-export class FraudStatsQueryDto {
-  @DateField({ optional: true, description: '開始日（JST、既定: 最初の受付日）' })
-  from?: string;
-
-  @DateField({ optional: true, description: '終了日（JST、その日を含む。既定: 今日）' })
-  to?: string;
-
-  @EnumField(STAT_INTERVAL, { optional: true, description: '系列の単位（既定: week。週は月曜始まり）' })
-  interval?: StatInterval;
-}
 
 const counts = (values: readonly string[], description: string) =>
   ApiProperty({ type: 'object', description, properties: Object.fromEntries(values.map((v) => [v, { type: 'integer' }])) as never });

@@ -1,0 +1,303 @@
+import fc from 'fast-check';
+import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
+import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
+import { createPaymentService } from '../support/fixtures';
+import { unique } from '../support/route-cases';
+import { Client_, TestApp } from '../support/test-app';
+import { createCampaign, createQuota, newMyKeyId } from '../support/uptake-fixtures';
+import { importCsv } from '../support/uptake-sql-fixtures';
+
+// The rollups behind GET /api/stats/summary, /uptake and /points must equal, after
+// any write, a plain aggregation of the base tables. The expected figures are
+// computed here with their own SQL (and the point buckets in TypeScript), not with
+// the migration's code; stats_rebuild() must then leave the tables as they were.
+
+type Row = Record<string, unknown>;
+const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
+
+/** Rows as sorted JSON strings: order-free comparison with readable diffs. */
+const canon = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+async function expectedRollups(t: TestApp) {
+  const uptake = await t.sql(
+    `WITH w AS (
+       SELECT q.campaign_id, (r.reserved_at AT TIME ZONE 'Asia/Tokyo')::date AS day, r.channel, r.age_band, r.district, 1 AS res, 0 AS app
+         FROM reservations r JOIN reservation_quotas q ON q.id = r.quota_id
+       UNION ALL
+       SELECT p.campaign_id, (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date, a.channel, r.age_band, r.district, 0, 1
+         FROM applications a JOIN participants p ON p.id = a.participant_id LEFT JOIN reservations r ON r.participant_id = a.participant_id)
+     SELECT campaign_id, day::text, 'channel' AS dimension, channel AS value, sum(res)::int AS reservations, sum(app)::int AS applications FROM w GROUP BY 1, 2, 4
+     UNION ALL SELECT campaign_id, day::text, 'age_band', age_band, sum(res)::int, sum(app)::int FROM w GROUP BY 1, 2, 4
+     UNION ALL SELECT campaign_id, day::text, 'district', district, sum(res)::int, sum(app)::int FROM w GROUP BY 1, 2, 4`,
+  );
+  const services = await t.sql(
+    `SELECT p.campaign_id, (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date::text AS day, a.payment_service_id, count(*)::int AS applications
+       FROM applications a JOIN participants p ON p.id = a.participant_id GROUP BY 1, 2, 3`,
+  );
+  const points = await t.sql(
+    `SELECT campaign_id, transaction_date::text AS day, payment_service_id, kind, sum(points)::text AS points, count(*)::int AS awards
+       FROM point_awards GROUP BY 1, 2, 3, 4`,
+  );
+  const people = await t.sql<{ campaign_id: number; cap_yen: number; points_total: number }>('SELECT campaign_id, cap_yen, points_total FROM participants');
+  const buckets = new Map<string, Row>();
+  for (const p of people) {
+    if (p.points_total === 0) continue;
+    const bucket = p.points_total >= p.cap_yen ? p.cap_yen : Math.max(1, Math.floor(p.points_total / 500) * 500);
+    const key = `${p.campaign_id}/${p.cap_yen}/${bucket}`;
+    const row = buckets.get(key) ?? { campaign_id: p.campaign_id, cap_yen: p.cap_yen, bucket_yen: bucket, participants: 0 };
+    row.participants = (row.participants as number) + 1;
+    buckets.set(key, row);
+  }
+  return { uptake: canon(uptake), services: canon(services), points: canon(points), buckets: canon([...buckets.values()]) };
+}
+
+/** The rollups' rows (rows a delete brought to zero are the same as absent ones). */
+async function rollups(t: TestApp) {
+  return {
+    uptake: canon(
+      await t.sql(
+        `SELECT campaign_id, day::text, dimension, value, reservations, applications FROM uptake_daily_stats WHERE reservations <> 0 OR applications <> 0`,
+      ),
+    ),
+    services: canon(await t.sql(`SELECT campaign_id, day::text, payment_service_id, applications FROM application_service_daily_stats WHERE applications <> 0`)),
+    points: canon(await t.sql(`SELECT campaign_id, day::text, payment_service_id, kind, points::text, awards FROM point_award_daily_stats WHERE points <> 0 OR awards <> 0`)),
+    buckets: canon(await t.sql(`SELECT campaign_id, cap_yen, bucket_yen, participants FROM participant_point_stats WHERE participants <> 0`)),
+  };
+}
+
+async function expectExact(t: TestApp): Promise<void> {
+  const incremental = await rollups(t);
+  expect(incremental).toEqual(await expectedRollups(t));
+  // stats_rebuild() recomputes the same figures, and the hourly counter rollup it also rebuilds stays put.
+  const hourly = async () => canon(await t.sql('SELECT day::text, hour, staff_id, office, outcome, unable_reason, visits, minutes FROM assistance_hourly_stats WHERE visits <> 0'));
+  const hourlyBefore = await hourly();
+  await t.sql('SELECT stats_rebuild()');
+  expect(await rollups(t)).toEqual(incremental);
+  expect(await hourly()).toEqual(hourlyBefore);
+}
+
+describe('stats rollups', () => {
+  let t: TestApp;
+  let admin: Client_;
+  let policy: Client_;
+  let campaignId: number;
+  let quotaId: number;
+  let services: number[];
+
+  const summary = async () => (await policy.get(`/api/stats/summary?from=2020-07-01&to=2021-03-31&campaignId=${campaignId}`).expect(200)).body;
+
+  beforeAll(async () => {
+    // Small import chunks: an import runs several transactions, two at a time.
+    t = await TestApp.start({ seed: [usersSeed, paymentServicesSeed], config: { importChunkRows: 7, importApplyWorkers: 2 } });
+    [admin, policy] = await Promise.all([t.as('admin'), t.as('policy')]);
+    campaignId = (await createCampaign(t)).id;
+    quotaId = (await createQuota(t, { campaignId, capacity: 5000 })).id;
+    services = [(await createPaymentService(t, { kind: 'ic_emoney' })).id, (await createPaymentService(t, { kind: 'credit_card' })).id];
+  });
+  afterAll(() => t.close());
+
+  const reserve = (body: Row = {}) =>
+    admin.post('/api/reservations').send({ quotaId, myKeyId: newMyKeyId(), channel: 'counter', reservedAt: '2020-09-01T10:00:00+09:00', ageBand: '40s', district: '水原', ...body });
+  const apply = (myKeyId: string, body: Row = {}) =>
+    admin.post('/api/applications').send({ myKeyId, paymentServiceId: services[0], channel: 'self_smartphone', appliedAt: '2020-09-10T10:00:00+09:00', preRegistered: false, ...body });
+
+  it('counts a reservation on its JST day, and a delete gives the unit back and takes the count away', async () => {
+    const before = await summary();
+    // 00:30 JST on 1 September is still 31 August in UTC.
+    const myKeyId = newMyKeyId();
+    const res = await reserve({ myKeyId, reservedAt: '2020-09-01T00:30:00+09:00', channel: 'self_pc', ageBand: '70_plus', district: '安田' }).expect(201);
+    const after = await summary();
+    expect(after).toMatchObject({ reservations: before.reservations + 1, quotaUsed: before.quotaUsed + 1, quotaRemaining: before.quotaRemaining - 1 });
+    const day = (await policy.get(`/api/stats/uptake?from=2020-08-31&to=2020-09-01&campaignId=${campaignId}`).expect(200)).body;
+    expect(day.series.map((s: Row) => [s.period, s.reservations])).toEqual([
+      ['2020-08-31', 0],
+      ['2020-09-01', 1],
+    ]);
+    expect(day.byChannel).toContainEqual({ channel: 'self_pc', reservations: 1, applications: 0 });
+    expect(day.byAgeBand).toContainEqual({ ageBand: '70_plus', reservations: 1, applications: 0 });
+    expect(day.byDistrict).toContainEqual(expect.objectContaining({ district: '安田', reservations: 1 }));
+    await expectExact(t);
+
+    await admin.delete(`/api/reservations/${res.body.id}`).expect(200);
+    expect(await summary()).toMatchObject({ reservations: before.reservations, quotaUsed: before.quotaUsed, quotaRemaining: before.quotaRemaining });
+    await expectExact(t);
+  });
+
+  it('moves an application with its reservation’s age band and district, and counts points and buckets', async () => {
+    const myKeyId = newMyKeyId();
+    const r = await reserve({ myKeyId, ageBand: '20s', district: '笹神' }).expect(201);
+    await apply(myKeyId, { paymentServiceId: services[1] }).expect(201);
+    await admin.put(`/api/reservations/${r.body.id}`).send({ ageBand: '30s', district: '京ヶ瀬' }).expect(200);
+    const u = (await policy.get(`/api/stats/uptake?from=2020-09-10&to=2020-09-10&campaignId=${campaignId}`).expect(200)).body;
+    expect(u.byAgeBand).toContainEqual({ ageBand: '30s', reservations: 0, applications: 1 });
+    expect(u.byAgeBand).toContainEqual({ ageBand: '20s', reservations: 0, applications: 0 });
+    expect(u.byService.find((s: Row) => s.paymentServiceId === services[1])).toMatchObject({ applications: 1, kind: 'credit_card' });
+
+    for (const [amountYen, date] of [[4000, '2020-10-01'], [30000, '2020-10-02']] as const) {
+      await policy
+        .post('/api/point-awards')
+        .send({ myKeyId, paymentServiceId: services[1], externalId: unique('TX'), transactionDate: date, kind: 'charge', amountYen })
+        .expect(201);
+    }
+    const p = (await policy.get(`/api/stats/points?from=2020-10-01&to=2020-10-31&interval=month&campaignId=${campaignId}`).expect(200)).body;
+    // 25%: 1000, then min(7500, 4000 left) = 4000: at the 5,000-yen cap.
+    expect(p.series).toEqual([{ period: '2020-10-01', points: 5000, awards: 2 }]);
+    expect(p.byService).toEqual([expect.objectContaining({ paymentServiceId: services[1], points: 5000, awards: 2 })]);
+    expect(p.distribution[p.distribution.length - 1]).toEqual({ fromYen: 5000, toYen: 5000, participants: 1 });
+    await expectExact(t);
+  });
+
+  it('keeps every rollup exact through a random mix of creates, edits and deletes (property)', async () => {
+    const days = fc.integer({ min: 0, max: 60 });
+    const at = (base: string, d: number, hour: number) => new Date(Date.parse(`${base}T00:00:00+09:00`) + d * 86_400_000 + hour * 3_600_000).toISOString();
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('reserve' as const),
+        day: days,
+        hour: fc.integer({ min: 0, max: 23 }),
+        channel: fc.constantFrom('self_smartphone', 'self_pc', 'counter'),
+        ageBand: fc.constantFrom('under_20', '60s', null),
+        district: fc.constantFrom('水原', '安田', null),
+      }),
+      fc.record({ kind: fc.constant('apply' as const), day: days, service: fc.integer({ min: 0, max: 1 }), channel: fc.constantFrom('self_smartphone', 'counter') }),
+      fc.record({ kind: fc.constant('editReservation' as const), ageBand: fc.constantFrom('20s', null), district: fc.constantFrom('笹神', null), day: days }),
+      fc.record({ kind: fc.constant('editApplication' as const), day: days, channel: fc.constantFrom('self_pc', 'counter') }),
+      fc.record({ kind: fc.constant('deleteReservation' as const) }),
+      fc.record({ kind: fc.constant('deleteApplication' as const) }),
+      fc.record({ kind: fc.constant('award' as const), amount: fc.integer({ min: 1, max: 30000 }), day: days }),
+    );
+    const keys = new Map<number, string>(); // participant id → MyKey ID
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+        for (const o of ops) {
+          // Reservations made in July–August; applications from 10 September; awards from October.
+          const [open] = await t.sql<{ id: number; participant_id: number; applied: boolean; awarded: boolean }>(
+            `SELECT r.id, r.participant_id, a.id IS NOT NULL AS applied, EXISTS (SELECT 1 FROM point_awards pa WHERE pa.participant_id = r.participant_id) AS awarded
+               FROM reservations r JOIN reservation_quotas q ON q.id = r.quota_id LEFT JOIN applications a ON a.participant_id = r.participant_id
+              WHERE q.id = $1 AND r.participant_id = ANY($2) ORDER BY random() LIMIT 1`,
+            [quotaId, [...keys.keys()]],
+          );
+          if (o.kind === 'reserve') {
+            const myKeyId = newMyKeyId();
+            const res = await reserve({ myKeyId, reservedAt: at('2020-07-01', o.day, o.hour), channel: o.channel, ageBand: o.ageBand, district: o.district }).expect(201);
+            keys.set(res.body.participantId, myKeyId);
+          } else if (!open) {
+            continue;
+          } else if (o.kind === 'apply' && !open.applied) {
+            await apply(keys.get(open.participant_id)!, { appliedAt: at('2020-09-10', o.day, 12), paymentServiceId: services[o.service], channel: o.channel }).expect(201);
+          } else if (o.kind === 'editReservation') {
+            await admin.put(`/api/reservations/${open.id}`).send({ ageBand: o.ageBand, district: o.district, reservedAt: at('2020-07-01', o.day, 9) }).expect(200);
+          } else if (o.kind === 'editApplication' && open.applied) {
+            const [a] = await t.sql<{ id: number }>('SELECT id FROM applications WHERE participant_id = $1', [open.participant_id]);
+            await admin.put(`/api/applications/${a.id}`).send({ appliedAt: at('2020-09-10', o.day, 15), channel: o.channel }).expect(200);
+          } else if (o.kind === 'deleteReservation' && !open.applied) {
+            await admin.delete(`/api/reservations/${open.id}`).expect(200);
+            keys.delete(open.participant_id);
+          } else if (o.kind === 'deleteApplication' && open.applied && !open.awarded) {
+            const [a] = await t.sql<{ id: number }>('SELECT id FROM applications WHERE participant_id = $1', [open.participant_id]);
+            await admin.delete(`/api/applications/${a.id}`).expect(200);
+          } else if (o.kind === 'award' && open.applied) {
+            const [a] = await t.sql<{ payment_service_id: number }>('SELECT payment_service_id FROM applications WHERE participant_id = $1', [open.participant_id]);
+            await policy
+              .post('/api/point-awards')
+              .send({
+                myKeyId: keys.get(open.participant_id),
+                paymentServiceId: a.payment_service_id,
+                externalId: unique('TX'),
+                transactionDate: at('2020-10-01', o.day, 12).slice(0, 10),
+                kind: 'purchase',
+                amountYen: o.amount,
+              })
+              .expect(201);
+          }
+        }
+        await expectExact(t);
+        // And the endpoints read them: the summary equals direct counts.
+        const [direct] = await t.sql<{ reservations: number; applications: number; points: number }>(
+          `SELECT (SELECT count(*)::int FROM reservations r JOIN reservation_quotas q ON q.id = r.quota_id WHERE q.campaign_id = $1) AS reservations,
+                  (SELECT count(*)::int FROM applications a JOIN participants p ON p.id = a.participant_id WHERE p.campaign_id = $1) AS applications,
+                  (SELECT coalesce(sum(points), 0)::int FROM point_awards WHERE campaign_id = $1) AS points`,
+          [campaignId],
+        );
+        expect(await summary()).toMatchObject({ reservations: direct.reservations, applications: direct.applications, pointsAwarded: direct.points });
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('keeps every rollup exact through imports (several chunks, two at a time)', async () => {
+    const people = Array.from({ length: 30 }, () => newMyKeyId());
+    const ages = ['20代', '30代', '70歳以上', ''];
+    const reservations = await importCsv(
+      policy,
+      'reservations',
+      csv(
+        'myKeyId,reservedAt,channel,ageBand,district',
+        ...people.map((k, i) => `${k},2020-08-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:10,${i % 2 ? 'counter' : 'self_smartphone'},${ages[i % 4]},${i % 3 ? '水原' : ''}`),
+      ),
+      { campaignId },
+    );
+    expect(reservations).toMatchObject({ status: 'done', accepted: 30, rejected: 0 });
+    await expectExact(t);
+
+    const applied = people.slice(0, 24);
+    const applications = await importCsv(
+      policy,
+      'applications',
+      csv('myKeyId,paymentServiceId,appliedAt,channel', ...applied.map((k, i) => `${k},${services[i % 2]},2020-09-${String(10 + (i % 20)).padStart(2, '0')} 11:00,self_pc`)),
+      { campaignId },
+    );
+    expect(applications).toMatchObject({ status: 'done', accepted: 24, rejected: 0 });
+    await expectExact(t);
+
+    const awards = await importCsv(
+      policy,
+      'point-awards',
+      csv(
+        'externalId,myKeyId,transactionDate,kind,amountYen',
+        ...applied.filter((_, i) => i % 2 === 0).flatMap((k, i) => [1, 2, 3].map((n) => `${unique('IMP')},${k},2020-10-${String(n + i).padStart(2, '0')},charge,${(i + 1) * 1500 * n}`)),
+      ),
+      { paymentServiceId: services[0], campaignId },
+    );
+    expect(awards).toMatchObject({ status: 'done', accepted: 36, rejected: 0 });
+    await expectExact(t);
+
+    const [direct] = await t.sql<{ points: number; awarded: number; capped: number }>(
+      `SELECT (SELECT coalesce(sum(points), 0)::int FROM point_awards WHERE campaign_id = $1 AND transaction_date BETWEEN '2020-10-01' AND '2020-10-31') AS points,
+              (SELECT count(*)::int FROM participants WHERE campaign_id = $1 AND points_total > 0) AS awarded,
+              (SELECT count(*)::int FROM participants WHERE campaign_id = $1 AND points_total >= cap_yen) AS capped`,
+      [campaignId],
+    );
+    const p = (await policy.get(`/api/stats/points?from=2020-10-01&to=2020-10-31&campaignId=${campaignId}`).expect(200)).body;
+    expect(p).toMatchObject({ totalPoints: direct.points, awardedParticipants: direct.awarded, capReachedParticipants: direct.capped });
+    expect(p.distribution.reduce((n: number, b: Row) => n + (b.participants as number), 0)).toBe(direct.awarded);
+  });
+
+  it('survives concurrent reservation creates and deletes on one quota, and two imports at once, without deadlock or drift', async () => {
+    const made = await Promise.all(Array.from({ length: 12 }, () => reserve({ reservedAt: '2020-08-15T09:00:00+09:00' })));
+    expect(made.map((r) => r.status)).toEqual(Array(12).fill(201));
+    // Deletes (quota first, then the rollup) race creates (rollup after the quota too).
+    const mixed = await Promise.all([
+      ...made.slice(0, 6).map((r) => admin.delete(`/api/reservations/${r.body.id}`)),
+      ...Array.from({ length: 12 }, () => reserve({ reservedAt: '2020-08-15T09:30:00+09:00' })),
+    ]);
+    expect(mixed.map((r) => r.status).sort()).toEqual([...Array(6).fill(200), ...Array(12).fill(201)]);
+
+    const file = (n: number) =>
+      csv('myKeyId,reservedAt,channel,ageBand,district', ...Array.from({ length: n }, (_, i) => `${newMyKeyId()},2020-08-20 1${i % 10}:00,counter,60代,安田`));
+    const [a, b] = await Promise.all([importCsv(policy, 'reservations', file(20), { campaignId }), importCsv(policy, 'reservations', file(20), { campaignId })]);
+    expect([a.accepted, b.accepted]).toEqual([20, 20]);
+    const [q] = await t.sql<{ used: number; n: number }>('SELECT used, (SELECT count(*)::int FROM reservations WHERE quota_id = $1) AS n FROM reservation_quotas WHERE id = $1', [quotaId]);
+    expect(q.used).toBe(q.n);
+    await expectExact(t);
+  });
+
+  it('recomputes everything after a TRUNCATE of a base table', async () => {
+    const before = await rollups(t);
+    expect(before.points.length).toBeGreaterThan(0);
+    await t.sql('TRUNCATE point_awards');
+    expect((await rollups(t)).points).toEqual([]);
+    await expectExact(t);
+  });
+});

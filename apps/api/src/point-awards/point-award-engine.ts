@@ -160,8 +160,10 @@ export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId
        FROM ordered
        RETURNING participant_id, points
      )
+     -- A participant already at the cap gets awards of 0 points: its row is left as it
+     -- is (a new row version and its index entries would change nothing).
      UPDATE participants p SET points_total = p.points_total + t.points
-     FROM (SELECT participant_id, sum(points)::int AS points FROM ins GROUP BY participant_id) t
+     FROM (SELECT participant_id, sum(points)::int AS points FROM ins GROUP BY participant_id HAVING sum(points) > 0) t
      WHERE p.id = t.participant_id`,
     [lo, hi, by.importId, by.userId],
   );

@@ -94,6 +94,28 @@ describe('reference checks held by the database', () => {
     }
   });
 
+  it('references rows the same transaction inserted (not locked: no one else sees them), and not ones it deleted', async () => {
+    const c = await t.db.connect();
+    try {
+      await c.query('BEGIN');
+      const [p] = (await c.query(`INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen) VALUES ($1, sha256(random()::text::bytea), 'ABCD', 5000) RETURNING id`, [campaignId])).rows;
+      await c.query(`INSERT INTO reservations (quota_id, participant_id, channel, reserved_at) VALUES ($1, $2, 'self_pc', now())`, [quotaId, p.id]);
+      await c.query('COMMIT');
+      const [r] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM reservations WHERE participant_id = $1`, [p.id]);
+      expect(r.n).toBe(1);
+
+      await c.query('BEGIN');
+      const [gone] = (await c.query(`INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen) VALUES ($1, sha256(random()::text::bytea), 'ABCD', 5000) RETURNING id`, [campaignId])).rows;
+      await c.query(`DELETE FROM participants WHERE id = $1`, [gone.id]);
+      expect(await outcome(c.query(`INSERT INTO reservations (quota_id, participant_id, channel, reserved_at) VALUES ($1, $2, 'self_pc', now())`, [quotaId, gone.id]))).toMatch(
+        /^23503 .*not present in table "participants"/,
+      );
+      await c.query('ROLLBACK');
+    } finally {
+      c.release();
+    }
+  });
+
   it('a participant with its reservation, as the fixtures write them, passes', async () => {
     const p = await sqlParticipant(t, { campaignId, quotaId });
     const [r] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM reservations WHERE participant_id = $1`, [p.id]);

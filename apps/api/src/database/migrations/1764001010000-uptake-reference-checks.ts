@@ -51,16 +51,27 @@ export class UptakeReferenceChecks1764001010000 implements MigrationInterface {
         wanted bigint;
         found bigint;
         missing text;
+        parent_key text;
+        same_row text;
       BEGIN
         SELECT string_agg(format('r.%I', c), ', '), string_agg(format('r.%I IS NOT NULL', c), ' AND '), string_agg(format('p.%I = r.%I', pc, c), ' AND ')
         INTO cols, present, matches
         FROM unnest(child_cols, parent_cols) AS u(c, pc);
-        -- The parent columns are its primary key: a key matches at most one row.
+        SELECT string_agg(format('p.%I', pc), ', '), string_agg(format('p.%I = s.%I', pc, pc), ' AND ')
+        INTO parent_key, same_row
+        FROM unnest(parent_cols) AS u(pc);
+        -- The parent columns are its primary key: a key matches at most one row. Rows
+        -- this transaction inserted itself (a reservation import's new participants)
+        -- need no lock: no other transaction can see them, let alone delete them, and
+        -- locking each would write it again. Every other row is locked.
         EXECUTE format(
           'WITH refs AS MATERIALIZED (SELECT DISTINCT %1$s FROM new_rows r WHERE %2$s),
-                locked AS (SELECT 1 FROM refs r JOIN %3$I p ON %4$s FOR KEY SHARE OF p)
-           SELECT (SELECT count(*) FROM refs), (SELECT count(*) FROM locked)', cols, present, parent, matches)
-        INTO wanted, found;
+                seen AS MATERIALIZED (SELECT %5$s, p.xmin = $1 AS own FROM refs r JOIN %3$I p ON %4$s),
+                locked AS (SELECT 1 FROM seen s JOIN %3$I p ON %6$s WHERE NOT s.own FOR KEY SHARE OF p)
+           SELECT (SELECT count(*) FROM refs), (SELECT count(*) FROM seen WHERE own) + (SELECT count(*) FROM locked)',
+          cols, present, parent, matches, parent_key, same_row)
+        INTO wanted, found
+        USING ((pg_current_xact_id()::text::numeric % 4294967296)::bigint)::text::xid;
         IF found = wanted THEN RETURN NULL; END IF;
         EXECUTE format('SELECT concat_ws('', '', %1$s) FROM new_rows r WHERE %2$s AND NOT EXISTS (SELECT 1 FROM %3$I p WHERE %4$s) LIMIT 1',
                        cols, present, parent, matches)

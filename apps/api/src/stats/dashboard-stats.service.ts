@@ -11,8 +11,9 @@ import { StatsQuery } from './stats-query';
 // small tables (campaigns, quotas, payment services): no request reads the
 // reservations, applications, participants or point awards themselves.
 //
-// Each endpoint is one round trip: a single statement whose parts are scalar
-// subqueries or json aggregates, so the pool's latency is paid once.
+// Each endpoint is one statement whose parts are scalar subqueries or json
+// aggregates, so the pool's latency is paid once (twice with a campaignId, which is
+// checked first so that an unknown one is a 400, not a page of zeros).
 
 const BUCKET_STEP = 500;
 
@@ -20,11 +21,6 @@ const BUCKET_STEP = 500;
 const CAMPAIGN = `($1::int IS NULL OR campaign_id = $1::int)`;
 // uptake_daily_stats counts each write once per dimension: totals read one of them.
 const CHANNELS = `dimension = 'channel'`;
-
-interface Participants {
-  awarded: number;
-  at_cap: number;
-}
 
 @Injectable()
 export class DashboardStatsService {

@@ -65,6 +65,18 @@ const spread = (rows: string) => `
   CROSS JOIN LATERAL (VALUES ('channel', d.channel), ('age_band', d.age_band), ('district', d.district)) v(dimension, value)`;
 const uptakeUpsert = (rows: string, prefix = '') => upsert('uptake_daily_stats', UPTAKE_KEY, ['reservations', 'applications'], spread(rows), prefix);
 
+/**
+ * An upsert that may bring rows to zero (the DELETE and UPDATE branches), followed by
+ * the removal of those rows, found by the ctid the upsert returns: only rows this
+ * statement has just written and still locks, so no new lock is waited for. The
+ * tables then hold exactly what stats_rebuild() computes.
+ */
+const pruned = (table: string, values: string[], upsertSql: string, into = 'gone') => `
+  WITH up AS (${upsertSql} RETURNING s.ctid AS row_id, ${values.map((v) => `s.${v}`).join(', ')})
+  SELECT array_agg(row_id) INTO ${into} FROM up WHERE ${values.map((v) => `${v} = 0`).join(' AND ')};
+  DELETE FROM ${table} WHERE ctid = ANY(${into});`;
+const uptakePruned = (rows: string) => pruned('uptake_daily_stats', ['reservations', 'applications'], uptakeUpsert(rows));
+
 // ---- reservations -------------------------------------------------------------
 const reservationRows = (t: string, sign: 1 | -1) => `
   SELECT r.municipality_code, q.campaign_id, ${JST_DAY('r.reserved_at')} AS day, r.channel, r.age_band, r.district,
@@ -95,6 +107,15 @@ const applicationUpserts = (rows: string) => `
   WITH delta AS MATERIALIZED (${rows}),
   u AS (${uptakeUpsert(`SELECT ${DELTA}, reservations, applications FROM delta`)})
   ${upsert('application_service_daily_stats', SERVICE_KEY, ['applications'], `SELECT ${SERVICE_KEY}, applications FROM delta`)};`;
+// The same, removing the rows it brings to zero (see pruned).
+const applicationUpsertsPruned = (rows: string) => `
+  WITH delta AS MATERIALIZED (${rows}),
+  u AS (${uptakeUpsert(`SELECT ${DELTA}, reservations, applications FROM delta`)} RETURNING s.ctid AS row_id, s.reservations, s.applications),
+  v AS (${upsert('application_service_daily_stats', SERVICE_KEY, ['applications'], `SELECT ${SERVICE_KEY}, applications FROM delta`)} RETURNING s.ctid AS row_id, s.applications)
+  SELECT (SELECT array_agg(row_id) FROM u WHERE reservations = 0 AND applications = 0), (SELECT array_agg(row_id) FROM v WHERE applications = 0)
+    INTO gone, gone2;
+  DELETE FROM uptake_daily_stats WHERE ctid = ANY(gone);
+  DELETE FROM application_service_daily_stats WHERE ctid = ANY(gone2);`;
 
 // ---- point awards -----------------------------------------------------------------
 const pointRows = (t: string, sign: 1 | -1) => `
@@ -112,13 +133,16 @@ const participantRows = (t: string, sign: 1 | -1) => `
   FROM ${t} WHERE points_total > 0`;
 
 /** The three branches of a statement trigger (PL/pgSQL plans a branch when it first runs it, so each names only its own transition tables). */
-const syncFunction = (name: string, branch: (op: 'INSERT' | 'DELETE' | 'UPDATE') => string) => `
+const syncFunction = (name: string, branch: (op: 'INSERT' | 'DELETE' | 'UPDATE') => string, settings = '') => `
   CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql
   -- The planner knows nothing of a transition table: it guesses one group per row.
   -- With the default work_mem that means sorting a 200k-row statement on disk instead
   -- of hashing its few thousand keys, and a cost high enough to JIT-compile, which
   -- alone takes longer than the whole upsert.
-  SET jit = off SET work_mem = '64MB' AS $fn$
+  SET jit = off SET work_mem = '64MB' ${settings} AS $fn$
+  DECLARE
+    gone tid[];
+    gone2 tid[];
   BEGIN
     IF TG_OP = 'INSERT' THEN
       ${branch('INSERT')}
@@ -216,25 +240,29 @@ export class StatsRollups1764000700000 implements MigrationInterface {
         if (op === 'INSERT') return `${lockQuotas('new_rows')}
           ${uptakeUpsert(reservationRows('new_rows', 1))};`;
         if (op === 'DELETE') return `${lockQuotas('old_rows')}
-          ${uptakeUpsert(`${reservationRows('old_rows', -1)}
-            UNION ALL ${applicationsOfReservations('old_rows', -1)} UNION ALL ${applicationsOfReservations('old_rows', 1, true)}`)};`;
+          ${uptakePruned(`${reservationRows('old_rows', -1)}
+            UNION ALL ${applicationsOfReservations('old_rows', -1)} UNION ALL ${applicationsOfReservations('old_rows', 1, true)}`)}`;
         return `PERFORM 1 FROM reservation_quotas WHERE id IN (SELECT quota_id FROM old_rows UNION SELECT quota_id FROM new_rows) ORDER BY id FOR NO KEY UPDATE;
-          ${uptakeUpsert(`${reservationRows('new_rows', 1)} UNION ALL ${reservationRows('old_rows', -1)}
-            UNION ALL ${applicationsOfReservations('old_rows', -1)} UNION ALL ${applicationsOfReservations('new_rows', 1)}`)};`;
+          ${uptakePruned(`${reservationRows('new_rows', 1)} UNION ALL ${reservationRows('old_rows', -1)}
+            UNION ALL ${applicationsOfReservations('old_rows', -1)} UNION ALL ${applicationsOfReservations('new_rows', 1)}`)}`;
       })}
       ${syncFunction('applications_stats_sync', (op) => {
         if (op === 'INSERT') return applicationUpserts(applicationRows('new_rows', 1));
-        if (op === 'DELETE') return applicationUpserts(applicationRows('old_rows', -1));
-        return applicationUpserts(`${applicationRows('new_rows', 1)} UNION ALL ${applicationRows('old_rows', -1)}`);
-      })}
+        if (op === 'DELETE') return applicationUpsertsPruned(applicationRows('old_rows', -1));
+        return applicationUpsertsPruned(`${applicationRows('new_rows', 1)} UNION ALL ${applicationRows('old_rows', -1)}`);
+        // Each application's reservation by its unique index, not a hash of the whole
+        // reservations table: the cost follows the statement, not the table (measured
+        // on 1M reservations: 1.6–2.8 s against 1.8–3.6 s for a 200k-row statement).
+      }, `SET enable_hashjoin = off SET enable_mergejoin = off`)}
       ${syncFunction('point_awards_stats_sync', (op) => {
-        const rows = op === 'INSERT' ? pointRows('new_rows', 1) : op === 'DELETE' ? pointRows('old_rows', -1) : `${pointRows('new_rows', 1)} UNION ALL ${pointRows('old_rows', -1)}`;
-        return `${upsert('point_award_daily_stats', POINTS_KEY, ['points', 'awards'], rows)};`;
+        if (op === 'INSERT') return `${upsert('point_award_daily_stats', POINTS_KEY, ['points', 'awards'], pointRows('new_rows', 1))};`;
+        const rows = op === 'DELETE' ? pointRows('old_rows', -1) : `${pointRows('new_rows', 1)} UNION ALL ${pointRows('old_rows', -1)}`;
+        return pruned('point_award_daily_stats', ['points', 'awards'], upsert('point_award_daily_stats', POINTS_KEY, ['points', 'awards'], rows));
       })}
       ${syncFunction('participants_stats_sync', (op) => {
-        const rows =
-          op === 'INSERT' ? participantRows('new_rows', 1) : op === 'DELETE' ? participantRows('old_rows', -1) : `${participantRows('new_rows', 1)} UNION ALL ${participantRows('old_rows', -1)}`;
-        return `${upsert('participant_point_stats', BUCKET_KEY, ['participants'], rows)};`;
+        if (op === 'INSERT') return `${upsert('participant_point_stats', BUCKET_KEY, ['participants'], participantRows('new_rows', 1))};`;
+        const rows = op === 'DELETE' ? participantRows('old_rows', -1) : `${participantRows('new_rows', 1)} UNION ALL ${participantRows('old_rows', -1)}`;
+        return pruned('participant_point_stats', ['participants'], upsert('participant_point_stats', BUCKET_KEY, ['participants'], rows));
       })}
 
       -- After a TRUNCATE of a base table (tests, an administrator): recompute the

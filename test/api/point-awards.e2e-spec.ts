@@ -258,6 +258,71 @@ describe('point-awards', () => {
     });
   });
 
+  // The ledger's references are checked once per statement (migration
+  // AwardLedgerChecks1764001000000) rather than by per-row foreign keys: the same
+  // refusals, with the same SQLSTATE, from both sides and under races.
+  describe('references held by the database', () => {
+    const award = (participantId: number, campaign: number, serviceId: number, externalId = txId('REF')): [string, unknown[]] => [
+      `INSERT INTO point_awards (participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen, points)
+       VALUES ($1, $2, $3, $4, '2020-10-01', 'charge', 1000, 0)`,
+      [participantId, campaign, serviceId, externalId],
+    ];
+    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string; detail?: string }) => `${e.code} ${e.detail}`);
+
+    it('refuses an award for a service not applied to, or in another campaign, and keeps what awards reference', async () => {
+      const p = await sqlParticipant(t, { campaignId, quotaId, paymentServiceId: service });
+      // Periods no other test's dates fall in: rows without a chosen campaign resolve by date.
+      const otherCampaign = await sqlCampaign(t, {
+        reservationOpensOn: '2030-07-01', reservationClosesOn: '2031-03-31', applicationOpensOn: '2030-07-01',
+        applicationClosesOn: '2031-03-31', earningStartsOn: '2030-09-01', earningEndsOn: '2031-03-31',
+      });
+      expect(await code(t.sql(...award(p.id, campaignId, otherService)))).toMatch(/^23503 .*not present in table "applications"/);
+      expect(await code(t.sql(...award(p.id, otherCampaign, service)))).toMatch(/^23503 .*not present in table "participants"/);
+      expect(await code(t.sql(...award(999_999_999, campaignId, service)))).toMatch(/^23503 /);
+      // One bad row fails the whole statement, however many good rows come with it.
+      const many = `INSERT INTO point_awards (participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen, points)
+                    SELECT $1, $2, CASE WHEN i = 50 THEN $4::int ELSE $3::int END, $5 || i, '2020-10-01', 'charge', 1000, 0 FROM generate_series(1, 100) i`;
+      expect(await code(t.sql(many, [p.id, campaignId, service, otherService, txId('MANY')]))).toMatch(/^23503 /);
+      expect(await code(t.sql(...award(p.id, campaignId, service)))).toBe('ok');
+
+      expect(await code(t.sql(`DELETE FROM applications WHERE participant_id = $1`, [p.id]))).toMatch(/^23503 .*still referenced from table "point_awards"/);
+      expect(await code(t.sql(`UPDATE applications SET payment_service_id = $2 WHERE participant_id = $1`, [p.id, otherService]))).toMatch(/^23503 .*still referenced/);
+      expect(await code(t.sql(`UPDATE participants SET campaign_id = $2 WHERE id = $1`, [p.id, otherCampaign]))).toMatch(/^23503 .*still referenced/);
+      expect(await code(t.sql(`DELETE FROM reservations WHERE participant_id = $1`, [p.id]))).toBe('ok');
+      expect(await code(t.sql(`DELETE FROM participants WHERE id = $1`, [p.id]))).toMatch(/^23503 /);
+      // Changing what no award references is not refused.
+      expect(await code(t.sql(`UPDATE applications SET applied_at = applied_at WHERE participant_id = $1`, [p.id]))).toBe('ok');
+    });
+
+    it('under races: a delete waits for the awards being written and is then refused, or comes first and the awards are', async () => {
+      const [a, b] = await Promise.all([t.db.connect(), t.db.connect()]);
+      try {
+        // Awards first: the application's delete waits for their transaction, then sees them.
+        const p1 = await sqlParticipant(t, { campaignId, quotaId, paymentServiceId: service });
+        await a.query('BEGIN');
+        await a.query(...award(p1.id, campaignId, service));
+        const deleting = code(b.query(`DELETE FROM applications WHERE participant_id = $1`, [p1.id]));
+        await new Promise((r) => setTimeout(r, 300));
+        await a.query('COMMIT');
+        expect(await deleting).toMatch(/^23503 .*still referenced/);
+
+        // The delete first: the awards wait for it, then find no application.
+        const p2 = await sqlParticipant(t, { campaignId, quotaId, paymentServiceId: service });
+        await b.query('BEGIN');
+        await b.query(`DELETE FROM applications WHERE participant_id = $1`, [p2.id]);
+        const awarding = code(a.query(...award(p2.id, campaignId, service)));
+        await new Promise((r) => setTimeout(r, 300));
+        await b.query('COMMIT');
+        expect(await awarding).toMatch(/^23503 /);
+        const [left] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM point_awards WHERE participant_id = $1`, [p2.id]);
+        expect(left.n).toBe(0);
+      } finally {
+        a.release();
+        b.release();
+      }
+    });
+  });
+
   describe('concurrency', () => {
     // Random transactions for a few participants, amounts such that most pass the cap.
     function transactions(keys: string[], count: number, seed: number, prefix: string): Tx[] {

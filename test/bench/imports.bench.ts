@@ -68,6 +68,29 @@ describe('import bench', () => {
     }
   }
 
+  /**
+   * The floor: the file's rows written with one INSERT … SELECT each into bare
+   * tables with the same columns and indexes as the real ones (no triggers, no
+   * checks, no rules), logged like them. What any import keeping those indexes pays.
+   */
+  async function bareInsert(path: string, columns: string[], inserts: Array<[like: string, select: string]>): Promise<number> {
+    const client = await t.db.connect();
+    try {
+      await client.query(`CREATE UNLOGGED TABLE raw_rows (${columns.map((c) => `${c} text`).join(', ')})`);
+      await pipeline(createReadStream(path), client.query(copyFrom('COPY raw_rows FROM STDIN WITH (FORMAT csv, HEADER true)')));
+      await client.query('ANALYZE raw_rows');
+      for (const [like] of inserts) await client.query(`CREATE TABLE bare_${like} (LIKE ${like} INCLUDING INDEXES)`);
+      const [, seconds] = await timed(async () => {
+        for (const [like, select] of inserts) await client.query(`INSERT INTO bare_${like} ${select}`);
+      });
+      for (const [like] of inserts) await client.query(`DROP TABLE bare_${like}`);
+      await client.query('DROP TABLE raw_rows');
+      return seconds;
+    } finally {
+      client.release();
+    }
+  }
+
   async function runImport(type: string, path: string, fields: Record<string, number> = {}) {
     const cpu = await cpuMeter(t.db);
     const load = loadAverage();
@@ -99,7 +122,12 @@ describe('import bench', () => {
     expect(job).toMatchObject({ status: 'done', rowsTotal: ROWS, accepted: ROWS, rejected: 0 });
     const [q] = await t.sql<{ used: number }>('SELECT used FROM reservation_quotas WHERE id = $1', [quotaId]);
     expect(q.used).toBe(ROWS);
+    const floor = await bareInsert(path, ['mykey_id', 'reserved_at', 'channel', 'age_band', 'district'], [
+      ['participants', `SELECT row_number() OVER (), '000000', ${campaignId}, sha256(mykey_id::bytea), right(mykey_id, 4), 0, 5000, now() FROM raw_rows`],
+      ['reservations', `SELECT row_number() OVER (ORDER BY reserved_at::timestamptz), '000000', ${quotaId}, row_number() OVER (ORDER BY reserved_at::timestamptz), channel, reserved_at::timestamptz, age_band, district, NULL, NULL, 1, now() FROM raw_rows`],
+    ]);
     rows.push({ name: 'raw COPY of the reservations file (unlogged, no rules)', rows: ROWS, seconds: baseline, note: 'PostgreSQL baseline' });
+    rows.push({ name: 'floor: INSERT … SELECT into bare participants + reservations (same indexes, no triggers)', rows: ROWS, seconds: floor, note: 'PostgreSQL floor' });
     rows.push({ name: 'reservations import (HTTP upload → done)', rows: ROWS, seconds, note: cpu });
   });
 
@@ -157,7 +185,17 @@ describe('import bench', () => {
          ON x.participant_id = p.id`,
     );
     expect(check.wrong).toBe(0);
+    const [{ first }] = await t.sql<{ first: number }>('SELECT min(id) AS first FROM participants WHERE campaign_id = $1', [campaignId]);
+    const floor = await bareInsert(path, ['external_id', 'mykey_id', 'transaction_date', 'kind', 'amount_yen'], [
+      [
+        'point_awards',
+        `SELECT row_number() OVER (), '000000', x.participant_id, ${campaignId}, ${serviceId}, external_id, transaction_date::date, kind, amount_yen::int, amount_yen::int / 4, NULL, NULL, now()
+         FROM (SELECT r.*, ${first} + (hashtext(mykey_id) & 2147483647) % ${PARTICIPANTS} AS participant_id FROM raw_rows r) x
+         ORDER BY x.participant_id, transaction_date, external_id`,
+      ],
+    ]);
     rows.push({ name: 'raw COPY of the operator report (unlogged, no rules)', rows: ROWS, seconds: baseline, note: 'PostgreSQL baseline' });
+    rows.push({ name: 'floor: INSERT … SELECT into a bare point_awards (same indexes, no triggers)', rows: ROWS, seconds: floor, note: 'PostgreSQL floor' });
     rows.push({ name: 'point-award import (HTTP upload → done)', rows: ROWS, seconds, note: `${check.capped} of ${PARTICIPANTS} at the cap; ${cpu}` });
   });
 });

@@ -26,6 +26,15 @@ const MAX_ATTEMPTS = 5;
 const ERROR_CODES = IMPORT_ROW_ERROR.values as readonly string[];
 const ERROR_MESSAGES = IMPORT_ROW_ERROR.values.map((v) => IMPORT_ROW_ERROR.labels[v].ja);
 
+// A job's own transactions (staging, chunks) commit without waiting for their WAL
+// to reach the disk. A crash can then lose the last of them, never a middle one
+// (WAL is written in order), and never once the job is done: the transaction that
+// marks it done commits synchronously (\`finish\`), which flushes every chunk before
+// it. A job the crash cut short is still running or queued in the database, so the
+// restart marks it failed, and importing the file again completes it (what did
+// commit counts as duplicates). Nothing anyone was told is done is lost.
+const ASYNC_COMMIT = `SET synchronous_commit = off`;
+
 /** The unlogged table a job's connections share (dropped when the job ends, or by the orphan sweep). */
 export const workTable = (importId: number) => `import_work_${Number(importId)}`;
 
@@ -111,6 +120,7 @@ export class ImportRunner {
     // session first touches a temporary table.
     await sql(`SET work_mem = '256MB'`);
     await sql(`SET temp_buffers = '256MB'`).catch(() => undefined);
+    await sql(ASYNC_COMMIT);
     await createStageTable(handler, sql);
 
     // Progress writes go through the pool, so a slow one never holds up the COPY.
@@ -141,6 +151,7 @@ export class ImportRunner {
       transaction,
       workTable: workTable(job.id),
       chunkRows: this.config.importChunkRows,
+      workers: this.config.importApplyWorkers,
       phase: async (phase) => {
         await this.db.query(`UPDATE imports SET phase = $2 WHERE id = $1`, [job.id, phase]);
       },
@@ -170,6 +181,7 @@ export class ImportRunner {
         const c = await this.pool.connect();
         clients.push(c);
         await c.query(`SET work_mem = '256MB'`);
+        await c.query(ASYNC_COMMIT);
       }
       await Promise.all(
         clients.map(async (c) => {
@@ -193,6 +205,8 @@ export class ImportRunner {
   private async finish(id: number, outcomes: Outcomes, sql: Sql, client: PoolClient): Promise<ImportCounts> {
     const accepted = outcomes.pendingMeansAccepted ? `('accepted', 'pending')` : `('accepted')`;
     return this.transaction(client, async () => {
+      // Synchronous: once the job reads done, it and every chunk before it are on disk.
+      await sql(`SET LOCAL synchronous_commit = on`);
       const [counts] = await sql<ImportCounts & { unknown: number }>(
         `SELECT count(*)::int AS "rowsTotal",
                 count(*) FILTER (WHERE outcome IN ${accepted})::int AS accepted,

@@ -103,14 +103,20 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; into
   );
 }
 
-/** Participant-id ranges (lo, hi] holding about `rows` pending rows each. */
-export async function chunks(sql: Sql, rows: number, cls = 'pa_cls'): Promise<Array<[number, number]>> {
+/**
+ * Participant-id ranges (lo, hi] holding about `rows` pending rows each; their number
+ * a multiple of `workers`, so the last round of a parallel apply keeps every worker
+ * busy. A participant's rows are never split between ranges. The bounds are
+ * percentiles of the pending rows' participant ids (one sort of a column of ints).
+ */
+export async function chunks(sql: Sql, rows: number, cls = 'pa_cls', workers = 1): Promise<Array<[number, number]>> {
+  const [{ pending }] = await sql<{ pending: number }>(`SELECT count(*)::int AS pending FROM ${cls} WHERE outcome = 'pending'`);
+  if (!pending) return [];
+  const n = Math.ceil(Math.ceil(pending / Math.max(1, rows)) / workers) * workers;
   const his = await sql<{ hi: number }>(
-    `SELECT max(participant_id) AS hi FROM (
-       SELECT participant_id, sum(n) OVER (ORDER BY participant_id) AS upto
-       FROM (SELECT participant_id, count(*) AS n FROM ${cls} WHERE outcome = 'pending' GROUP BY participant_id) g
-     ) x GROUP BY (upto - 1)::bigint / $1::bigint ORDER BY hi`,
-    [rows],
+    `SELECT DISTINCT unnest(percentile_disc(ARRAY(SELECT k::float8 / $1 FROM generate_series(1, $1) k)) WITHIN GROUP (ORDER BY participant_id)) AS hi
+     FROM ${cls} WHERE outcome = 'pending' ORDER BY hi`,
+    [n],
   );
   const out: Array<[number, number]> = [];
   let lo = 0;
@@ -154,8 +160,10 @@ export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId
        FROM ordered
        RETURNING participant_id, points
      )
+     -- A participant already at the cap gets awards of 0 points: its row is left as it
+     -- is (a new row version and its index entries would change nothing).
      UPDATE participants p SET points_total = p.points_total + t.points
-     FROM (SELECT participant_id, sum(points)::int AS points FROM ins GROUP BY participant_id) t
+     FROM (SELECT participant_id, sum(points)::int AS points FROM ins GROUP BY participant_id HAVING sum(points) > 0) t
      WHERE p.id = t.participant_id`,
     [lo, hi, by.importId, by.userId],
   );

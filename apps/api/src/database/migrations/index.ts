@@ -5,6 +5,8 @@ import { FraudAlerts1764000500000 } from './1764000500000-fraud-alerts';
 import { AssistanceRecords1764000600000 } from './1764000600000-assistance-records';
 import { StatsRollups1764000700000 } from './1764000700000-stats-rollups';
 import { Security1764000800000 } from './1764000800000-security';
+import { AwardLedgerChecks1764001000000 } from './1764001000000-award-ledger-checks';
+import { UptakeReferenceChecks1764001010000 } from './1764001010000-uptake-reference-checks';
 import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
 import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stats';
 
@@ -17,6 +19,8 @@ export const MIGRATIONS = [
   AssistanceRecords1764000600000,
   StatsRollups1764000700000,
   Security1764000800000,
+  AwardLedgerChecks1764001000000,
+  UptakeReferenceChecks1764001010000,
   ListIndexes1764001100000,
   CounterCityStats1764001200000,
 ];

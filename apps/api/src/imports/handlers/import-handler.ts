@@ -34,6 +34,8 @@ export interface ImportContext extends ImportOptions, Connection {
   workTable: string;
   /** About this many rows per transaction: locks stay short for the requests waiting on the same rows, and progress moves. */
   chunkRows: number;
+  /** How many connections `parallel` uses at most (IMPORT_APPLY_WORKERS). */
+  workers: number;
   phase(phase: 'checking' | 'applying'): Promise<void>;
   /**
    * Runs the tasks on up to IMPORT_APPLY_WORKERS connections at once (the job's own

@@ -33,7 +33,7 @@ export const pointAwardsImport: ImportHandler = {
     await ctx.sql(`ANALYZE ${cls}`);
     await ctx.phase('applying');
     // Chunks hold disjoint sets of participants: they can run side by side.
-    await ctx.parallel(await engine.chunks(ctx.sql, ctx.chunkRows, cls), (range, conn) =>
+    await ctx.parallel(await engine.chunks(ctx.sql, ctx.chunkRows, cls, ctx.workers), (range, conn) =>
       conn.transaction(
         async () => {
           await engine.lockParticipants(conn.sql, range, cls);

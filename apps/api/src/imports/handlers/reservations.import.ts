@@ -60,7 +60,7 @@ export const reservationsImport: ImportHandler = {
       const range = [lo, Math.min(pending, lo + ctx.chunkRows - 1)];
       await ctx.transaction(() => applyChunk(ctx, range, { importId: ctx.importId }));
     }
-    return { table: 'rs_cls' };
+    return { table: 'rs_cls', pendingMeansAccepted: true };
   },
 };
 
@@ -159,15 +159,15 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
   await sql(`SELECT id FROM reservation_quotas WHERE id IN (SELECT quota_id FROM rs_cls WHERE outcome = 'pending' AND ${chunk}) ORDER BY id FOR UPDATE`);
   // Each row's fate in one pass: reserved through the API since classification
   // (the same reservation, or another); else a unit while the quota has one, first
-  // come, first served by reservedAt; else the quota is full. 'accepted' is final only
-  // if the insert below commits with it.
-  await sql(
-    `UPDATE rs_cls c SET participant_id = x.participant_id, outcome = CASE
-        WHEN x.reserved THEN CASE WHEN x.same THEN 'duplicate' ELSE 'already_reserved' END
-        WHEN x.rn <= x.room THEN 'accepted'
-        ELSE 'quota_full' END
-     FROM (
-       SELECT c2.seq, p.id AS participant_id, r.participant_id IS NOT NULL AS reserved,
+  // come, first served by reservedAt; else the quota is full. The reservations are
+  // inserted and the units counted in the same statement; only the rows not
+  // accepted get their outcome written (a row still pending once its chunk has
+  // committed was accepted: rewriting every row to say so cost more than the insert's
+  // own checks).
+  const [r] = await sql<{ matched: number }>(
+    `WITH x AS MATERIALIZED (
+       SELECT c2.seq, c2.quota_id, c2.channel, c2.reserved_at, c2.age_band, c2.district, c2.cert_renewed_at,
+              p.id AS participant_id, r.participant_id IS NOT NULL AS reserved,
               COALESCE(${SAME_RESERVATION('r', 'c2')}, false) AS same,
               row_number() OVER (PARTITION BY c2.quota_id, r.participant_id IS NULL ORDER BY c2.seq) AS rn,
               q.capacity - q.used AS room
@@ -176,21 +176,27 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
        JOIN reservation_quotas q ON q.id = c2.quota_id
        LEFT JOIN reservations r ON r.participant_id = p.id
        WHERE c2.outcome = 'pending' AND c2.${chunk}
-     ) x
-     WHERE c.${chunk} AND c.seq = x.seq`,
-  );
-  await sql(
-    `WITH ins AS (
+     ), ins AS (
        INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, import_id)
        SELECT quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, $1
-       FROM rs_cls WHERE outcome = 'accepted' AND ${chunk}
+       FROM x WHERE NOT reserved AND rn <= room
        RETURNING quota_id
+     ), units AS (
+       UPDATE reservation_quotas q SET used = q.used + t.n, updated_at = now()
+       FROM (SELECT quota_id, count(*)::int AS n FROM ins GROUP BY quota_id) t
+       WHERE q.id = t.quota_id
+     ), refused AS (
+       UPDATE rs_cls c SET participant_id = x.participant_id,
+              outcome = CASE WHEN x.reserved THEN CASE WHEN x.same THEN 'duplicate' ELSE 'already_reserved' END ELSE 'quota_full' END
+       FROM x WHERE c.${chunk} AND c.seq = x.seq AND (x.reserved OR x.rn > x.room)
      )
-     UPDATE reservation_quotas q SET used = q.used + t.n, updated_at = now()
-     FROM (SELECT quota_id, count(*)::int AS n FROM ins GROUP BY quota_id) t
-     WHERE q.id = t.quota_id`,
+     SELECT count(*)::int AS matched FROM x`,
     [by.importId],
   );
+  // Every pending row of the chunk found its participant, just inserted or already
+  // there. One deleted through the API in between would leave a row pending that was
+  // not applied: run the chunk again (its participant is then inserted anew).
+  if (r.matched !== hi - lo + 1) throw Object.assign(new Error('a participant of the chunk was deleted meanwhile'), { code: '40001' });
   // A participant exists only with its reservation: those enrolled above whose row
   // found no unit go again, before anyone else could see them.
   await sql(

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, usersSeed } from '../../apps/api/src/database/seed/users
 import { Running, bootstrap } from '../../apps/api/src/main';
 import { TEST_HMAC_SECRET } from '../support/test-env';
 import { count, loadMyKeyId, runLoad } from './support/load-driver';
+import { campaignBody } from '../support/uptake-fixtures';
 
 // Backup and restore exactly as docs/operations.md says, against the machine's
 // PostgreSQL 15 server (not the test run's database, which may be an embedded
@@ -115,17 +116,7 @@ describe('backup and restore with pg_dump / pg_restore', () => {
       if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as { id: number };
     };
-    const campaign = await post('/api/campaigns', {
-      name: 'バックアップ試験',
-      reservationOpensOn: '2020-07-01',
-      reservationClosesOn: '2021-03-31',
-      applicationOpensOn: '2020-07-01',
-      applicationClosesOn: '2021-03-31',
-      earningStartsOn: '2020-09-01',
-      earningEndsOn: '2021-03-31',
-      awardRatePercent: 25,
-      capPerPersonYen: 5000,
-    });
+    const campaign = await post('/api/campaigns', campaignBody({ name: 'バックアップ試験' }));
     const quota = await post('/api/reservation-quotas', {
       campaignId: campaign.id,
       name: 'バックアップ試験枠',

@@ -139,15 +139,21 @@ describe('GET /api/stats/counter', () => {
             SELECT day, hour::int, staff_id, office, outcome, unable_reason, visits, minutes FROM assistance_hourly_stats WHERE visits <> 0 OR minutes <> 0)
           (SELECT * FROM raw EXCEPT SELECT * FROM rolled) UNION ALL (SELECT * FROM rolled EXCEPT SELECT * FROM raw)`);
         expect(diff).toEqual([]);
-        // The city-wide rollup (no clerk, no office) holds exactly the same figures, zero rows removed.
+        // The city-wide rollups (no clerk, no office) hold exactly the same figures, zero rows removed.
         const cityDiff = await t.sql(`
           WITH raw AS (
-            SELECT (visited_at AT TIME ZONE 'Asia/Tokyo')::date AS day, extract(hour FROM visited_at AT TIME ZONE 'Asia/Tokyo')::int AS hour,
-                   outcome, unable_reason, count(*)::int AS visits, sum(duration_minutes)::int AS minutes
-              FROM assistance_records GROUP BY 1, 2, 3, 4),
-          rolled AS (SELECT day, hour::int, outcome, unable_reason, visits, minutes FROM assistance_city_hourly_stats)
+            SELECT (visited_at AT TIME ZONE 'Asia/Tokyo')::date AS day, outcome, unable_reason, count(*)::int AS visits, sum(duration_minutes)::int AS minutes
+              FROM assistance_records GROUP BY 1, 2, 3),
+          rolled AS (SELECT day, outcome, unable_reason, visits, minutes FROM assistance_city_daily_stats)
           (SELECT * FROM raw EXCEPT SELECT * FROM rolled) UNION ALL (SELECT * FROM rolled EXCEPT SELECT * FROM raw)`);
         expect(cityDiff).toEqual([]);
+        const hourDiff = await t.sql(`
+          WITH raw AS (
+            SELECT (visited_at AT TIME ZONE 'Asia/Tokyo')::date AS day, extract(hour FROM visited_at AT TIME ZONE 'Asia/Tokyo')::int AS hour, count(*)::int AS visits
+              FROM assistance_records GROUP BY 1, 2),
+          rolled AS (SELECT day, hour::int, visits FROM assistance_city_hour_stats)
+          (SELECT * FROM raw EXCEPT SELECT * FROM rolled) UNION ALL (SELECT * FROM rolled EXCEPT SELECT * FROM raw)`);
+        expect(hourDiff).toEqual([]);
       }),
       { numRuns: 15 },
     );

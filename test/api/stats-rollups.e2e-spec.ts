@@ -67,7 +67,8 @@ async function expectExact(t: TestApp): Promise<void> {
   // stats_rebuild() recomputes the same figures, and the hourly counter rollup it also rebuilds stays put.
   const hourly = async () => ({
     clerk: canon(await t.sql('SELECT day::text, hour, staff_id, office, outcome, unable_reason, visits, minutes FROM assistance_hourly_stats')),
-    city: canon(await t.sql('SELECT day::text, hour, outcome, unable_reason, visits, minutes FROM assistance_city_hourly_stats')),
+    cityDaily: canon(await t.sql('SELECT day::text, outcome, unable_reason, visits, minutes FROM assistance_city_daily_stats')),
+    cityHour: canon(await t.sql('SELECT day::text, hour, visits FROM assistance_city_hour_stats')),
   });
   const hourlyBefore = await hourly();
   await t.sql('SELECT stats_rebuild()');

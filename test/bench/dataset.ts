@@ -16,7 +16,7 @@ import { hashPassword } from '../../apps/api/src/users/password';
 // Not a word the production secret check refuses (the app runs with NODE_ENV=production).
 export const BENCH_HMAC_SECRET = '3f9c1e7a5b2d48c6a0e4f7b19d3c5a82e6f0b4d7c91a2e5f';
 const FINGERPRINT_KEY = 'bench_dataset';
-const VERSION = 4;
+const VERSION = 5;
 
 export interface Scale {
   participants: number;

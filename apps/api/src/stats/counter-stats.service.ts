@@ -33,8 +33,8 @@ function add(t: CounterTotalsDto, row: BucketRow, visits: number, minutes: numbe
   if (row.unable_reason && UNABLE_REASON.has(row.unable_reason)) t.unableReasons[row.unable_reason] += visits;
 }
 
-// Reads only the hourly rollups (assistance_hourly_stats per clerk, assistance_city_hourly_stats
-// for the whole city), which triggers keep exact
+// Reads only rollups (assistance_hourly_stats per clerk; assistance_city_daily_stats and
+// assistance_city_hour_stats for the whole city), which triggers keep exact
 // in the same transaction as every write: the cost does not grow with the records.
 @Injectable()
 export class CounterStatsService {
@@ -45,7 +45,8 @@ export class CounterStatsService {
     const staff = (params: SqlParams) => (own ? ` AND staff_id = ${params.add(user.id)}` : '');
     // A clerk's own figures come from the per-clerk rollup (an index on staff_id, day);
     // the city's from the one without clerk and office, a few thousand rows.
-    const table = own ? 'assistance_hourly_stats' : 'assistance_city_hourly_stats';
+    const daily = own ? 'assistance_hourly_stats' : 'assistance_city_daily_stats';
+    const hourly = own ? 'assistance_hourly_stats' : 'assistance_city_hour_stats';
 
     const b = new SqlParams();
     const [today, weekFrom, weekTo, from, to] = [p.today, p.weekFrom, p.weekTo, p.from, p.to].map((d) => `${b.add(d)}::date`);
@@ -57,7 +58,7 @@ export class CounterStatsService {
               coalesce(sum(minutes) FILTER (WHERE day BETWEEN ${weekFrom} AND ${weekTo}), 0)::int AS week_minutes,
               coalesce(sum(visits) FILTER (WHERE day BETWEEN ${from} AND ${to}), 0)::int AS range_visits,
               coalesce(sum(minutes) FILTER (WHERE day BETWEEN ${from} AND ${to}), 0)::int AS range_minutes
-         FROM ${table}
+         FROM ${daily}
         WHERE (day = ${today} OR day BETWEEN ${weekFrom} AND ${weekTo} OR day BETWEEN ${from} AND ${to})${staff(b)}
         GROUP BY outcome, unable_reason`,
       b.values,
@@ -67,10 +68,10 @@ export class CounterStatsService {
     const inRange = (params: SqlParams) => `day BETWEEN ${params.add(p.from)}::date AND ${params.add(p.to)}::date${staff(params)}`;
     const sp = new SqlParams();
     const seriesSql = `SELECT date_trunc(${sp.add(p.interval)}, day::timestamp)::date AS period, sum(visits)::int AS visits, sum(minutes)::int AS minutes
-           FROM ${table} WHERE ${inRange(sp)} GROUP BY 1`;
+           FROM ${daily} WHERE ${inRange(sp)} GROUP BY 1`;
     const hp = new SqlParams();
     const heatmapSql = `SELECT extract(isodow FROM day)::int AS weekday, hour::int AS hour, sum(visits)::int AS visits
-           FROM ${table} WHERE ${inRange(hp)} GROUP BY 1, 2 HAVING sum(visits) > 0 ORDER BY 1, 2`;
+           FROM ${hourly} WHERE ${inRange(hp)} GROUP BY 1, 2 HAVING sum(visits) > 0 ORDER BY 1, 2`;
     const [series, heatmap] = await Promise.all([
       this.db.query<{ period: string; visits: number; minutes: number }>(seriesSql, sp.values),
       this.db.query<{ weekday: number; hour: number; visits: number }>(heatmapSql, hp.values),

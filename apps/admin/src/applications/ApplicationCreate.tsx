@@ -44,6 +44,7 @@ function CounterToolbar() {
 function ReservationCheck({ campaignNames }: { campaignNames: Record<number, string> }) {
   const translate = useTranslate();
   const { state, found } = useReservationsOf();
+  if (state === 'failed') return <Alert severity="warning" sx={{ mb: 2 }}>{translate('resources.reservations.lookup.failed')}</Alert>;
   if (state !== 'done') return null;
   if (!found.length) return <Alert severity="error" sx={{ mb: 2 }}>{translate('resources.applications.lookup.none')}</Alert>;
   return (

@@ -14,24 +14,26 @@ interface Found {
  * so counter staff see at once whether the resident already reserved. The ID goes
  * in a background request only, never into the page address or history.
  */
-export function useReservationsOf(): { state: 'idle' | 'checking' | 'done'; found: Found[] } {
+export function useReservationsOf(): { state: 'idle' | 'checking' | 'done' | 'failed'; found: Found[] } {
   const dataProvider = useDataProvider();
   const raw = useWatch({ name: 'myKeyId' }) as string | undefined;
   const myKeyId = raw ? normalizeMyKeyId(raw) : null;
-  const [result, setResult] = useState<{ key: string | null; found: Found[] }>({ key: null, found: [] });
+  const [result, setResult] = useState<{ key: string | null; found: Found[]; failed?: boolean }>({ key: null, found: [] });
   useEffect(() => {
     if (!myKeyId) return;
     let alive = true;
     dataProvider
       .getList('reservations', { filter: { myKeyId }, pagination: { page: 1, perPage: 10 }, sort: { field: 'reservedAt', order: 'DESC' } })
       .then(({ data }) => alive && setResult({ key: myKeyId, found: data as unknown as Found[] }))
-      .catch(() => alive && setResult({ key: myKeyId, found: [] }));
+      // A failed lookup must not read as "no reservation": say it could not be checked.
+      .catch(() => alive && setResult({ key: myKeyId, found: [], failed: true }));
     return () => {
       alive = false;
     };
   }, [myKeyId, dataProvider]);
   if (!myKeyId) return { state: 'idle', found: [] };
-  return result.key === myKeyId ? { state: 'done', found: result.found } : { state: 'checking', found: [] };
+  if (result.key !== myKeyId) return { state: 'checking', found: [] };
+  return result.failed ? { state: 'failed', found: [] } : { state: 'done', found: result.found };
 }
 
 export function MyKeyLookup({ campaignNames }: { campaignNames: Record<number, string> }) {
@@ -39,6 +41,7 @@ export function MyKeyLookup({ campaignNames }: { campaignNames: Record<number, s
   const { state, found } = useReservationsOf();
   if (state === 'idle') return null;
   if (state === 'checking') return <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.reservations.lookup.checking')}</Alert>;
+  if (state === 'failed') return <Alert severity="error" sx={{ mb: 2 }} data-testid="mykey-lookup">{translate('resources.reservations.lookup.failed')}</Alert>;
   if (!found.length) return <Alert severity="success" sx={{ mb: 2 }} data-testid="mykey-lookup">{translate('resources.reservations.lookup.none')}</Alert>;
   return (
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="mykey-lookup">

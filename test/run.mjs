@@ -57,8 +57,8 @@ const cleanup = async () => {
 };
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
-const jest = (jestArgs) =>
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', '--maxWorkers=2', ...jestArgs], {
+const jest = (jestArgs, workers = '--maxWorkers=2') =>
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', workers, ...jestArgs], {
     cwd: ROOT,
     stdio: 'inherit',
     env,
@@ -68,12 +68,13 @@ if (args.length) {
   step('Running Jest…');
   status = jest(args);
 } else {
-  // The resilience suites put the database under load on purpose (50 clients, an
+  // The resilience suites put the machine under load on purpose (50 clients, an
   // outage): they run after the others, so they do not slow the others into timeouts.
   step('Running Jest: unit, API and browser tests…');
   status = jest(['--selectProjects', 'unit', 'api', 'browser']);
-  step('Running Jest: resilience (load, faults, backup, server setup)…');
-  status = Math.max(status, jest(['--selectProjects', 'resilience']));
+  // One file at a time: the load and the fault suites must not overlap either.
+  step('Running Jest: resilience (load, faults, backup, server setup), one file at a time…');
+  status = Math.max(status, jest(['--selectProjects', 'resilience'], '--runInBand'));
 }
 await cleanup();
 step(`npm test finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -2,7 +2,7 @@
 // tests, make sure Chromium is there, start a throwaway embedded PostgreSQL unless
 // DATABASE_URL is set, and run every Jest project (unit, API e2e, browser e2e).
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,24 +57,31 @@ const cleanup = async () => {
 };
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
+// Jest runs as an asynchronous child: this process must keep reading the embedded
+// PostgreSQL's log pipe. (With spawnSync its event loop stood still, the pipe filled,
+// and PostgreSQL's checkpointer blocked writing a log line: every DROP/CREATE DATABASE
+// then waited for a checkpoint that never came.)
 const jest = (jestArgs, workers = '--maxWorkers=2') =>
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', workers, ...jestArgs], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env,
-  }).status ?? 1;
+  new Promise((resolveStatus) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', workers, ...jestArgs], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env,
+    });
+    child.on('exit', (code) => resolveStatus(code ?? 1));
+  });
 let status;
 if (args.length) {
   step('Running Jest…');
-  status = jest(args);
+  status = await jest(args);
 } else {
   // The resilience suites put the machine under load on purpose (50 clients, an
   // outage): they run after the others, so they do not slow the others into timeouts.
   step('Running Jest: unit, API and browser tests…');
-  status = jest(['--selectProjects', 'unit', 'api', 'browser']);
+  status = await jest(['--selectProjects', 'unit', 'api', 'browser']);
   // One file at a time: the load and the fault suites must not overlap either.
   step('Running Jest: resilience (load, faults, backup, server setup), one file at a time…');
-  status = Math.max(status, jest(['--selectProjects', 'resilience'], '--runInBand'));
+  status = Math.max(status, await jest(['--selectProjects', 'resilience'], '--runInBand'));
 }
 await cleanup();
 step(`npm test finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -12,7 +12,7 @@
 // The database: DATABASE_URL's server when set, else an embedded PostgreSQL kept
 // under .data/bench/ (so the dataset survives between runs). The benchmark datasets
 // live in their own databases there (mynapoint_bench, mynapoint_bench_quick).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -51,12 +51,16 @@ const started = new Date();
 const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 for (const file of files) {
   step(`Bench ${file}…`);
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/bench/jest.config.js', '--runInBand', '--forceExit', join('test', 'bench', file)],
-    { cwd: ROOT, stdio: 'inherit', env },
+  // Asynchronous, so this process keeps draining the embedded PostgreSQL's log pipe
+  // (a full pipe blocks PostgreSQL: see test/run.mjs).
+  const status = await new Promise((done) =>
+    spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/bench/jest.config.js', '--runInBand', '--forceExit', join('test', 'bench', file)],
+      { cwd: ROOT, stdio: 'inherit', env },
+    ).on('exit', (code) => done(code ?? 1)),
   );
-  if (r.status !== 0) failed = true;
+  if (status !== 0) failed = true;
 }
 const pgVersion = spawnSync('psql', [env.DATABASE_URL, '-Atc', 'SHOW server_version'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
 if (embedded) await embedded.stop().catch(() => undefined);

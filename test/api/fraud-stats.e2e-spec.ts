@@ -1,4 +1,5 @@
-import { createFraudAlert } from '../support/fraud-fixtures';
+import { FRAUD_CHANNEL, FRAUD_STATUS, IMPERSONATED, REQUESTED_ITEM, SEVERITY } from '@mynapoint/domain';
+import { createFraudAlert, moveFraudAlert } from '../support/fraud-fixtures';
 import { Client_, TestApp } from '../support/test-app';
 
 describe('GET /api/stats/fraud', () => {
@@ -71,6 +72,59 @@ describe('GET /api/stats/fraud', () => {
   // it ignores parameters it does not know (a cache-busting `_`, say).
   it('ignores an unknown parameter', async () => {
     await policy.get('/api/stats/fraud?foo=1').expect(200);
+  });
+
+  // The endpoint reads the rollup fraud_daily_stats, which triggers keep in the same
+  // transaction as each write. Its rows must equal, after creates, edits, status moves
+  // and deletes, a plain aggregation of fraud_alerts written here on its own, and
+  // stats_rebuild() must leave them as they are.
+  it('keeps its rollup equal to the alerts after every kind of write, and stats_rebuild() agrees', async () => {
+    const dims = [['channel', FRAUD_CHANNEL.values, (v: string) => `channel = '${v}'`], ['impersonated', IMPERSONATED.values, (v: string) => `impersonated = '${v}'`],
+      ['item', REQUESTED_ITEM.values, (v: string) => `'${v}' = ANY(requested_items)`], ['severity', SEVERITY.values, (v: string) => `severity = '${v}'`],
+      ['status', FRAUD_STATUS.values, (v: string) => `status = '${v}'`]] as const;
+    const cols = dims.flatMap(([d, values]) => values.map((v) => `${d}_${v}`));
+    const expected = () =>
+      t.sql(
+        `SELECT (reported_at AT TIME ZONE 'Asia/Tokyo')::date::text AS day, count(*)::int AS reports, sum(damage_yen)::text AS damage_yen,
+                count(*) FILTER (WHERE damage_yen > 0)::int AS damaged,
+                ${dims.flatMap(([d, values, cond]) => values.map((v) => `count(*) FILTER (WHERE ${cond(v)})::int AS ${d}_${v}`)).join(', ')}
+           FROM fraud_alerts GROUP BY 1 ORDER BY 1`,
+      );
+    const rollup = () => t.sql(`SELECT day::text, reports, damage_yen::text, damaged, ${cols.join(', ')} FROM fraud_daily_stats ORDER BY day`);
+    const admin = await t.as('admin');
+
+    const a = await createFraudAlert(t, { reportedAt: '2021-05-10T00:10:00+09:00', channel: 'website', impersonated: 'police', requestedItems: ['assets', 'bank_account'] });
+    const b = await createFraudAlert(t, { reportedAt: '2021-05-10T23:50:00+09:00', channel: 'sms', requestedItems: ['pin'], damageYen: 3000 });
+    expect(await rollup()).toEqual(await expected());
+    expect((await rollup()).find((r) => r.day === '2021-05-10')).toMatchObject({ reports: 2, damaged: 1, channel_website: 1, channel_sms: 1, item_pin: 1, status_new: 2 });
+
+    await moveFraudAlert(t, a.id, 'investigating', 'closed'); // nets to 0 reports, moves the status counts
+    await admin.put(`/api/fraud-alerts/${b.id}`).send({ channel: 'phone', reportedAt: '2021-05-11T09:00:00+09:00', damageYen: 0, requestedItems: ['my_number'] }).expect(200);
+    expect(await rollup()).toEqual(await expected());
+    expect((await rollup()).find((r) => r.day === '2021-05-10')).toMatchObject({ reports: 1, status_closed: 1, status_new: 0, channel_sms: 0 });
+
+    await admin.delete(`/api/fraud-alerts/${a.id}`).expect(200);
+    expect(await rollup()).toEqual(await expected());
+    expect((await rollup()).some((r) => r.day === '2021-05-10')).toBe(false); // a day brought to zero reports is removed
+
+    const month = (await policy.get('/api/stats/fraud?from=2021-05-01&to=2021-05-31&interval=month').expect(200)).body;
+    expect(month).toMatchObject({ total: 1, byChannel: expect.objectContaining({ phone: 1, sms: 0 }), requestedItems: expect.objectContaining({ my_number: 1, pin: 0 }) });
+
+    const before = await rollup();
+    await t.sql('SELECT stats_rebuild()');
+    expect(await rollup()).toEqual(before);
+  });
+
+  it('has a rollup column for every value of the domain enums it counts', async () => {
+    const have = new Set((await t.sql<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'fraud_daily_stats'`)).map((r) => r.c));
+    const want = [
+      ...FRAUD_CHANNEL.values.map((v) => `channel_${v}`),
+      ...IMPERSONATED.values.map((v) => `impersonated_${v}`),
+      ...REQUESTED_ITEM.values.map((v) => `item_${v}`),
+      ...SEVERITY.values.map((v) => `severity_${v}`),
+      ...FRAUD_STATUS.values.map((v) => `status_${v}`),
+    ];
+    expect(want.filter((c) => !have.has(c))).toEqual([]);
   });
 
   it('is documented in OpenAPI', async () => {

@@ -11,8 +11,22 @@ import { Db } from '../common/db/db.service';
 import { FraudStatsDto, FraudStatsPeriodDto } from './dto/fraud-stats.dto';
 import { parseStatsQuery } from './stats-query';
 
-// Plain aggregates over fraud_alerts for now (a few hundred rows a year per city);
-// a later issue moves the dashboard's stats to rollup tables.
+// Reads only the rollup fraud_daily_stats (one row per JST day, one column per value,
+// kept exact by triggers in the same transaction as every write; migration
+// 1764001400000): one statement, one row per period, whatever the number of alerts.
+const DIMENSIONS = [
+  ['channel', FRAUD_CHANNEL],
+  ['impersonated', IMPERSONATED],
+  ['item', REQUESTED_ITEM],
+  ['severity', SEVERITY],
+  ['status', FRAUD_STATUS],
+] as const;
+type Dimension = (typeof DIMENSIONS)[number][0];
+const column = (dimension: Dimension, value: string) => `${dimension}_${value}`;
+const SUMS = DIMENSIONS.flatMap(([dimension, e]) => e.values.map((v) => `sum(${column(dimension, v)})::int AS ${column(dimension, v)}`)).join(', ');
+
+type PeriodRow = { period: string; total: number; damage: string; damaged: number } & Record<string, number>;
+
 @Injectable()
 export class FraudStatsService {
   constructor(private readonly db: Db) {}
@@ -25,27 +39,16 @@ export class FraudStatsService {
       defaultFrom: (end) => (first && first < end ? first : end),
     });
 
-    const range = `reported_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AND reported_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`;
-    const [cells, items, states] = await Promise.all([
-      this.db.query<{ period: string; channel: string; impersonated: string; n: number; damage: string; damaged: number }>(
-        `SELECT to_char(date_trunc($3, reported_at AT TIME ZONE 'Asia/Tokyo'), 'YYYY-MM-DD') AS period, channel, impersonated,
-                count(*)::int AS n, sum(damage_yen)::bigint AS damage, count(*) FILTER (WHERE damage_yen > 0)::int AS damaged
-           FROM fraud_alerts WHERE ${range} GROUP BY 1, 2, 3`,
-        [from, to, interval],
-      ),
-      this.db.query<{ item: string; n: number }>(
-        `SELECT item, count(*)::int AS n FROM fraud_alerts, unnest(requested_items) AS item WHERE ${range} GROUP BY item`,
-        [from, to],
-      ),
-      this.db.query<{ severity: string; status: string; n: number }>(
-        `SELECT severity, status, count(*)::int AS n FROM fraud_alerts WHERE ${range} GROUP BY 1, 2`,
-        [from, to],
-      ),
-    ]);
-
-    const series = new Map<string, FraudStatsPeriodDto>(
-      periods.map((period) => [period, { period, total: 0, damageYen: 0, byChannel: zeros(FRAUD_CHANNEL), byImpersonated: zeros(IMPERSONATED) }]),
+    const rows = await this.db.query<PeriodRow>(
+      `SELECT to_char(date_trunc($3, day::timestamp), 'YYYY-MM-DD') AS period,
+              sum(reports)::int AS total, sum(damage_yen)::bigint AS damage, sum(damaged)::int AS damaged, ${SUMS}
+         FROM fraud_daily_stats WHERE day BETWEEN $1::date AND $2::date GROUP BY 1`,
+      [from, to, interval],
     );
+
+    const counts = (dimension: Dimension, e: DomainEnum<string>, row?: PeriodRow) =>
+      Object.fromEntries(e.values.map((v) => [v, row?.[column(dimension, v)] ?? 0]));
+    const byPeriod = new Map(rows.map((r) => [r.period, r]));
     const out: FraudStatsDto = {
       from,
       to,
@@ -53,32 +56,35 @@ export class FraudStatsService {
       total: 0,
       totalDamageYen: 0,
       withDamage: 0,
-      byChannel: zeros(FRAUD_CHANNEL),
-      byImpersonated: zeros(IMPERSONATED),
-      requestedItems: zeros(REQUESTED_ITEM),
-      bySeverity: zeros(SEVERITY),
-      byStatus: zeros(FRAUD_STATUS),
-      series: [],
+      byChannel: counts('channel', FRAUD_CHANNEL),
+      byImpersonated: counts('impersonated', IMPERSONATED),
+      requestedItems: counts('item', REQUESTED_ITEM),
+      bySeverity: counts('severity', SEVERITY),
+      byStatus: counts('status', FRAUD_STATUS),
+      series: periods.map((period): FraudStatsPeriodDto => {
+        const row = byPeriod.get(period);
+        return {
+          period,
+          total: row?.total ?? 0,
+          damageYen: Number(row?.damage ?? 0),
+          byChannel: counts('channel', FRAUD_CHANNEL, row),
+          byImpersonated: counts('impersonated', IMPERSONATED, row),
+        };
+      }),
     };
-    for (const c of cells) {
-      const damage = Number(c.damage);
-      const bucket = series.get(c.period)!;
-      bucket.total += c.n;
-      bucket.damageYen += damage;
-      bucket.byChannel[c.channel] += c.n;
-      bucket.byImpersonated[c.impersonated] += c.n;
-      out.total += c.n;
-      out.totalDamageYen += damage;
-      out.withDamage += c.damaged;
-      out.byChannel[c.channel] += c.n;
-      out.byImpersonated[c.impersonated] += c.n;
+    const totals: Record<Dimension, Record<string, number>> = {
+      channel: out.byChannel,
+      impersonated: out.byImpersonated,
+      item: out.requestedItems,
+      severity: out.bySeverity,
+      status: out.byStatus,
+    };
+    for (const row of rows) {
+      out.total += row.total;
+      out.totalDamageYen += Number(row.damage);
+      out.withDamage += row.damaged;
+      for (const [dimension, e] of DIMENSIONS) for (const v of e.values) totals[dimension][v] += row[column(dimension, v)];
     }
-    for (const i of items) out.requestedItems[i.item] += i.n;
-    for (const s of states) {
-      out.bySeverity[s.severity] += s.n;
-      out.byStatus[s.status] += s.n;
-    }
-    out.series = [...series.values()];
     return out;
   }
 
@@ -87,8 +93,3 @@ export class FraudStatsService {
     return row?.d ?? null;
   }
 }
-
-function zeros(e: DomainEnum<string>): Record<string, number> {
-  return Object.fromEntries(e.values.map((v) => [v, 0]));
-}
-

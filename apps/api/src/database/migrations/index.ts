@@ -10,6 +10,7 @@ import { UptakeReferenceChecks1764001010000 } from './1764001010000-uptake-refer
 import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
 import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stats';
 import { FraudDailyStats1764001400000 } from './1764001400000-fraud-daily-stats';
+import { AssistanceStaffOrderIndex1764001500000 } from './1764001500000-assistance-staff-order-index';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ListIndexes1764001100000,
   CounterCityStats1764001200000,
   FraudDailyStats1764001400000,
+  AssistanceStaffOrderIndex1764001500000,
 ];

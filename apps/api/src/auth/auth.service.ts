@@ -147,6 +147,7 @@ export class AuthService {
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [tokenHash(token)],
+      { prepared: true }, // every authenticated request runs it
     );
     return row ?? null;
   }

@@ -1,11 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { PoolClient } from 'pg';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 
 export interface QueryOutcome<T> {
   rows: T[];
   affected: number;
+}
+
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each pooled connection: PostgreSQL parses and
+   * plans it once per connection instead of once per request. For the few fixed
+   * statements every request runs (the session lookup, a record by id); never for
+   * text built from input (each distinct text stays prepared on every connection).
+   * Applies outside a transaction only.
+   */
+  prepared?: boolean;
+}
+
+// pg names a prepared statement per connection; the name is derived from the text, so
+// one text always has one name and two texts never share one.
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 // The unit of work: a write request runs in one transaction (opened by the write
@@ -42,12 +66,12 @@ export class Db {
   }
 
   /** Plain rows for any statement (SELECT, or INSERT/UPDATE/DELETE … RETURNING). */
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.run<T>(sql, params)).rows;
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<T[]> {
+    return (await this.run<T>(sql, params, opts)).rows;
   }
 
-  async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-    return (await this.run<T>(sql, params)).rows[0];
+  async one<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<T | undefined> {
+    return (await this.run<T>(sql, params, opts)).rows[0];
   }
 
   /**
@@ -55,18 +79,28 @@ export class Db {
    * request transaction. Release it when done.
    */
   async rawClient(): Promise<PoolClient> {
-    const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
-    return pool.connect();
+    return this.pool.connect();
   }
 
-  async run<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryOutcome<T>> {
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  async run<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<QueryOutcome<T>> {
     const own = this.manager.queryRunner;
-    const runner = own ?? this.dataSource.createQueryRunner();
-    try {
-      const result = await runner.query(sql, params, true);
+    if (own) {
+      const result = await own.query(sql, params, true);
       return { rows: result.records as T[], affected: result.affected ?? result.records.length };
-    } finally {
-      if (!own) await runner.release();
+    }
+    // Outside a transaction, straight to the pool: a TypeORM query runner per
+    // statement (create, connect, query, release) was CPU on every read request and
+    // did nothing the pool does not (docs/benchmarks.md). Errors are wrapped as
+    // TypeORM wraps them, so the error filter maps them the same way.
+    try {
+      const result = await this.pool.query(opts?.prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
+      return { rows: result.rows as T[], affected: result.rowCount ?? result.rows.length };
+    } catch (err) {
+      throw new QueryFailedError(sql, params, err as Error);
     }
   }
 }

@@ -33,6 +33,7 @@ export class ListReader {
     const conditions = [`${spec.fields.id.sql} = ${p.add(id)}`];
     const scoped = scope?.where?.(p);
     if (scoped) conditions.push(scoped);
-    return this.db.one<T>(`SELECT ${selectList(spec)} FROM ${spec.from} WHERE ${conditions.join(' AND ')}`, p.values);
+    // Its text depends only on the spec and the scope, never on input: kept prepared.
+    return this.db.one<T>(`SELECT ${selectList(spec)} FROM ${spec.from} WHERE ${conditions.join(' AND ')}`, p.values, { prepared: true });
   }
 }

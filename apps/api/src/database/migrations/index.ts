@@ -9,6 +9,7 @@ import { AwardLedgerChecks1764001000000 } from './1764001000000-award-ledger-che
 import { UptakeReferenceChecks1764001010000 } from './1764001010000-uptake-reference-checks';
 import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
 import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stats';
+import { ParticipantListCopies1764001300000 } from './1764001300000-participant-list-copies';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   UptakeReferenceChecks1764001010000,
   ListIndexes1764001100000,
   CounterCityStats1764001200000,
+  ParticipantListCopies1764001300000,
 ];

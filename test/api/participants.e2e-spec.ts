@@ -74,6 +74,31 @@ describe('participants', () => {
   it('sorts by points and reservation date', async () => {
     const res = await manager.get(`/api/participants?${listQuery({ filter: { campaignId: campaign.id }, sort: ['pointsTotal', 'DESC'] })}`).expect(200);
     expect(res.body[0].id).toBe(people[0].participantId);
+
+    // Reservation date (the default sort): newest first, a participant without a
+    // reservation last (first when ascending), ties by id; also within one service.
+    const other = await createCampaign(t);
+    const quota = await createQuota(t, { campaignId: other.id });
+    const made = [];
+    for (const [reservedAt, apply] of [['2020-08-03T10:00:00+09:00', true], ['2020-08-01T10:00:00+09:00', true], ['2020-08-02T10:00:00+09:00', false], ['2020-08-03T10:00:00+09:00', true]] as const) {
+      const r = await createReservation(t, { quotaId: quota.id, reservedAt });
+      if (apply) await createApplication(t, { myKeyId: r.myKeyId, paymentServiceId: qr.id });
+      made.push(r.participantId as number);
+    }
+    const [bare] = await t.sql<{ id: number }>(
+      `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen) VALUES ($1, sha256(random()::text::bytea), 'ABCD', 5000) RETURNING id`,
+      [other.id],
+    );
+    const ids = async (query: Parameters<typeof listQuery>[0]) =>
+      (await manager.get(`/api/participants?${listQuery(query)}`).expect(200)).body.map((r: { id: number }) => r.id);
+    const newestFirst = [made[3], made[0], made[2], made[1], bare.id];
+    expect(await ids({ filter: { campaignId: other.id } })).toEqual(newestFirst);
+    expect(await ids({ filter: { campaignId: other.id }, sort: ['reservedAt', 'DESC'] })).toEqual(newestFirst);
+    expect(await ids({ filter: { campaignId: other.id }, sort: ['reservedAt', 'ASC'] })).toEqual([...newestFirst].reverse());
+    expect(await ids({ filter: { campaignId: other.id, paymentServiceId: qr.id } })).toEqual([made[3], made[0], made[1]]);
+    expect(await ids({ filter: { campaignId: other.id, applied: false }, sort: ['reservedAt', 'ASC'] })).toEqual([bare.id, made[2]]);
+    expect(await ids({ filter: { campaignId: other.id, reservedAt: null } })).toEqual([bare.id]);
+    expect(await ids({ filter: { campaignId: other.id, reservedAt_gte: '2020-08-02' }, range: [0, 1] })).toEqual([made[3], made[0]]);
   });
 
   it('is read-only and not for counter staff', async () => {

@@ -383,8 +383,8 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the city' : 'city scale'})`, (
     const shape = pgbench(
       ds.url,
       `BEGIN;\n` +
-        oneLine(`WITH p AS (INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
-                   SELECT c.id, sha256((random()::text || clock_timestamp()::text)::bytea), 'RAW0', c.cap_per_person_yen FROM campaigns c
+        oneLine(`WITH p AS (INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
+                   SELECT c.id, sha256((random()::text || clock_timestamp()::text)::bytea), 'RAW0', c.cap_per_person_yen, now() FROM campaigns c
                    WHERE c.id = (SELECT campaign_id FROM reservation_quotas WHERE id = ${rawQuotaId}) FOR SHARE
                    ON CONFLICT DO NOTHING RETURNING id)
                  INSERT INTO reservations (quota_id, participant_id, channel, reserved_at) SELECT ${rawQuotaId}, id, 'counter', now() FROM p`) +

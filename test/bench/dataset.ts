@@ -228,8 +228,8 @@ async function generate(url: string, config: AppConfig, s: Scale, fingerprint: o
                 + (floor(power(random(), 1.7) * 548) * interval '1 day') + ((7 + floor(random() * 14)) * interval '1 hour')
                 + (floor(random() * 60) * interval '1 minute') AS reserved_at
        FROM generate_series(1, ${N}) g;
-       INSERT INTO participants (id, campaign_id, mykey_hash, mykey_last4, cap_yen, created_at)
-       SELECT id, 1, sha256('\\x${opad.toString('hex')}'::bytea || sha256('\\x${ipad.toString('hex')}'::bytea || convert_to(${MYKEY_SQL('id')}, 'UTF8'))), right(${MYKEY_SQL('id')}, 4), 5000, reserved_at
+       INSERT INTO participants (id, campaign_id, mykey_hash, mykey_last4, cap_yen, created_at, reserved_at)
+       SELECT id, 1, sha256('\\x${opad.toString('hex')}'::bytea || sha256('\\x${ipad.toString('hex')}'::bytea || convert_to(${MYKEY_SQL('id')}, 'UTF8'))), right(${MYKEY_SQL('id')}, 4), 5000, reserved_at, reserved_at
        FROM bench_people ORDER BY id;
        SELECT setval('participants_id_seq', ${N})`,
     );

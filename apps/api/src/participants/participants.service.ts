@@ -37,14 +37,16 @@ export class ParticipantsService {
    * reservation; null when the MyKey ID is already enrolled (a second reservation).
    * The cap is copied from the campaign under a share lock on the campaign row, so a
    * concurrent cap change either waits for this insert or is seen by it.
+   * The row carries its reservation's time already (the list's copy, see
+   * participants.list-spec), so the reservation's trigger has nothing to rewrite.
    */
-  async enrol(campaignId: number, digest: MyKeyDigest): Promise<number | null> {
+  async enrol(campaignId: number, digest: MyKeyDigest, reservedAt: Date): Promise<number | null> {
     const [row] = await this.db.query<{ id: number }>(
-      `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
-       SELECT c.id, $2, $3, c.cap_per_person_yen FROM campaigns c WHERE c.id = $1 FOR SHARE
+      `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
+       SELECT c.id, $2, $3, c.cap_per_person_yen, $4 FROM campaigns c WHERE c.id = $1 FOR SHARE
        ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING
        RETURNING id`,
-      [campaignId, digest.hash, digest.last4],
+      [campaignId, digest.hash, digest.last4, reservedAt],
     );
     return row?.id ?? null;
   }

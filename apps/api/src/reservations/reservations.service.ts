@@ -58,7 +58,7 @@ export class ReservationsService {
     checkCertRenewal(dto.certRenewedAt, reservedAt);
 
     const campaignId = await this.quotas.campaignOf(dto.quotaId);
-    const participantId = await this.participants.enrol(campaignId, digest);
+    const participantId = await this.participants.enrol(campaignId, digest, reservedAt);
     if (participantId === null) {
       throw new ReservationException(
         ReservationError.AlreadyReserved,

@@ -9,6 +9,7 @@ import { AwardLedgerChecks1764001000000 } from './1764001000000-award-ledger-che
 import { UptakeReferenceChecks1764001010000 } from './1764001010000-uptake-reference-checks';
 import { ListIndexes1764001100000 } from './1764001100000-list-indexes';
 import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stats';
+import { ParticipantListCopies1764001300000 } from './1764001300000-participant-list-copies';
 import { FraudDailyStats1764001400000 } from './1764001400000-fraud-daily-stats';
 import { AssistanceStaffOrderIndex1764001500000 } from './1764001500000-assistance-staff-order-index';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   UptakeReferenceChecks1764001010000,
   ListIndexes1764001100000,
   CounterCityStats1764001200000,
+  ParticipantListCopies1764001300000,
   FraudDailyStats1764001400000,
   AssistanceStaffOrderIndex1764001500000,
 ];

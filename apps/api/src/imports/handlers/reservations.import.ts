@@ -146,9 +146,13 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
   // The API's order: the participant first, then the quota unit. A reservation
   // request for the same MyKey ID waits for (or is waited on by) the participant
   // insert, never while holding a quota row this transaction needs.
+  // A new participant carries its reservation's time already (the participants list's
+  // copy): the reservation insert's trigger then rewrites none of them, where setting
+  // it afterwards would write every participant of the chunk a second time. One whose
+  // row finds no unit is deleted below, copy and all.
   await sql(
-    `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen)
-     SELECT c.campaign_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen
+    `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
+     SELECT c.campaign_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen, c.reserved_at
      FROM rs_cls c JOIN campaigns cp ON cp.id = c.campaign_id
      WHERE c.outcome = 'pending' AND c.${chunk}
      FOR SHARE OF cp

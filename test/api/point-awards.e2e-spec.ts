@@ -154,9 +154,11 @@ describe('point-awards', () => {
       const key = await applicant();
       const sent = jest.spyOn(PgClient.prototype, 'query');
       let texts: string[];
+      let names: Array<string | undefined>;
       try {
         await create({ myKeyId: key, amountYen: 2000 }).expect(201);
         texts = sent.mock.calls.map(([q]) => String(typeof q === 'string' ? q : (q as { text: string }).text));
+        names = sent.mock.calls.map(([q]) => (typeof q === 'string' ? undefined : (q as { name?: string }).name));
       } finally {
         sent.mockRestore();
       }
@@ -166,6 +168,8 @@ describe('point-awards', () => {
       const audit = texts.findIndex((x) => x.startsWith('INSERT INTO "audit_logs"'));
       expect(begin).toBeGreaterThanOrEqual(0);
       expect(audit - begin - 1).toBe(2);
+      // Both prepared once per connection, so a pooled connection plans them once.
+      expect(names.slice(begin + 1, audit)).toEqual(['point_award_classify_one', 'point_award_award_one']);
       expect(texts[audit + 1]).toBe('COMMIT');
     });
 

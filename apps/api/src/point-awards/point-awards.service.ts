@@ -44,13 +44,18 @@ export class PointAwardsService {
    * One award, by the same rules as an operator report (the engine's classification
    * and points, on a one-row VALUES), in two statements of the request's transaction:
    * classify and lock the participant, then award and read the record back.
+   * (docs/benchmarks.md, finding 6.)
    */
   async create(dto: CreatePointAwardDto, user: AuthUser): Promise<PointAwardRecord> {
     const key = this.hasher.digest(dto.myKeyId);
     if (!key || !normalizeMyKeyId(dto.myKeyId)) {
       throw new PointAwardException(PointAwardError.MyKeyInvalid, MYKEY_ID_FORMAT_MESSAGE, { myKeyId: MYKEY_ID_FORMAT_MESSAGE });
     }
-    const sql: Sql = (text, params) => this.db.query(text, params);
+    // Named statements: their plans are kept per connection (Db.prepared).
+    const named =
+      (name: string): Sql =>
+      (text, params) =>
+        this.db.prepared(name, text, params);
     const row: engine.OneRow = {
       paymentServiceId: dto.paymentServiceId,
       externalId: dto.externalId.trim(),
@@ -59,7 +64,7 @@ export class PointAwardsService {
       kind: dto.kind,
       amountYen: dto.amountYen,
     };
-    const cls = await engine.classifyOne(sql, row);
+    const cls = await engine.classifyOne(named('point_award_classify_one'), row);
     if (!cls.serviceKnown) {
       throw new PointAwardException(PointAwardError.PaymentServiceUnknown, '決済サービスが登録されていません。', { paymentServiceId: '登録されていない決済サービスです。' });
     }
@@ -74,7 +79,7 @@ export class PointAwardsService {
     // A transaction id recorded by a concurrent request since the classification fails
     // the insert on UNIQUE (payment_service_id, external_id): a 409 from the error filter.
     return engine.awardOne<PointAwardRecord>(
-      sql,
+      named('point_award_award_one'),
       { ...row, participantId: cls.participantId!, campaignId: cls.campaignId!, rate: cls.rate!, room: cls.room },
       user.id,
       selectList(pointAwardsListSpec),

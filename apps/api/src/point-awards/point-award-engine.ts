@@ -178,7 +178,8 @@ export async function classifyOne(sql: Sql, row: OneRow): Promise<OneOutcome> {
  * award, with the points of `award()` for a batch of one, the participant's new total,
  * and the record as `select` reads it from `point_awards pa JOIN participants p`.
  * The outer SELECT sees the participant as before the statement, so its `p` is the
- * row with the new total added.
+ * row with the new total added (the columns the list spec reads: a field on another
+ * participant column fails this statement, in every create test).
  */
 export async function awardOne<T>(
   sql: Sql,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Client as PgClient } from 'pg';
 import { IMPORT_ROW_ERROR, ImportRowError, basePoints } from '@mynapoint/domain';
 import { seededRandom } from '../../apps/api/src/database/seed/seed-context';
 import { Client_, listQuery, TestApp, totalOf } from '../support/test-app';
@@ -146,6 +147,60 @@ describe('point-awards', () => {
       expect((await create({ myKeyId: key, externalId, amountYen: 3000 }).expect(409)).body.code).toBe('point_award_external_id_conflict');
       expectLaw(await ledgerOf([key]));
     });
+  });
+
+  describe('single create: the one-row path', () => {
+    it("runs two statements in the request's transaction, and creates no table", async () => {
+      const key = await applicant();
+      const sent = jest.spyOn(PgClient.prototype, 'query');
+      let texts: string[];
+      let names: Array<string | undefined>;
+      try {
+        await create({ myKeyId: key, amountYen: 2000 }).expect(201);
+        texts = sent.mock.calls.map(([q]) => String(typeof q === 'string' ? q : (q as { text: string }).text));
+        names = sent.mock.calls.map(([q]) => (typeof q === 'string' ? undefined : (q as { name?: string }).name));
+      } finally {
+        sent.mockRestore();
+      }
+      expect(texts.some((x) => /\bCREATE\b/i.test(x))).toBe(false);
+      // BEGIN, classify and lock, award and read back, the audit row, COMMIT.
+      const begin = texts.indexOf('START TRANSACTION');
+      const audit = texts.findIndex((x) => x.startsWith('INSERT INTO "audit_logs"'));
+      expect(begin).toBeGreaterThanOrEqual(0);
+      expect(audit - begin - 1).toBe(2);
+      // Both prepared once per connection, so a pooled connection plans them once.
+      expect(names.slice(begin + 1, audit)).toEqual(['point_award_classify_one', 'point_award_award_one']);
+      expect(texts[audit + 1]).toBe('COMMIT');
+    });
+
+    it('fills the cap exactly when creates for one participant race, each answering with the total it made', async () => {
+      const key = await applicant();
+      // 18 × floor(1,300 × 25%) = 18 × 325: fifteen whole, one of 125 (the room left), two of 0.
+      const res = await Promise.all(Array.from({ length: 18 }, () => create({ myKeyId: key, amountYen: 1300 })));
+      expect(res.map((r) => r.status)).toEqual(res.map(() => 201));
+      const points = res.map((r) => r.body.points as number).sort((x, y) => y - x);
+      expect(points).toEqual([...Array(15).fill(325), 125, 0, 0]);
+      // Each answer shows the total after its own award: the running sums, then the cap.
+      const totals = res.filter((r) => r.body.points > 0).map((r) => r.body.participantPointsTotal as number).sort((x, y) => x - y);
+      expect(totals).toEqual([...Array.from({ length: 15 }, (_, i) => 325 * (i + 1)), 5000]);
+      for (const r of res) expect(r.body.capReached).toBe(r.body.participantPointsTotal === 5000);
+      const [ledger] = await ledgerOf([key]);
+      expect(ledger).toMatchObject({ total: 5000, awarded: 5000, awards: 18 });
+      expectLaw([ledger]);
+    });
+
+    it('answers a transaction id sent twice at once with one 201 and one 409, for one participant or two', async () => {
+      for (const keys of [[await applicant(), null], [await applicant(), await applicant()]]) {
+        const externalId = txId('TWICE');
+        const res = await Promise.all(keys.map((k, i) => create({ myKeyId: k ?? keys[0]!, externalId, amountYen: 2000 + i })));
+        expect(res.map((r) => r.status).sort()).toEqual([201, 409]);
+        expect(res.find((r) => r.status === 409)!.body).toMatchObject({ statusCode: 409, code: expect.any(String), message: expect.any(String) });
+        const [n] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM point_awards WHERE external_id = $1', [externalId]);
+        expect(n.n).toBe(1);
+        expectLaw(await ledgerOf(keys.filter((k): k is string => k !== null)));
+      }
+    });
+
   });
 
   describe('list', () => {
@@ -413,6 +468,30 @@ describe('point-awards', () => {
         ),
         { numRuns: 12 },
       );
+    });
+  });
+
+  // Last: a second campaign ends "the only campaign there is" for rows with no campaign
+  // chosen (the tests above count on it for dates outside the earning period).
+  describe('single create across campaigns', () => {
+    it('refuses a participant of another campaign, and a date no campaign earns in', async () => {
+      // Periods no other test's dates fall in: rows resolve their campaign by date.
+      const later = await sqlCampaign(t, {
+        reservationOpensOn: '2032-07-01', reservationClosesOn: '2033-03-31', applicationOpensOn: '2032-07-01',
+        applicationClosesOn: '2033-03-31', earningStartsOn: '2032-09-01', earningEndsOn: '2033-03-31',
+      });
+      const laterQuota = await sqlQuota(t, later);
+      const onlyLater = (await sqlParticipant(t, { campaignId: later, quotaId: laterQuota, paymentServiceId: service })).myKeyId;
+      const [before] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM point_awards');
+      const other = await create({ myKeyId: onlyLater, transactionDate: '2020-10-01' }).expect(400);
+      expect(other.body).toMatchObject({ code: 'point_award_participant_unknown', errors: { myKeyId: IMPORT_ROW_ERROR.labels.participant_unknown.ja } });
+      const none = await create({ myKeyId: onlyLater, transactionDate: '2035-01-01' }).expect(400);
+      expect(none.body).toMatchObject({ code: 'point_award_campaign_unknown', errors: { transactionDate: IMPORT_ROW_ERROR.labels.campaign_unknown.ja } });
+      const [after] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM point_awards');
+      expect(after.n).toBe(before.n);
+      // In its own campaign's period the same person is awarded, in that campaign.
+      const own = await create({ myKeyId: onlyLater, transactionDate: '2032-10-01', amountYen: 4000 }).expect(201);
+      expect(own.body).toMatchObject({ campaignId: later, points: 1000, participantPointsTotal: 1000 });
     });
   });
 });

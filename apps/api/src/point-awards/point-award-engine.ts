@@ -1,13 +1,15 @@
 import type { Sql } from '../common/db/sql-runner';
 import { firstOfKey, hasRepeats } from '../common/db/staging';
 
-// Point awards, set-based. Rows are staged in `pa_stage` (by the import's COPY, by
-// the single-create endpoint, or by the demo seed), classified in one statement into
-// a table of outcomes (`pa_cls`: temporary, or an unlogged table an import's
-// parallel workers share), and applied participant by participant under row locks:
+// Point awards, set-based. Rows are staged in `pa_stage` (by the import's COPY or by
+// the demo seed), classified in one statement into a table of outcomes (`pa_cls`:
+// temporary, or an unlogged table an import's parallel workers share), and applied
+// participant by participant under row locks (a single create runs the same
+// classification and points on its one row in two statements: `classifyOne`):
 //
 //   1. lock the participants of a chunk: SELECT … ORDER BY id FOR UPDATE (one
-//      order for everyone, so parallel imports and single creates never deadlock);
+//      order for everyone, so parallel imports never deadlock; a single create
+//      locks one participant only);
 //   2. in one statement, on top of each participant's points_total as it is now:
 //      base = floor(amount × rate / 100)
 //      upto = running Σ base per participant, ordered by (transaction_date, external_id)
@@ -47,13 +49,23 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; into
   // Transient: a temporary table dropped at commit. Otherwise an unlogged table other
   // connections of the same import can read (it holds no MyKey ID, hashed or not).
   const create = opts.transient ? 'CREATE TEMP TABLE pa_cls ON COMMIT DROP' : `CREATE UNLOGGED TABLE ${opts.into ?? 'pa_cls'}`;
-  await sql(
-    `${create} AS
-     WITH dates AS (
-       SELECT DISTINCT transaction_date AS d FROM pa_stage WHERE err IS NULL
+  await sql(`${create} AS ${classification('pa_stage s', '$1::int', repeats)}`, [opts.campaignId]);
+}
+
+/**
+ * The classification as one SELECT over `source`, a relation aliased `s` with the
+ * columns of `pa_stage` (the table itself for imports, a one-row VALUES for a single
+ * create), so both run the same rules. `campaign`: an SQL int, the campaign chosen
+ * at upload or NULL. `repeats`: whether a transaction id may occur twice in the source.
+ * Columns: line, payment_service_id, external_id, transaction_date, kind, amount_yen,
+ * campaign_id, rate, participant_id, outcome.
+ */
+export function classification(source: string, campaign: string, repeats: boolean): string {
+  return `WITH dates AS (
+       SELECT DISTINCT s.transaction_date AS d FROM ${source} WHERE s.err IS NULL
      ), date_campaign AS (
        SELECT d, COALESCE(
-         $1::int,
+         ${campaign},
          (SELECT c.id FROM campaigns c WHERE d BETWEEN c.earning_starts_on AND c.earning_ends_on ORDER BY c.earning_starts_on DESC, c.id DESC LIMIT 1),
          (SELECT min(c.id) FROM campaigns c HAVING count(*) = 1)
        ) AS campaign_id
@@ -65,7 +77,7 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; into
               pa.participant_id AS existing_participant_id,
               (pa.participant_id IS NOT NULL AND pa.participant_id = p.id AND pa.transaction_date = s.transaction_date
                  AND pa.kind = s.kind AND pa.amount_yen = s.amount_yen) AS existing_same
-       FROM pa_stage s
+       FROM ${source}
        LEFT JOIN date_campaign dc ON dc.d = s.transaction_date
        LEFT JOIN campaigns c ON c.id = dc.campaign_id
        LEFT JOIN participants p ON p.campaign_id = dc.campaign_id AND p.mykey_hash = s.mykey_hash
@@ -98,9 +110,99 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; into
               WHEN first_row = ROW(participant_id, transaction_date, kind, amount_yen) THEN 'duplicate'
               ELSE 'external_id_repeated_in_file'
             END AS outcome
-     FROM ranked`,
-    [opts.campaignId],
+     FROM ranked`;
+}
+
+/**
+ * The points of an award, in SQL: `base` = floor(amount × rate / 100), `upto` the
+ * running Σ base of the participant's awards in this batch up to this one, `room` =
+ * cap − points_total before the batch. The batch gets min(Σ base, room) in all, in
+ * order; for a single award (upto = base) this is min(base, room).
+ */
+export function basePoints(amount: string, rate: string): string {
+  return `(${amount} * ${rate} / 100)`;
+}
+export function cappedPoints(upto: string, base: string, room: string): string {
+  return `(LEAST(${upto}, ${room}) - LEAST(${upto} - ${base}, ${room}))::int`;
+}
+
+// One row (a single create), in two statements of the request's transaction instead
+// of the staged path's temporary tables: the same classification over a one-row
+// VALUES, which also locks the participant; then the award.
+
+/** The row to classify, in `pa_stage`'s columns (the MyKey ID as its hash). */
+export interface OneRow {
+  paymentServiceId: number;
+  externalId: string;
+  mykeyHash: Buffer;
+  transactionDate: string;
+  kind: string;
+  amountYen: number;
+}
+
+export interface OneOutcome {
+  outcome: string;
+  /** Whether the payment service exists (the row's other checks cannot tell it from "not applied"). */
+  serviceKnown: boolean;
+  participantId: number | null;
+  campaignId: number | null;
+  rate: number | null;
+  /** cap − points_total under the participant's lock; only for a pending row. */
+  room: number | null;
+}
+
+const ONE_ROW = `(VALUES (1, NULL::text, ${STAGE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ')})) AS s(line, err, ${STAGE_COLUMNS.map(([n]) => n).join(', ')})`;
+
+/**
+ * Classifies one row and, when it is to be awarded, locks its participant (one row
+ * lock per request: no lock order to keep) and reads its room. The lock is taken in a
+ * scalar subquery evaluated only for a pending row; in READ COMMITTED a locking read
+ * that waited returns the latest committed version, so the room is the current one.
+ */
+export async function classifyOne(sql: Sql, row: OneRow): Promise<OneOutcome> {
+  const [out] = await sql<OneOutcome>(
+    `WITH cls AS (${classification(ONE_ROW, 'NULL::int', false)})
+     SELECT cls.outcome, cls.participant_id AS "participantId", cls.campaign_id AS "campaignId", cls.rate,
+            EXISTS (SELECT 1 FROM payment_services ps WHERE ps.id = $1) AS "serviceKnown",
+            CASE WHEN cls.outcome = 'pending'
+                 THEN (SELECT p.cap_yen - p.points_total FROM participants p WHERE p.id = cls.participant_id FOR UPDATE)
+            END AS room
+     FROM cls`,
+    [row.paymentServiceId, row.externalId, row.mykeyHash, row.transactionDate, row.kind, row.amountYen],
   );
+  return out;
+}
+
+/**
+ * Awards one pending row (under the lock `classifyOne` took) in one statement: the
+ * award, with the points of `award()` for a batch of one, the participant's new total,
+ * and the record as `select` reads it from `point_awards pa JOIN participants p`.
+ * The outer SELECT sees the participant as before the statement, so its `p` is the
+ * row with the new total added (the columns the list spec reads: a field on another
+ * participant column fails this statement, in every create test).
+ */
+export async function awardOne<T>(
+  sql: Sql,
+  row: OneRow & { participantId: number; campaignId: number; rate: number; room: number },
+  userId: number,
+  select: string,
+): Promise<T> {
+  const base = basePoints('$7::bigint', '$8::int');
+  const [record] = await sql<T>(
+    `WITH ins AS (
+       INSERT INTO point_awards (participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen, points, import_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, ${cappedPoints(base, base, '$9::int')}, NULL, $10)
+       RETURNING *
+     ), total AS (
+       UPDATE participants p SET points_total = p.points_total + ins.points
+       FROM ins WHERE p.id = ins.participant_id AND ins.points > 0
+     )
+     SELECT ${select}
+     FROM ins pa
+     JOIN LATERAL (SELECT q.id, q.mykey_last4, q.cap_yen, q.points_total + pa.points AS points_total FROM participants q WHERE q.id = pa.participant_id) p ON true`,
+    [row.participantId, row.campaignId, row.paymentServiceId, row.externalId, row.transactionDate, row.kind, row.amountYen, row.rate, row.room, userId],
+  );
+  return record;
 }
 
 /**
@@ -147,7 +249,7 @@ export function lockParticipants(sql: Sql, [lo, hi]: [number, number], cls = 'pa
 export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId: number | null; userId: number | null }, cls = 'pa_cls'): Promise<void> {
   await sql(
     `WITH src AS (
-       SELECT c.*, (c.amount_yen * c.rate / 100) AS base, p.cap_yen - p.points_total AS room
+       SELECT c.*, ${basePoints('c.amount_yen', 'c.rate')} AS base, p.cap_yen - p.points_total AS room
        FROM ${cls} c JOIN participants p ON p.id = c.participant_id
        WHERE c.outcome = 'pending' AND c.participant_id > $1 AND c.participant_id <= $2
      ), ordered AS (
@@ -156,7 +258,7 @@ export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId
      ), ins AS (
        INSERT INTO point_awards (participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen, points, import_id, created_by)
        SELECT participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen,
-              (LEAST(upto, room) - LEAST(upto - base, room))::int, $3, $4
+              ${cappedPoints('upto', 'base', 'room')}, $3, $4
        FROM ordered
        RETURNING participant_id, points
      )

@@ -41,41 +41,48 @@ export class PointAwardsService {
   }
 
   /**
-   * One award, by the same set-based rules as an operator report (one row staged in
-   * a temporary table of this request's transaction), under the participant's lock.
+   * One award, by the same rules as an operator report (the engine's classification
+   * and points, on a one-row VALUES), in two statements of the request's transaction:
+   * classify and lock the participant, then award and read the record back.
+   * (docs/benchmarks.md, finding 6.)
    */
   async create(dto: CreatePointAwardDto, user: AuthUser): Promise<PointAwardRecord> {
     const key = this.hasher.digest(dto.myKeyId);
     if (!key || !normalizeMyKeyId(dto.myKeyId)) {
       throw new PointAwardException(PointAwardError.MyKeyInvalid, MYKEY_ID_FORMAT_MESSAGE, { myKeyId: MYKEY_ID_FORMAT_MESSAGE });
     }
-    if (!(await this.db.one('SELECT 1 FROM payment_services WHERE id = $1', [dto.paymentServiceId]))) {
+    // Named statements: their plans are kept per connection (Db.prepared).
+    const named =
+      (name: string): Sql =>
+      (text, params) =>
+        this.db.prepared(name, text, params);
+    const row: engine.OneRow = {
+      paymentServiceId: dto.paymentServiceId,
+      externalId: dto.externalId.trim(),
+      mykeyHash: key.hash,
+      transactionDate: dto.transactionDate,
+      kind: dto.kind,
+      amountYen: dto.amountYen,
+    };
+    const cls = await engine.classifyOne(named('point_award_classify_one'), row);
+    if (!cls.serviceKnown) {
       throw new PointAwardException(PointAwardError.PaymentServiceUnknown, '決済サービスが登録されていません。', { paymentServiceId: '登録されていない決済サービスです。' });
     }
-    const sql: Sql = (text, params) => this.db.query(text, params);
-    await engine.createStage(sql, true);
-    await sql(`INSERT INTO pa_stage (line, err, ${engine.STAGE_COLUMNS.map(([n]) => n).join(', ')}) VALUES (1, NULL, $1, $2, $3, $4, $5, $6)`, [
-      dto.paymentServiceId,
-      dto.externalId.trim(),
-      key.hash,
-      dto.transactionDate,
-      dto.kind,
-      dto.amountYen,
-    ]);
-    await engine.classify(sql, { campaignId: null, transient: true });
-    const [{ outcome }] = await sql<{ outcome: ImportRowError | 'duplicate' | 'pending' }>('SELECT outcome FROM pa_cls');
-    if (outcome !== 'pending') {
-      const [code, field] = REFUSALS[outcome] ?? [PointAwardError.ExternalIdConflict, 'externalId'];
-      const message = outcome === 'duplicate' ? 'この取引IDは既に登録されています（同じ取引は二重に付与されません）。' : IMPORT_ROW_ERROR.label(outcome);
+    const outcome = cls.outcome as ImportRowError | 'duplicate' | 'pending';
+    // A participant deleted since the classification's snapshot has no row to lock.
+    if (outcome !== 'pending' || cls.room === null) {
+      const refused = outcome === 'pending' ? 'participant_unknown' : outcome;
+      const [code, field] = REFUSALS[refused] ?? [PointAwardError.ExternalIdConflict, 'externalId'];
+      const message = refused === 'duplicate' ? 'この取引IDは既に登録されています（同じ取引は二重に付与されません）。' : IMPORT_ROW_ERROR.label(refused);
       throw new PointAwardException(code, message, { [field]: message });
     }
-    await engine.applyAll(sql, { importId: null, userId: user.id });
-    // The new record read back by its natural key in one statement (not id, then
-    // record): each round trip is paid under the participant's lock (docs/benchmarks.md).
-    const [record] = await sql<PointAwardRecord>(
-      `SELECT ${selectList(pointAwardsListSpec)} FROM ${pointAwardsListSpec.from} WHERE pa.payment_service_id = $1 AND pa.external_id = $2`,
-      [dto.paymentServiceId, dto.externalId.trim()],
+    // A transaction id recorded by a concurrent request since the classification fails
+    // the insert on UNIQUE (payment_service_id, external_id): a 409 from the error filter.
+    return engine.awardOne<PointAwardRecord>(
+      named('point_award_award_one'),
+      { ...row, participantId: cls.participantId!, campaignId: cls.campaignId!, rate: cls.rate!, room: cls.room },
+      user.id,
+      selectList(pointAwardsListSpec),
     );
-    return record;
   }
 }

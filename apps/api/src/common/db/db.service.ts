@@ -75,6 +75,19 @@ export class Db {
   }
 
   /**
+   * A statement prepared once per connection under `name` (its text must be the same
+   * every time), then only bound and run: after five runs PostgreSQL keeps a generic
+   * plan, so a hot statement whose planning costs more than its execution (the
+   * point-award create's classification: ~1 ms to plan, 0.2 ms to run) stops paying it.
+   */
+  async prepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[] = []): Promise<T[]> {
+    // pg takes a { name, text } config where TypeORM passes the text; toString keeps
+    // TypeORM's error log readable.
+    const statement = { name, text, toString: () => text } as unknown as string;
+    return (await this.run<T>(statement, params)).rows;
+  }
+
+  /**
    * A pooled pg client of its own, for streaming (COPY, cursors) outside any
    * request transaction. Release it when done.
    */

@@ -51,11 +51,8 @@ export class PointAwardsService {
     if (!key || !normalizeMyKeyId(dto.myKeyId)) {
       throw new PointAwardException(PointAwardError.MyKeyInvalid, MYKEY_ID_FORMAT_MESSAGE, { myKeyId: MYKEY_ID_FORMAT_MESSAGE });
     }
-    // Named statements: their plans are kept per connection (Db.prepared).
-    const named =
-      (name: string): Sql =>
-      (text, params) =>
-        this.db.prepared(name, text, params);
+    // Prepared statements: their plans are kept per connection (QueryOptions.prepared).
+    const prepared: Sql = (text, params) => this.db.query(text, params, { prepared: true });
     const row: engine.OneRow = {
       paymentServiceId: dto.paymentServiceId,
       externalId: dto.externalId.trim(),
@@ -64,7 +61,7 @@ export class PointAwardsService {
       kind: dto.kind,
       amountYen: dto.amountYen,
     };
-    const cls = await engine.classifyOne(named('point_award_classify_one'), row);
+    const cls = await engine.classifyOne(prepared, row);
     if (!cls.serviceKnown) {
       throw new PointAwardException(PointAwardError.PaymentServiceUnknown, '決済サービスが登録されていません。', { paymentServiceId: '登録されていない決済サービスです。' });
     }
@@ -79,7 +76,7 @@ export class PointAwardsService {
     // A transaction id recorded by a concurrent request since the classification fails
     // the insert on UNIQUE (payment_service_id, external_id): a 409 from the error filter.
     return engine.awardOne<PointAwardRecord>(
-      named('point_award_award_one'),
+      prepared,
       { ...row, participantId: cls.participantId!, campaignId: cls.campaignId!, rate: cls.rate!, room: cls.room },
       user.id,
       selectList(pointAwardsListSpec),

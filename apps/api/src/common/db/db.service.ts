@@ -13,9 +13,10 @@ export interface QueryOptions {
   /**
    * Keep the statement prepared on each pooled connection: PostgreSQL parses and
    * plans it once per connection instead of once per request. For the few fixed
-   * statements every request runs (the session lookup, a record by id); never for
-   * text built from input (each distinct text stays prepared on every connection).
-   * Applies outside a transaction only.
+   * statements every request runs (the session lookup, a record by id, a point
+   * award's two statements); never for text built from input (each distinct text
+   * stays prepared on every connection). After five runs PostgreSQL keeps a generic
+   * plan, so a statement whose planning costs more than its execution stops paying it.
    */
   prepared?: boolean;
 }
@@ -75,19 +76,6 @@ export class Db {
   }
 
   /**
-   * A statement prepared once per connection under `name` (its text must be the same
-   * every time), then only bound and run: after five runs PostgreSQL keeps a generic
-   * plan, so a hot statement whose planning costs more than its execution (the
-   * point-award create's classification: ~1 ms to plan, 0.2 ms to run) stops paying it.
-   */
-  async prepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[] = []): Promise<T[]> {
-    // pg takes a { name, text } config where TypeORM passes the text; toString keeps
-    // TypeORM's error log readable.
-    const statement = { name, text, toString: () => text } as unknown as string;
-    return (await this.run<T>(statement, params)).rows;
-  }
-
-  /**
    * A pooled pg client of its own, for streaming (COPY, cursors) outside any
    * request transaction. Release it when done.
    */
@@ -102,7 +90,10 @@ export class Db {
   async run<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<QueryOutcome<T>> {
     const own = this.manager.queryRunner;
     if (own) {
-      const result = await own.query(sql, params, true);
+      // pg takes a { name, text } config where TypeORM passes the text; toString keeps
+      // TypeORM's error log readable.
+      const statement = opts?.prepared ? ({ name: statementName(sql), text: sql, toString: () => sql } as unknown as string) : sql;
+      const result = await own.query(statement, params, true);
       return { rows: result.records as T[], affected: result.affected ?? result.records.length };
     }
     // Outside a transaction, straight to the pool: a TypeORM query runner per

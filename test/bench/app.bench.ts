@@ -303,7 +303,10 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the city' : 'city scale'})`, (
       measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}`,
       raw: `${fmt(raw.perSecond)} tx/s (2-row insert transaction), ${lat(raw)}`,
       ratio: `${fmt(ratio * 100, 1)}%`,
-      pass: ratio >= 0.2 && app.ok === app.requests && created === app.ok && audited >= app.ok,
+      // Requests still in flight when the load generator stops (at most one per
+      // connection) complete on the server without being counted: every award the app
+      // created must have its audit row, and none may be missing from the answers.
+      pass: ratio >= 0.2 && app.ok === app.requests && created >= app.ok && created <= app.ok + 10 && audited === created,
       detail: { app, raw, created, audited },
     });
   });

@@ -134,9 +134,22 @@ describe('counter: reservations until the quota is full, then an application', (
   });
 
   it('registers the application at the counter: MyKey ID, service, Enter', async () => {
+    // Staff often type before the page's lists have arrived: hold the campaigns back
+    // until the MyKey ID is in, so the campaign default lands after the typing.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/campaigns?*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto('/#/applications/create');
     await page.getByTestId('mykey-input').fill(ids[1]);
+    release();
     await page.getByText('このマイキーIDは予約済みです').waitFor();
+    await page.unroute('**/api/campaigns?*');
+    // What was typed survived the campaigns' arrival, and the campaign taking applications was filled in.
+    expect((await page.getByTestId('mykey-input').inputValue()).toUpperCase()).toBe(ids[1].toUpperCase());
+    await page.getByRole('combobox').filter({ hasText: '窓口テスト用キャンペーン' }).waitFor();
     const service = page.getByLabel('決済サービス');
     await service.fill('PayPay');
     await page.getByRole('option', { name: /^PayPay（PayPay株式会社）/ }).click();

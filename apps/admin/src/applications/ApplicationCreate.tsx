@@ -19,6 +19,7 @@ import {
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { formatJapaneseEraDate, toJstDate } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
+import { DefaultWhenEmpty } from '../common/DefaultWhenEmpty';
 import { withoutEmpty } from '../common/instants';
 import { MyKeyIdInput } from '../common/MyKeyIdInput';
 import { useReservationsOf } from '../reservations/MyKeyLookup';
@@ -72,7 +73,7 @@ export function ApplicationCreate() {
   // The campaign taking applications today, when there is exactly one.
   const today = toJstDate(new Date());
   const current = (campaigns ?? []).filter((c) => c.applicationOpensOn <= today && today <= c.applicationClosesOn);
-  const defaults = { ...sticky, campaignId: sticky.campaignId ?? (current.length === 1 ? current[0].id : undefined) };
+  const currentId = current.length === 1 ? current[0].id : undefined;
 
   return (
     <Create
@@ -89,7 +90,8 @@ export function ApplicationCreate() {
         },
       }}
     >
-      <SimpleForm key={`${round}-${defaults.campaignId ?? ''}`} defaultValues={defaults} toolbar={<CounterToolbar />}>
+      <SimpleForm key={round} defaultValues={sticky} toolbar={<CounterToolbar />}>
+        <DefaultWhenEmpty source="campaignId" value={sticky.campaignId ?? currentId} />
         <Stack direction={{ xs: 'column', lg: 'row' }} sx={{ gap: 3, width: '100%' }}>
           <Box sx={{ flex: 3, minWidth: 0 }}>
             <MyKeyIdInput autoFocus />

@@ -19,6 +19,7 @@ import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { withoutEmpty } from '../common/instants';
 import { MyKeyIdInput } from '../common/MyKeyIdInput';
 import { JpDateField } from '../common/dates';
+import { DefaultWhenEmpty } from '../common/DefaultWhenEmpty';
 import { MyKeyLookup } from './MyKeyLookup';
 import { QuotaPreview } from './QuotaPreview';
 import { ReservationInputs } from './ReservationInputs';
@@ -55,7 +56,7 @@ export function ReservationCreate() {
   const { data: campaigns } = useGetList('campaigns', { pagination: { page: 1, perPage: 100 }, sort: { field: 'reservationOpensOn', order: 'DESC' } });
   const campaignNames = useMemo(() => Object.fromEntries((campaigns ?? []).map((c) => [c.id, c.name])), [campaigns]);
   // With a single open quota there is nothing to choose.
-  const defaults = { ...sticky, quotaId: sticky.quotaId ?? (open?.length === 1 ? open[0].id : undefined) };
+  const onlyOpen = open?.length === 1 ? open[0].id : undefined;
 
   return (
     <Create
@@ -72,7 +73,8 @@ export function ReservationCreate() {
         },
       }}
     >
-      <SimpleForm key={`${round}-${defaults.quotaId ?? ''}`} defaultValues={defaults} toolbar={<CounterToolbar />}>
+      <SimpleForm key={round} defaultValues={sticky} toolbar={<CounterToolbar />}>
+        <DefaultWhenEmpty source="quotaId" value={sticky.quotaId ?? onlyOpen} />
         <Stack direction={{ xs: 'column', lg: 'row' }} sx={{ gap: 3, width: '100%' }}>
           <Box sx={{ flex: 3, minWidth: 0 }}>
             <ReferenceInput source="quotaId" reference="reservation-quotas" filter={{ status: 'open' }} sort={{ field: 'fillRate', order: 'DESC' }}>

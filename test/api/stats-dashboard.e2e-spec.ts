@@ -173,6 +173,55 @@ describe('dashboard stats on the demo data', () => {
     expect(body.capReachedParticipants).toBe(people.filter((p) => p.points_total >= p.cap_yen).length);
   });
 
+  it('gives the same figures by service for any range: whole months from the month rollups, the edge days from the daily ones', async () => {
+    const ranges = [
+      ['2020-09-15', '2020-11-10'], // edges on both sides of a whole month
+      ['2020-10-01', '2020-10-31'], // exactly one month
+      ['2020-10-02', '2020-10-30'], // inside one month: no whole month
+      ['2020-09-30', '2020-10-01'], // across a month boundary
+      ['2020-08-01', '2021-01-17'], // whole months, then days
+      ['2020-08-20', '2021-02-28'], // days, then whole months to the end of February
+    ];
+    for (const [from, to] of ranges) {
+      const awards = await t.sql<{ service: number; period: string; interval: string; points: number; n: number }>(
+        `SELECT payment_service_id AS service, i AS interval, to_char(date_trunc(i, transaction_date), 'YYYY-MM-DD') AS period,
+                sum(points)::int AS points, count(*)::int AS n
+           FROM point_awards CROSS JOIN (VALUES ('month'), ('week')) v(i)
+          WHERE campaign_id = $1 AND transaction_date BETWEEN $2 AND $3 GROUP BY 1, 2, 3`,
+        [round1, from, to],
+      );
+      expect(awards.length).toBeGreaterThan(0);
+      const total = (xs: typeof awards, f: (a: (typeof awards)[number]) => number) => xs.reduce((n, a) => n + f(a), 0);
+      const months = awards.filter((a) => a.interval === 'month');
+      for (const interval of ['month', 'week']) {
+        const body = (await policy.get(`/api/stats/points?from=${from}&to=${to}&interval=${interval}&campaignId=${round1}`).expect(200)).body;
+        expect(body.totalPoints).toBe(total(months, (a) => a.points));
+        const services = [...new Set(months.map((a) => a.service))];
+        expect(body.byService.map((s: { paymentServiceId: number; points: number; awards: number }) => [s.paymentServiceId, s.points, s.awards]).sort()).toEqual(
+          services.map((id) => [id, total(months.filter((a) => a.service === id), (a) => a.points), total(months.filter((a) => a.service === id), (a) => a.n)]).sort(),
+        );
+        for (const s of body.series) {
+          const of = awards.filter((a) => a.interval === interval && a.period === s.period);
+          expect([s.period, s.points, s.awards]).toEqual([s.period, total(of, (a) => a.points), total(of, (a) => a.n)]);
+        }
+      }
+      const summary = (await policy.get(`/api/stats/summary?from=${from}&to=${to}&campaignId=${round1}`).expect(200)).body;
+      expect(summary.pointsAwarded).toBe(total(months, (a) => a.points));
+
+      const applications = await t.sql<{ id: number; n: number }>(
+        `SELECT s.id, count(a.id)::int AS n FROM payment_services s
+           LEFT JOIN (applications a JOIN participants p ON p.id = a.participant_id AND p.campaign_id = $1)
+             ON a.payment_service_id = s.id AND (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date BETWEEN $2 AND $3
+          GROUP BY 1`,
+        [round1, from, to],
+      );
+      const uptake = (await policy.get(`/api/stats/uptake?from=${from}&to=${to}&interval=week&campaignId=${round1}`).expect(200)).body;
+      expect(uptake.byService.map((s: { paymentServiceId: number; applications: number }) => [s.paymentServiceId, s.applications]).sort()).toEqual(
+        applications.map((a) => [a.id, a.n]).sort(),
+      );
+    }
+  });
+
   it('the demo seed leaves the rollups equal to what stats_rebuild() computes', async () => {
     const snapshot = async () =>
       Promise.all(

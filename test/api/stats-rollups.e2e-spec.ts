@@ -38,6 +38,15 @@ async function expectedRollups(t: TestApp) {
     `SELECT campaign_id, transaction_date::text AS day, payment_service_id, kind, sum(points)::text AS points, count(*)::int AS awards
        FROM point_awards GROUP BY 1, 2, 3, 4`,
   );
+  // The month rollups, from the base tables too (not from the daily rollups they are kept from).
+  const servicesMonthly = await t.sql(
+    `SELECT p.campaign_id, to_char(date_trunc('month', a.applied_at AT TIME ZONE 'Asia/Tokyo'), 'YYYY-MM-DD') AS month, a.payment_service_id, count(*)::int AS applications
+       FROM applications a JOIN participants p ON p.id = a.participant_id GROUP BY 1, 2, 3`,
+  );
+  const pointsMonthly = await t.sql(
+    `SELECT campaign_id, to_char(date_trunc('month', transaction_date), 'YYYY-MM-DD') AS month, payment_service_id, sum(points)::text AS points, count(*)::int AS awards
+       FROM point_awards GROUP BY 1, 2, 3`,
+  );
   const people = await t.sql<{ campaign_id: number; cap_yen: number; points_total: number }>('SELECT campaign_id, cap_yen, points_total FROM participants');
   const buckets = new Map<string, Row>();
   for (const p of people) {
@@ -48,7 +57,14 @@ async function expectedRollups(t: TestApp) {
     row.participants = (row.participants as number) + 1;
     buckets.set(key, row);
   }
-  return { uptake: canon(uptake), services: canon(services), points: canon(points), buckets: canon([...buckets.values()]) };
+  return {
+    uptake: canon(uptake),
+    services: canon(services),
+    points: canon(points),
+    servicesMonthly: canon(servicesMonthly),
+    pointsMonthly: canon(pointsMonthly),
+    buckets: canon([...buckets.values()]),
+  };
 }
 
 /** The rollups' rows, whole (a row brought to zero is removed by the trigger that did it). */
@@ -57,6 +73,8 @@ async function rollups(t: TestApp) {
     uptake: canon(await t.sql(`SELECT campaign_id, day::text, dimension, value, reservations, applications FROM uptake_daily_stats`)),
     services: canon(await t.sql(`SELECT campaign_id, day::text, payment_service_id, applications FROM application_service_daily_stats`)),
     points: canon(await t.sql(`SELECT campaign_id, day::text, payment_service_id, kind, points::text, awards FROM point_award_daily_stats`)),
+    servicesMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, applications FROM application_service_monthly_stats`)),
+    pointsMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, points::text, awards FROM point_award_monthly_stats`)),
     buckets: canon(await t.sql(`SELECT campaign_id, cap_yen, bucket_yen, participants FROM participant_point_stats`)),
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from './dates';
-import { STAT_INTERVAL, nextPeriod, periodStart, periodStarts } from './stat-periods';
+import { STAT_INTERVAL, nextPeriod, periodStart, periodStarts, wholeMonths } from './stat-periods';
 
 const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2019-01-01', n));
 const interval = fc.constantFrom(...STAT_INTERVAL.values);
@@ -40,5 +40,35 @@ describe('periodStarts', () => {
   it('gives null past the maximum number of buckets', () => {
     expect(periodStarts('2020-01-01', '2020-12-31', 'day', 100)).toBeNull();
     expect(periodStarts('2020-01-01', '2020-12-31', 'month', 100)).toHaveLength(12);
+  });
+});
+
+describe('wholeMonths', () => {
+  it('splits a range into the days before, the whole months, and the days after', () => {
+    expect(wholeMonths('2020-07-01', '2021-12-31')).toEqual({ wholeFrom: '2020-07-01', wholeUntil: '2022-01-01' });
+    expect(wholeMonths('2020-07-15', '2020-10-10')).toEqual({ wholeFrom: '2020-08-01', wholeUntil: '2020-10-01' });
+    expect(wholeMonths('2020-02-01', '2020-02-29')).toEqual({ wholeFrom: '2020-02-01', wholeUntil: '2020-03-01' });
+    // No whole month: every day is "before".
+    expect(wholeMonths('2020-07-01', '2020-07-30')).toEqual({ wholeFrom: '2020-07-31', wholeUntil: '2020-07-31' });
+    expect(wholeMonths('2020-07-05', '2020-08-10')).toEqual({ wholeFrom: '2020-08-11', wholeUntil: '2020-08-11' });
+  });
+
+  it('covers every day of the range exactly once, whole months starting on the 1st', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 500 }), (from, span) => {
+        const to = addDays(from, span);
+        const { wholeFrom, wholeUntil } = wholeMonths(from, to);
+        expect(from <= wholeFrom && wholeFrom <= wholeUntil && wholeUntil <= addDays(to, 1)).toBe(true);
+        if (wholeFrom < wholeUntil) {
+          expect(periodStart(wholeFrom, 'month')).toBe(wholeFrom);
+          expect(periodStart(wholeUntil, 'month')).toBe(wholeUntil);
+        }
+        // Whole months are as many as fit: no month between `from` and `to` is left to the daily rows.
+        for (let m = periodStart(from, 'month'); m <= to; m = nextPeriod(m, 'month')) {
+          const inside = m >= from && addDays(nextPeriod(m, 'month'), -1) <= to;
+          expect(inside).toBe(m >= wholeFrom && m < wholeUntil);
+        }
+      }),
+    );
   });
 });

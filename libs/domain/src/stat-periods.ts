@@ -39,3 +39,18 @@ export function periodStarts(from: string, to: string, interval: StatInterval, m
   }
   return out;
 }
+
+/**
+ * The whole calendar months inside [from, to] (both included): [wholeFrom,
+ * wholeUntil), wholeUntil exclusive. The stats read those months from the month
+ * rollups and the days before (from ≤ day < wholeFrom) and after (wholeUntil ≤ day
+ * ≤ to) from the daily ones. With no whole month, both are the day after `to`, so
+ * every day of the range is "before".
+ */
+export function wholeMonths(from: string, to: string): { wholeFrom: string; wholeUntil: string } {
+  const first = periodStart(from, 'month');
+  const wholeFrom = from === first ? from : nextPeriod(first, 'month');
+  const wholeUntil = periodStart(addDays(to, 1), 'month');
+  if (wholeFrom >= wholeUntil) return { wholeFrom: addDays(to, 1), wholeUntil: addDays(to, 1) };
+  return { wholeFrom, wholeUntil };
+}

@@ -12,6 +12,7 @@ import { CounterCityStats1764001200000 } from './1764001200000-counter-city-stat
 import { ParticipantListCopies1764001300000 } from './1764001300000-participant-list-copies';
 import { FraudDailyStats1764001400000 } from './1764001400000-fraud-daily-stats';
 import { AssistanceStaffOrderIndex1764001500000 } from './1764001500000-assistance-staff-order-index';
+import { MonthlyStats1764001600000 } from './1764001600000-monthly-stats';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ParticipantListCopies1764001300000,
   FraudDailyStats1764001400000,
   AssistanceStaffOrderIndex1764001500000,
+  MonthlyStats1764001600000,
 ];

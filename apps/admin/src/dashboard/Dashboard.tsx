@@ -8,7 +8,11 @@ import { useDashboardData } from './useDashboardData';
 // chunk, once the requests are sent): the first load of the admin stays
 // small, and counter staff, who land on the quick-entry screen, do not wait for it.
 // The data is asked for here, at once, while that code is still on its way.
-const DashboardPage = lazy(() => import('./DashboardPage'));
+const loadPage = () => import('./DashboardPage');
+const DashboardPage = lazy(loadPage);
+// Opened at the dashboard (every role's landing page): its code is fetched while the
+// shell is still starting, not once the shell has drawn this component.
+if (/^#?\/?$/.test(window.location.hash)) void loadPage();
 
 export function Dashboard() {
   const translate = useTranslate();

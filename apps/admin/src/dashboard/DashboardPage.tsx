@@ -1,5 +1,5 @@
 import { Alert, Box, Typography } from '@mui/material';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { toJstDate } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
@@ -7,9 +7,10 @@ import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
-import { ReadyContext, useReportState, type PanelState } from './Panel';
+import { ReadyContext, useReportState } from './Panel';
 import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
+import { dashboardReadiness, type PanelState } from './readiness';
 import type { SummaryStats } from './types';
 import { DemographicPanels, ServicePanels, UptakePanels } from './UptakePanels';
 import { STATS, type DashboardData, type StatResource } from './useDashboardData';
@@ -71,13 +72,27 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
     if (mayList['fraud-alerts']) ids.push('notices');
     return ids;
   }, [mayShow, mayList]);
-  const [states, setStates] = useState<Record<string, PanelState>>({});
-  const report = useCallback((id: string, state: PanelState) => setStates((prev) => (prev[id] === state ? prev : { ...prev, [id]: state })), []);
+  // Panels report as they draw. Readiness is written straight onto the root element,
+  // not kept in React state: a state change here would redraw the whole page once per
+  // panel report (about twenty while the dashboard loads), for one attribute.
+  const root = useRef<HTMLDivElement>(null);
+  const states = useRef(new Map<string, PanelState>());
+  const inputs = useRef({ visible, problem });
+  inputs.current = { visible, problem };
+  const refresh = useCallback(() => {
+    const el = root.current;
+    if (el) el.dataset.dashboardReady = dashboardReadiness(inputs.current.visible, inputs.current.problem, states.current);
+  }, []);
+  const report = useCallback(
+    (id: string, state: PanelState) => {
+      if (states.current.get(id) === state) return;
+      states.current.set(id, state);
+      refresh();
+    },
+    [refresh],
+  );
+  useLayoutEffect(refresh, [refresh, visible, problem]);
   const onNotices = useCallback((state: 'ready' | 'error') => report('notices', state), [report]);
-  let ready = 'false';
-  if (visible && !problem && visible.every((id) => states[id] === 'ready' || states[id] === 'error')) {
-    ready = visible.some((id) => states[id] === 'error') ? 'error' : 'true';
-  }
 
   const update = (patch: Partial<DashboardSettings>) => setSettings({ ...settings, ...patch });
   const show = (s: StatResource) => Boolean(mayShow?.[s]);
@@ -86,7 +101,7 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
   return (
     <ReadyContext.Provider value={report}>
       {/* Inline-size containment: no long line inside can widen the page past the window. */}
-      <Box data-dashboard-ready={ready} data-testid="dashboard" sx={{ pb: 4, minWidth: 0, contain: 'inline-size' }}>
+      <Box ref={root} data-dashboard-ready="false" data-testid="dashboard" sx={{ pb: 4, minWidth: 0, contain: 'inline-size' }}>
         <Title title={translate('resources.dashboard.title')} />
         {mayList?.['fraud-alerts'] ? <PublishedNotices onSettled={onNotices} /> : null}
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>

@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Card, CardContent, Skeleton, Typography } from '@mui/material';
-import { createContext, Suspense, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import type { PanelState } from './readiness';
 import type { QueryState } from './useStat';
 
 // Each visible panel tells the dashboard when it is drawn (its chart or its empty
 // state): the root sets data-dashboard-ready="true" once all are.
-export type PanelState = 'loading' | 'ready' | 'error';
 export const ReadyContext = createContext<(id: string, state: PanelState) => void>(() => undefined);
 
 export function useReportState(id: string, state: PanelState) {
@@ -13,9 +13,9 @@ export function useReportState(id: string, state: PanelState) {
   useEffect(() => report(id, state), [report, id, state]);
 }
 
-/** Mounted after the chart inside its Suspense boundary: runs once the chart is on the page. */
-function Drawn({ onDrawn }: { onDrawn: () => void }) {
-  useEffect(onDrawn, [onDrawn]);
+/** Mounted after the chart inside its Suspense boundary: runs once the chart of `data` is on the page. */
+function Drawn<T>({ data, onDrawn }: { data: T; onDrawn: (data: T) => void }) {
+  useEffect(() => onDrawn(data), [data, onDrawn]);
   return null;
 }
 
@@ -39,6 +39,11 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, c
   const empty = data !== undefined && isEmpty(data);
   const state: PanelState = error ? 'error' : isPending || data === undefined ? 'loading' : empty || drawn === data ? 'ready' : 'loading';
   useReportState(id, state);
+
+  const markDrawn = useCallback((d: T) => setDrawn(() => d), []);
+  // The chart, drawn once per data: the panel's own redraw when it turns ready (and
+  // any other that does not change the data or the chart) reuses it as it is.
+  const chart = useMemo(() => (data === undefined ? null : children(data)), [data, children]);
 
   const skeleton = <Skeleton variant="rounded" height={height} data-testid="panel-skeleton" />;
   let body: ReactNode;
@@ -66,8 +71,8 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, c
   } else {
     body = (
       <Suspense fallback={skeleton}>
-        {children(data)}
-        <Drawn onDrawn={() => setDrawn(() => data)} />
+        {chart}
+        <Drawn data={data} onDrawn={markDrawn} />
       </Suspense>
     );
   }

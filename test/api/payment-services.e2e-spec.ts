@@ -21,6 +21,23 @@ describe('payment-services', () => {
       expect(res.headers['access-control-expose-headers']).toContain('Content-Range');
     });
 
+    it('gives the true total on the last page, past the end, and when nothing matches, with no extra field in the rows', async () => {
+      const n = DEMO_PAYMENT_SERVICES.length;
+      const last = await policy.get(`/api/payment-services?${listQuery({ range: [n - 3, n + 6] })}`).expect(200);
+      expect(last.body).toHaveLength(3);
+      expect(last.headers['content-range']).toBe(`payment-services ${n - 3}-${n - 1}/${n}`);
+      // The total travels with the page's rows in one statement: it must not leak into them.
+      expect(Object.keys(last.body[0]).some((k) => k.startsWith('__'))).toBe(false);
+      const past = await policy.get(`/api/payment-services?${listQuery({ range: [n + 10, n + 19] })}`).expect(200);
+      expect(past.body).toEqual([]);
+      expect(past.headers['content-range']).toBe(`payment-services ${n + 10}-${n + 10}/${n}`);
+      const none = await policy.get(`/api/payment-services?${listQuery({ filter: { q: 'どこにもない名前' }, range: [0, 9] })}`).expect(200);
+      expect(none.body).toEqual([]);
+      expect(none.headers['content-range']).toBe('payment-services 0-0/0');
+      const nonePast = await policy.get(`/api/payment-services?${listQuery({ filter: { q: 'どこにもない名前' }, range: [20, 29] })}`).expect(200);
+      expect(nonePast.headers['content-range']).toBe('payment-services 20-20/0');
+    });
+
     it('sorts by any field, both ways, with stable pages', async () => {
       const asc = await policy.get(`/api/payment-services?${listQuery({ sort: ['applicationsOpenOn', 'ASC'], range: [0, 99] })}`).expect(200);
       const dates = asc.body.map((r: { applicationsOpenOn: string }) => r.applicationsOpenOn);

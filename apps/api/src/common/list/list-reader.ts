@@ -6,6 +6,9 @@ import { ListResult } from './list-result';
 import { Scope, countFrom, orderBy, selectList, whereClause } from './list-sql';
 import { ListSpec } from './list-spec';
 
+// The page's total, in a column no list spec names (fields are camelCase).
+const TOTAL = '__total';
+
 // Reads any ListSpec: a page with its total, or one record by id. Services call it
 // so every resource answers in exactly the same way.
 @Injectable()
@@ -17,15 +20,27 @@ export class ListReader {
     const where = whereClause(spec, q.filter, p, scope);
     const base = p.values.length;
     const limit = q.range.end - q.range.start + 1;
-    const pageParams = [...p.values, limit, q.range.start];
-    const [rows, count] = await Promise.all([
-      this.db.query<T>(
-        `SELECT ${selectList(spec)} FROM ${spec.from} ${where} ${orderBy(spec, q.sort)} LIMIT $${base + 1} OFFSET $${base + 2}`,
-        pageParams,
-      ),
-      this.db.one<{ total: number }>(`SELECT count(*)::bigint AS total FROM ${countFrom(spec, q.filter, scope)} ${where}`, p.values),
-    ]);
-    return new ListResult(spec.resource, rows, Number(count?.total ?? 0), q.range.start);
+    const count = `SELECT count(*)::bigint FROM ${countFrom(spec, q.filter, scope)} ${where}`;
+    // The page and its total in one statement: the count is an uncorrelated subquery,
+    // run once (an InitPlan) and carried on every row. One round trip and one
+    // statement per list request instead of two; on this project's machines each
+    // round trip costs more CPU (the loopback send and the wake-up of the other side)
+    // than the small queries themselves (docs/benchmarks.md, finding 11).
+    const rows = await this.db.query<T & { [TOTAL]?: string }>(
+      `SELECT ${selectList(spec)}, (${count}) AS "${TOTAL}" FROM ${spec.from} ${where} ${orderBy(spec, q.sort)} LIMIT $${base + 1} OFFSET $${base + 2}`,
+      [...p.values, limit, q.range.start],
+    );
+    let total: number;
+    if (rows.length) {
+      total = Number(rows[0][TOTAL]);
+      for (const row of rows) delete row[TOTAL];
+    } else if (q.range.start === 0) {
+      total = 0; // nothing matches
+    } else {
+      // A page past the end carries no row to read the total from.
+      total = Number((await this.db.one<{ total: string }>(`SELECT (${count}) AS total`, p.values))?.total ?? 0);
+    }
+    return new ListResult(spec.resource, rows, total, q.range.start);
   }
 
   async get<T>(spec: ListSpec, id: number, scope?: Scope): Promise<T | undefined> {

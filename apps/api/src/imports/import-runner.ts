@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IMPORT_ROW_ERROR, ImportType } from '@mynapoint/domain';
 import { unlink } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
-import { AuditService } from '../audit-logs/audit.service';
+import { AuditService, type AuditEntry } from '../audit-logs/audit.service';
 import { Db } from '../common/db/db.service';
 import type { Sql } from '../common/db/sql-runner';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -87,8 +87,7 @@ export class ImportRunner {
         Math.max(0, facts.lines - 1),
       ]);
       client = await this.pool.connect();
-      const counts = await this.process(job, client, facts.encoding);
-      await this.recordOutcome(job, 'done', counts).catch((err: Error) => this.logger.error(`import ${id}: audit failed: ${err.message}`));
+      await this.process(job, client, facts.encoding);
     } catch (e) {
       const message =
         e instanceof ImportFailure ? e.message : '取り込み中にエラーが発生したため中止しました。ファイルを確認してもう一度取り込んでください。解決しない場合はシステム管理者に連絡してください。';
@@ -158,7 +157,7 @@ export class ImportRunner {
       parallel: (tasks, run) => this.parallel(client, job.id, tasks, run),
     };
     const outcomes = await handler.apply(ctx);
-    return this.finish(job.id, outcomes, sql, client);
+    return this.finish(job, outcomes, sql, client);
   }
 
   private connection(client: PoolClient, jobId: number): Connection {
@@ -201,8 +200,9 @@ export class ImportRunner {
     if (failure) throw failure;
   }
 
-  /** Per-line errors and the counts, written with the job's status in one transaction. */
-  private async finish(id: number, outcomes: Outcomes, sql: Sql, client: PoolClient): Promise<ImportCounts> {
+  /** Per-line errors, the counts and the audit row, written with the job's status in one transaction. */
+  private async finish(job: JobRow, outcomes: Outcomes, sql: Sql, client: PoolClient): Promise<ImportCounts> {
+    const id = job.id;
     const accepted = outcomes.pendingMeansAccepted ? `('accepted', 'pending')` : `('accepted')`;
     return this.transaction(client, async () => {
       // Synchronous: once the job reads done, it and every chunk before it are on disk.
@@ -229,7 +229,11 @@ export class ImportRunner {
          WHERE id = $1`,
         [id, counts.rowsTotal, counts.accepted, counts.rejected, counts.duplicates],
       );
-      return { rowsTotal: counts.rowsTotal, accepted: counts.accepted, rejected: counts.rejected, duplicates: counts.duplicates };
+      const done = { rowsTotal: counts.rowsTotal, accepted: counts.accepted, rejected: counts.rejected, duplicates: counts.duplicates };
+      // In this transaction: whoever reads the job as done finds its audit row too.
+      const [user] = job.created_by ? await sql<{ id: number; username: string }>('SELECT id, username FROM users WHERE id = $1', [job.created_by]) : [];
+      await this.audit.recordWith(sql, outcomeEntry(job, 'done', user ?? null, done));
+      return done;
     });
   }
 
@@ -256,13 +260,11 @@ export class ImportRunner {
 
   private async recordOutcome(job: JobRow, status: 'done' | 'failed', counts?: ImportCounts): Promise<void> {
     const user = job.created_by ? await this.db.one<{ id: number; username: string }>('SELECT id, username FROM users WHERE id = $1', [job.created_by]) : null;
-    // The file name, the type and the counts; never anything from the file itself.
-    await this.audit.record({
-      user,
-      action: 'import',
-      resource: 'imports',
-      resourceId: job.id,
-      changes: { filename: job.filename, type: job.type, status, ...(counts ?? {}) },
-    });
+    await this.audit.record(outcomeEntry(job, status, user ?? null, counts));
   }
+}
+
+/** The audit row of a job's end: the file name, the type and the counts; never anything from the file itself. */
+function outcomeEntry(job: JobRow, status: 'done' | 'failed', user: { id: number; username: string } | null, counts?: ImportCounts): AuditEntry {
+  return { user, action: 'import', resource: 'imports', resourceId: job.id, changes: { filename: job.filename, type: job.type, status, ...(counts ?? {}) } };
 }

@@ -32,6 +32,8 @@ describe('reservations', () => {
       expect(res.body).not.toHaveProperty('myKeyId');
       expect(JSON.stringify(res.body)).not.toMatch(/AB12|ab12/);
       expect(await used(quota.id)).toBe(1);
+      // The answer is read back in the statement that inserts the row: it is the record as stored.
+      expect((await counter.get(`/api/reservations/${res.body.id}`).expect(200)).body).toEqual(res.body);
 
       const [p] = await t.sql<{ mykey_last4: string; len: number; cap_yen: number; campaign_id: number }>(
         'SELECT mykey_last4, length(mykey_hash) AS len, cap_yen, campaign_id FROM participants WHERE id = $1',

@@ -33,20 +33,24 @@ export class ParticipantsService {
   }
 
   /**
-   * The participant row for this MyKey ID in the campaign, created with its
-   * reservation; null when the MyKey ID is already enrolled (a second reservation).
+   * The participant row for this MyKey ID in the campaign of the quota `quotaId`,
+   * created with its reservation; null when the MyKey ID is already enrolled there (a
+   * second reservation) or there is no such quota (the caller tells which, on that
+   * path only: the quota's campaign is found in this statement, not one before it).
    * The cap is copied from the campaign under a share lock on the campaign row, so a
    * concurrent cap change either waits for this insert or is seen by it.
    * The row carries its reservation's time already (the list's copy, see
    * participants.list-spec), so the reservation's trigger has nothing to rewrite.
    */
-  async enrol(campaignId: number, digest: MyKeyDigest, reservedAt: Date): Promise<number | null> {
+  async enrol(quotaId: number, digest: MyKeyDigest, reservedAt: Date): Promise<number | null> {
     const [row] = await this.db.query<{ id: number }>(
       `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
-       SELECT c.id, $2, $3, c.cap_per_person_yen, $4 FROM campaigns c WHERE c.id = $1 FOR SHARE
+       SELECT c.id, $2, $3, c.cap_per_person_yen, $4 FROM reservation_quotas q JOIN campaigns c ON c.id = q.campaign_id WHERE q.id = $1
+       FOR SHARE OF c
        ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING
        RETURNING id`,
-      [campaignId, digest.hash, digest.last4, reservedAt],
+      [quotaId, digest.hash, digest.last4, reservedAt],
+      { prepared: true },
     );
     return row?.id ?? null;
   }

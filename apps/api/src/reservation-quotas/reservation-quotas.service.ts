@@ -19,11 +19,18 @@ const COLUMNS = {
 } as const satisfies Record<string, string>;
 const WRITABLE = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 
-export interface TakenUnit {
-  quotaId: number;
-  campaignId: number;
-  used: number;
-  capacity: number;
+/**
+ * Takes one unit of the quota `quota` for a reservation made at `at` (both SQL
+ * parameters), returning the quota's id, or no row when none may be taken: for a
+ * reservation's statement to use as its CTE. The whole rule is this one statement's
+ * WHERE clause, so under any concurrency the quota is never oversold, and a rollback
+ * of the caller gives the unit back. The window is checked against the reservation's
+ * own instant (not the clock), so historical entries and imports follow the same rule.
+ */
+export function takeUnitSql(quota: string, at: string): string {
+  return `UPDATE reservation_quotas SET used = used + 1
+          WHERE id = ${quota} AND used < capacity AND ${at}::timestamptz >= opens_at AND ${at}::timestamptz < closes_at
+          RETURNING id`;
 }
 
 interface QuotaRow {
@@ -115,38 +122,13 @@ export class ReservationQuotasService {
     return record;
   }
 
-  /**
-   * Takes one unit for a reservation made at `reservedAt`, in the caller's transaction.
-   * The whole rule is the one statement's WHERE clause, so under any concurrency
-   * the quota is never oversold; a rollback of the caller gives the unit back.
-   * The window is checked against the reservation's own instant (not the clock),
-   * so historical entries and imports follow the same rule.
-   */
-  async take(quotaId: number, reservedAt: Date | string): Promise<TakenUnit> {
-    const [taken] = await this.db.query<TakenUnit>(
-      `UPDATE reservation_quotas SET used = used + 1
-       WHERE id = $1 AND used < capacity AND $2::timestamptz >= opens_at AND $2::timestamptz < closes_at
-       RETURNING id AS "quotaId", campaign_id AS "campaignId", used, capacity`,
-      [quotaId, reservedAt],
-    );
-    if (taken) return taken;
-    throw await this.refusal(quotaId, reservedAt);
+  /** Nothing when the quota exists; a 400 when there is no such quota. */
+  async mustExist(quotaId: number): Promise<void> {
+    if (!(await this.row(quotaId))) throw unknownQuota(quotaId);
   }
 
-  /** Gives one unit back (a reservation was deleted), in the caller's transaction. */
-  async giveBack(quotaId: number): Promise<void> {
-    await this.db.query('UPDATE reservation_quotas SET used = used - 1 WHERE id = $1', [quotaId]);
-  }
-
-  /** The quota a reservation would use, or a 400 when there is no such quota. */
-  async campaignOf(quotaId: number): Promise<number> {
-    const row = await this.row(quotaId);
-    if (!row) throw unknownQuota(quotaId);
-    return row.campaignId;
-  }
-
-  // Why the take found no row: said so that counter staff know what to do next.
-  private async refusal(quotaId: number, reservedAt: Date | string): Promise<ReservationQuotaException> {
+  /** Why `takeUnitSql` found no row: said so that counter staff know what to do next. */
+  async refusal(quotaId: number, reservedAt: Date | string): Promise<ReservationQuotaException> {
     const q = await this.row(quotaId);
     if (!q) return unknownQuota(quotaId);
     if (!quotaWindowContains(q, reservedAt)) {

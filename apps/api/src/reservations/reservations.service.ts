@@ -6,13 +6,14 @@ import { SqlParams } from '../common/db/sql-params';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
+import { selectList } from '../common/list/list-sql';
 import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
 import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
 import { REQUIRED } from '../common/validation/fields';
 import { pickWritable } from '../common/validation/pick';
 import { recordedAt } from '../common/validation/recorded-at';
 import { ParticipantsService } from '../participants/participants.service';
-import { ReservationQuotasService } from '../reservation-quotas/reservation-quotas.service';
+import { ReservationQuotasService, takeUnitSql } from '../reservation-quotas/reservation-quotas.service';
 import { CreateReservationDto, UpdateReservationDto } from './dto/reservation.dto';
 import { ReservationError, ReservationException } from './reservation.exception';
 import { ReservationRecord, reservationsListSpec } from './reservations.list-spec';
@@ -57,24 +58,31 @@ export class ReservationsService {
     if (inFuture) throw future();
     checkCertRenewal(dto.certRenewedAt, reservedAt);
 
-    const campaignId = await this.quotas.campaignOf(dto.quotaId);
-    const participantId = await this.participants.enrol(campaignId, digest, reservedAt);
+    const participantId = await this.participants.enrol(dto.quotaId, digest, reservedAt);
     if (participantId === null) {
+      await this.quotas.mustExist(dto.quotaId);
       throw new ReservationException(
         ReservationError.AlreadyReserved,
         `マイキーID ${digest.ref} は、このキャンペーンで既に予約されています。予約は1人1回です。予約一覧で確認してください。`,
         { myKeyId: 'このキャンペーンで予約済みのマイキーIDです。' },
       );
     }
-    const [row] = await this.db.query<{ id: number }>(
-      `INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    // The unit, the row and its read-back in one statement, the request's last before
+    // its audit row and the commit. The quota row and the day's rollup rows, which every
+    // reservation of the quota needs, stay locked only from here to the commit: each
+    // round trip made while holding them is a round trip every other counter waits for
+    // (docs/benchmarks.md, finding 7). No row: no unit could be taken, and the
+    // participant above goes with the rollback.
+    const [record] = await this.db.query<ReservationRecord>(
+      `WITH unit AS (${takeUnitSql('$1', '$4')}),
+       r AS (INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, created_by)
+             SELECT unit.id, $2, $3, $4, $5, $6, $7, $8 FROM unit RETURNING *)
+       SELECT ${selectList(reservationsListSpec)} FROM r JOIN participants p ON p.id = r.participant_id`,
       [dto.quotaId, participantId, dto.channel, reservedAt, dto.ageBand ?? null, dto.district ?? null, dto.certRenewedAt ?? null, user.id],
+      { prepared: true },
     );
-    // The unit is taken last: the quota row, which every reservation of the quota
-    // needs, stays locked only from here to the commit. A refusal rolls back the rows above.
-    await this.quotas.take(dto.quotaId, reservedAt);
-    return this.get(row.id);
+    if (!record) throw await this.quotas.refusal(dto.quotaId, reservedAt);
+    return record;
   }
 
   async update(id: number, dto: UpdateReservationDto): Promise<ReservationRecord> {

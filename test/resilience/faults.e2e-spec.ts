@@ -6,6 +6,7 @@ import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
 import { connectionOptions, runMigrations } from '../../apps/api/src/database/data-source';
 import { seedDemo } from '../../apps/api/src/database/seed';
 import { DEMO_PASSWORD, usersSeed } from '../../apps/api/src/database/seed/users.seed';
+import { ImportQueue } from '../../apps/api/src/imports/import-queue';
 import { TEST_HMAC_SECRET } from '../support/test-env';
 import { Sample, count, histogram, loadMyKeyId, lostWrites, percentile, runLoad } from './support/load-driver';
 import { myKeyHash } from '../support/uptake-sql-fixtures';
@@ -221,6 +222,18 @@ describe('faults: PostgreSQL crashes under the API', () => {
     const [q] = (await db.query(`SELECT used, (SELECT count(*)::int FROM reservations WHERE quota_id = $1) AS n FROM reservation_quotas WHERE id = $1`, [quota.id])).rows;
     expect(q.used).toBe(q.n);
   });
+
+  it('holds its import worker lock again once the database is back, so that no other process takes its jobs for orphans', async () => {
+    const worker = app.get(ImportQueue).worker;
+    const held = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 730001 AND objid = $1 AND objsubid = 2 AND granted`, [worker])).rows[0].n;
+    expect(await held()).toBe(1);
+    await pg.crash();
+    await restartDatabase();
+    let n = 0;
+    for (const t0 = Date.now(); Date.now() - t0 < 15_000 && !(n = await held()); ) await sleep(100);
+    expect(n).toBe(1);
+  }, 60_000);
 
   describe('a crash in the middle of an import', () => {
     const ROWS = 20_000;

@@ -39,12 +39,40 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.lock = new Client({ connectionString: this.config.databaseUrl, options: connectionOptions(this.config) });
-    this.lock.on('error', (e) => this.logger.warn(`worker lock connection: ${e.message}`));
-    await this.lock.connect();
-    await this.lock.query('SELECT pg_advisory_lock($1, $2)', [WORKER_LOCK_NS, this.worker]);
+    await this.holdLock();
     const failed = await this.failOrphans();
     if (failed) this.logger.warn(`${failed} import job(s) of a stopped process marked failed`);
+  }
+
+  // The lock lives as long as its connection. When PostgreSQL restarts, or the connection
+  // breaks, the lock is gone while this process lives on: a process starting meanwhile
+  // would take this one for dead and fail its queued jobs. So it is taken again on a new
+  // connection as soon as the database answers (1 s, doubling up to 30 s, between tries).
+  private async holdLock(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl, options: connectionOptions(this.config), keepAlive: true });
+    client.on('error', (e) => this.logger.warn(`worker lock connection: ${e.message}`));
+    try {
+      await client.connect();
+      await client.query('SELECT pg_advisory_lock($1, $2)', [WORKER_LOCK_NS, this.worker]);
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw e;
+    }
+    client.on('end', () => {
+      if (this.lock === client) this.lock = null;
+      if (!this.closing) this.retakeLock(1000);
+    });
+    this.lock = client;
+  }
+
+  private retakeLock(delayMs: number): void {
+    setTimeout(() => {
+      if (this.closing || this.lock) return;
+      this.holdLock().then(
+        () => this.logger.log('import worker lock taken again after a lost database connection'),
+        () => this.retakeLock(Math.min(delayMs * 2, 30_000)),
+      );
+    }, delayMs).unref();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -63,7 +91,9 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
         .catch(() => []);
       for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
     }
-    await this.lock?.end().catch(() => undefined);
+    const lock = this.lock;
+    this.lock = null;
+    await lock?.end().catch(() => undefined);
   }
 
   enqueue(id: number): void {
@@ -78,14 +108,16 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Marks failed the unfinished jobs of processes that no longer hold their lock. */
   async failOrphans(): Promise<number> {
+    const lock = this.lock;
+    if (!lock) return 0; // without a connection of its own, no lock can tell who is alive
     const owners = await this.db.query<{ worker: number | null }>(`SELECT DISTINCT worker FROM imports WHERE status IN ('queued', 'running')`);
     let failed = 0;
     for (const { worker } of owners) {
       if (worker === this.worker) continue;
       if (worker !== null) {
-        const [{ free }] = (await this.lock!.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [WORKER_LOCK_NS, worker])).rows;
+        const [{ free }] = (await lock.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [WORKER_LOCK_NS, worker])).rows;
         if (!free) continue; // its process is alive
-        await this.lock!.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_NS, worker]);
+        await lock.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_NS, worker]);
       }
       const rows = await this.db.query<{ id: number; path: string | null }>(
         `UPDATE imports i SET status = 'failed', phase = NULL, message = $2, finished_at = now(), upload_path = NULL

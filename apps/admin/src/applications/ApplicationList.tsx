@@ -5,6 +5,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { useApplicationFilters } from './applicationFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -21,6 +22,7 @@ function Empty() {
 export function ApplicationList() {
   return (
     <List
+      error={<ListLoadError />}
       filters={useApplicationFilters()}
       sort={{ field: 'appliedAt', order: 'DESC' }}
       empty={<Empty />}

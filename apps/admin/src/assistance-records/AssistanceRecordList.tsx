@@ -7,6 +7,7 @@ import { EnumArrayField, EnumField } from '../common/enums';
 import { useAssistanceRecordFilters } from './assistanceRecordFilters';
 import { OutcomeField } from './OutcomeField';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function QuickEntryButton() {
   const translate = useTranslate();
@@ -34,6 +35,7 @@ function Empty() {
 export function AssistanceRecordList() {
   return (
     <List
+      error={<ListLoadError />}
       filters={useAssistanceRecordFilters()}
       sort={{ field: 'visitedAt', order: 'DESC' }}
       perPage={25}

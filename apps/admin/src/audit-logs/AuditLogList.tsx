@@ -3,6 +3,7 @@ import { AUDIT_ACTION } from '@mynapoint/domain';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
+import { ListLoadError } from '../common/ListLoadError';
 
 export function AuditLogList() {
   const actions = useEnumChoices(AUDIT_ACTION);
@@ -14,6 +15,7 @@ export function AuditLogList() {
   ];
   return (
     <List
+      error={<ListLoadError />}
       filters={filters}
       sort={{ field: 'at', order: 'DESC' }}
       perPage={50}

@@ -3,6 +3,7 @@ import { Box, Typography } from '@mui/material';
 import { CampaignRuleField } from './CampaignRuleField';
 import { PeriodField } from './PeriodField';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -20,7 +21,7 @@ export function CampaignList() {
   const translate = useTranslate();
   const filters = [<SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.campaigns.filters.q')} />];
   return (
-    <List filters={filters} sort={{ field: 'reservationOpensOn', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
+    <List error={<ListLoadError />} filters={filters} sort={{ field: 'reservationOpensOn', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="reservationOpensOn" label="resources.campaigns.periods.reservation">

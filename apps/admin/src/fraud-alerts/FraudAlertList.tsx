@@ -6,6 +6,7 @@ import { EnumArrayField, EnumField } from '../common/enums';
 import { useFraudAlertFilters } from './fraudAlertFilters';
 import { SeverityField, StatusField } from './fraudAlertChips';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -35,7 +36,7 @@ const yen = { style: 'currency', currency: 'JPY' } as const;
 
 export function FraudAlertList() {
   return (
-    <List filters={useFraudAlertFilters()} sort={{ field: 'reportedAt', order: 'DESC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
+    <List error={<ListLoadError />} filters={useFraudAlertFilters()} sort={{ field: 'reportedAt', order: 'DESC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="reportedAt">
           <JpDateField source="reportedAt" showTime />

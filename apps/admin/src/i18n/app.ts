@@ -28,6 +28,11 @@ export const appMessages = {
         failed: 'エクスポートできませんでした。',
       },
       mykey: { helper: '英数字8文字（大文字・小文字は区別しません）。保存されるのは照合用の符号と下4桁だけです。' },
+      list_error: {
+        title: '一覧を読み込めませんでした',
+        hint: '記録が消えたわけではありません。しばらく待ってから「再読み込み」を押してください。',
+        retry: '再読み込み',
+      },
       now_if_empty: '空欄なら現在時刻',
       filters: { from: '開始日', to: '終了日' },
       dashboard: {
@@ -64,6 +69,11 @@ export const appMessages = {
         failed: 'The export failed.',
       },
       mykey: { helper: '8 letters or digits (any case). Only a keyed hash and the last 4 are stored.' },
+      list_error: {
+        title: 'The list could not be loaded',
+        hint: 'Nothing has been lost. Wait a moment, then press “Reload”.',
+        retry: 'Reload',
+      },
       now_if_empty: 'Empty: now',
       filters: { from: 'From', to: 'To' },
       dashboard: {

@@ -6,6 +6,7 @@ import { EnumField, useEnumChoices } from '../common/enums';
 import { importProgress, type ImportProgressInput } from './importProgress';
 import { ImportStatusChip } from './ImportStatusChip';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -60,6 +61,7 @@ export function ImportList() {
   ];
   return (
     <List
+      error={<ListLoadError />}
       filters={filters}
       sort={{ field: 'id', order: 'DESC' }}
       perPage={25}

@@ -5,6 +5,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { useParticipantFilters } from './participantFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -19,7 +20,7 @@ function Empty() {
 
 export function ParticipantList() {
   return (
-    <List filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><FilterButton /><ServerExportButton /></TopToolbar>}>
+    <List error={<ListLoadError />} filters={useParticipantFilters()} sort={{ field: 'reservedAt', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><FilterButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="participantRef">
           <TextField source="participantRef" sx={{ fontFamily: 'monospace' }} />

@@ -5,6 +5,7 @@ import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { usePaymentServiceFilters } from './paymentServiceFilters';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -30,7 +31,7 @@ function Actions() {
 
 export function PaymentServiceList() {
   return (
-    <List filters={usePaymentServiceFilters()} sort={{ field: 'name', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
+    <List error={<ListLoadError />} filters={usePaymentServiceFilters()} sort={{ field: 'name', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="operator" />

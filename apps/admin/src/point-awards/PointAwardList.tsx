@@ -8,6 +8,7 @@ import { EnumField } from '../common/enums';
 import { readSession } from '../session';
 import { usePointAwardFilters } from './pointAwardFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function ImportButton() {
   const translate = useTranslate();
@@ -58,7 +59,7 @@ function Standing({ participantPointsTotal, capYen, capReached }: { participantP
 
 export function PointAwardList() {
   return (
-    <List filters={usePointAwardFilters()} sort={{ field: 'transactionDate', order: 'DESC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
+    <List error={<ListLoadError />} filters={usePointAwardFilters()} sort={{ field: 'transactionDate', order: 'DESC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="transactionDate" sx={NOWRAP}>
           <JpDateField source="transactionDate" />

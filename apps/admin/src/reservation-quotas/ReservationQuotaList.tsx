@@ -6,6 +6,7 @@ import { EnumField } from '../common/enums';
 import { QuotaGaugeField } from './QuotaGauge';
 import { useReservationQuotaFilters } from './reservationQuotaFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -22,7 +23,7 @@ function Empty() {
 // Fullest first: the quotas where staff may have to act.
 export function ReservationQuotaList() {
   return (
-    <List filters={useReservationQuotaFilters()} sort={{ field: 'fillRate', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
+    <List error={<ListLoadError />} filters={useReservationQuotaFilters()} sort={{ field: 'fillRate', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="campaignId">

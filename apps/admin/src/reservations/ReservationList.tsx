@@ -5,6 +5,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { useReservationFilters } from './reservationFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 function Empty() {
   const translate = useTranslate();
@@ -21,6 +22,7 @@ function Empty() {
 export function ReservationList() {
   return (
     <List
+      error={<ListLoadError />}
       filters={useReservationFilters()}
       sort={{ field: 'reservedAt', order: 'DESC' }}
       empty={<Empty />}

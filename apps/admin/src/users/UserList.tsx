@@ -4,12 +4,14 @@ import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
 import { UnlockButton } from './UnlockButton';
+import { ListLoadError } from '../common/ListLoadError';
 
 export function UserList() {
   const roles = useEnumChoices(ROLE);
   const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roles} alwaysOn />];
   return (
     <List
+      error={<ListLoadError />}
       filters={filters}
       sort={{ field: 'id', order: 'ASC' }}
       actions={

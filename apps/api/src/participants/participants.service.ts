@@ -72,4 +72,12 @@ export class ParticipantsService {
       [hash, campaignId ?? null],
     );
   }
+
+  /**
+   * Ends a participant whose reservation was deleted before any application. Point
+   * awards, if any, still reference it and the foreign key refuses (409).
+   */
+  async removeUnreserved(id: number): Promise<void> {
+    await this.db.query('DELETE FROM participants WHERE id = $1', [id]);
+  }
 }

@@ -5,7 +5,7 @@ import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { CreateReservationQuotaDto, UpdateReservationQuotaDto } from './dto/reservation-quota.dto';
-import { reservationQuotasListSpec as spec } from './reservation-quotas.list-spec';
+import { reservationQuotasListSpec as spec } from './reservation-quotas.repository';
 import { ReservationQuotasService } from './reservation-quotas.service';
 
 @ApiTags('reservation-quotas')

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReservationQuotaEntity } from './reservation-quota.entity';
 import { ReservationQuotasController } from './reservation-quotas.controller';
+import { ReservationQuotasRepository } from './reservation-quotas.repository';
 import { ReservationQuotasService } from './reservation-quotas.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReservationQuotaEntity])],
   controllers: [ReservationQuotasController],
-  providers: [ReservationQuotasService],
+  providers: [ReservationQuotasService, ReservationQuotasRepository],
   exports: [ReservationQuotasService],
 })
 export class ReservationQuotasModule {}

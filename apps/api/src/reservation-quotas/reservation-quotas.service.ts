@@ -1,61 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { formatJstDateTime, jstStartOfDay, addDays, quotaWindowContains } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
-import { SqlParams } from '../common/db/sql-params';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
-import { pickWritable } from '../common/validation/pick';
 import { CreateReservationQuotaDto, UpdateReservationQuotaDto } from './dto/reservation-quota.dto';
 import { ReservationQuotaError, ReservationQuotaException } from './reservation-quota.exception';
-import { ReservationQuotaRecord, reservationQuotasListSpec } from './reservation-quotas.list-spec';
-
-const COLUMNS = {
-  campaignId: 'campaign_id',
-  name: 'name',
-  capacity: 'capacity',
-  warnAtPercent: 'warn_at_percent',
-  opensAt: 'opens_at',
-  closesAt: 'closes_at',
-} as const satisfies Record<string, string>;
-const WRITABLE = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
-
-/**
- * Takes one unit of the quota `quota` for a reservation made at `at` (both SQL
- * parameters), returning the quota's id, or no row when none may be taken: for a
- * reservation's statement to use as its CTE. The whole rule is this one statement's
- * WHERE clause, so under any concurrency the quota is never oversold, and a rollback
- * of the caller gives the unit back. The window is checked against the reservation's
- * own instant (not the clock), so historical entries and imports follow the same rule.
- */
-export function takeUnitSql(quota: string, at: string): string {
-  return `UPDATE reservation_quotas SET used = used + 1
-          WHERE id = ${quota} AND used < capacity AND ${at}::timestamptz >= opens_at AND ${at}::timestamptz < closes_at
-          RETURNING id`;
-}
-
-interface QuotaRow {
-  id: number;
-  campaignId: number;
-  name: string;
-  capacity: number;
-  used: number;
-  opensAt: Date;
-  closesAt: Date;
-}
+import { CampaignPeriod, ReservationQuotaRecord, ReservationQuotasRepository, reservationQuotasTable } from './reservation-quotas.repository';
 
 @Injectable()
 export class ReservationQuotasService {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
+  constructor(private readonly repo: ReservationQuotasRepository) {}
 
   list(q: ListQuery) {
-    return this.lists.list<ReservationQuotaRecord>(reservationQuotasListSpec, q);
+    return this.repo.list(q);
   }
 
   async get(id: number): Promise<ReservationQuotaRecord> {
-    const record = await this.lists.get<ReservationQuotaRecord>(reservationQuotasListSpec, id);
+    const record = await this.repo.get(id);
     if (!record) throw new ReservationQuotaException(ReservationQuotaError.NotFound, `予約枠（ID: ${id}）は見つかりません。`);
     return record;
   }
@@ -67,39 +26,24 @@ export class ReservationQuotasService {
     const opensAt = dto.opensAt ?? jstStartOfDay(campaign.reservationOpensOn).toISOString();
     const closesAt = dto.closesAt ?? jstStartOfDay(addDays(campaign.reservationClosesOn, 1)).toISOString();
     checkWindow(opensAt, closesAt);
-    const [row] = await this.db.query<{ id: number }>(
-      `INSERT INTO reservation_quotas (campaign_id, name, capacity, warn_at_percent, opens_at, closes_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [dto.campaignId, dto.name, dto.capacity, dto.warnAtPercent ?? 90, opensAt, closesAt],
-    );
-    return this.get(row.id);
+    const id = await this.repo.insert({ ...reservationQuotasTable.pick(dto), warnAtPercent: dto.warnAtPercent ?? 90, opensAt, closesAt });
+    return this.get(id);
   }
 
   async update(id: number, dto: UpdateReservationQuotaDto): Promise<ReservationQuotaRecord> {
     const current = await this.get(id);
-    const changes = pickWritable(dto, WRITABLE);
-    if (changes.campaignId !== undefined) await this.campaignPeriod(changes.campaignId);
-    checkWindow(changes.opensAt ?? (current.opensAt as Date), changes.closesAt ?? (current.closesAt as Date));
+    const changes = reservationQuotasTable.pick(dto);
+    if (changes.campaignId !== undefined) await this.campaignPeriod(changes.campaignId as number);
+    checkWindow((changes.opensAt ?? current.opensAt) as string | Date, (changes.closesAt ?? current.closesAt) as string | Date);
     if (!Object.keys(changes).length) return current;
 
-    // One statement: the guards on `used` are evaluated against the row as locked,
-    // so a reservation taking a unit at the same moment cannot slip past them.
-    const p = new SqlParams();
-    const sets = Object.entries(changes).map(([k, v]) => `${COLUMNS[k as keyof typeof COLUMNS]} = ${p.add(v)}`);
-    const idParam = p.add(id);
-    const capacity = changes.capacity !== undefined ? p.add(changes.capacity) : 'capacity';
-    const campaign = changes.campaignId !== undefined ? p.add(changes.campaignId) : 'campaign_id';
-    const updated = await this.db.query(
-      `UPDATE reservation_quotas SET ${sets.join(', ')}, updated_at = now()
-       WHERE id = ${idParam} AND used <= ${capacity} AND (used = 0 OR campaign_id = ${campaign}) RETURNING id`,
-      p.values,
-    );
-    if (!updated.length) {
-      const now = await this.row(id);
-      if (now && changes.capacity !== undefined && now.used > changes.capacity) {
+    if (!(await this.repo.updateGuarded(id, changes))) {
+      const now = await this.repo.state(id);
+      const capacity = changes.capacity as number | undefined;
+      if (now && capacity !== undefined && now.used > capacity) {
         throw new ReservationQuotaException(
           ReservationQuotaError.CapacityBelowUsed,
-          `既に${now.used.toLocaleString('ja-JP')}件の予約があるため、上限を${changes.capacity.toLocaleString('ja-JP')}件にはできません。${now.used.toLocaleString('ja-JP')}件以上にしてください。`,
+          `既に${now.used.toLocaleString('ja-JP')}件の予約があるため、上限を${capacity.toLocaleString('ja-JP')}件にはできません。${now.used.toLocaleString('ja-JP')}件以上にしてください。`,
           { capacity: `${now.used}以上にしてください（現在の予約数）。` },
         );
       }
@@ -114,22 +58,25 @@ export class ReservationQuotasService {
 
   async remove(id: number): Promise<ReservationQuotaRecord> {
     const record = await this.get(id);
-    const [use] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reservations WHERE quota_id = $1', [id]);
-    if (use.n > 0) {
-      throw new ReservationQuotaException(ReservationQuotaError.InUse, `この予約枠には予約が${use.n.toLocaleString('ja-JP')}件あるため削除できません。`);
+    const reservations = await this.repo.reservationCount(id);
+    if (reservations > 0) {
+      throw new ReservationQuotaException(ReservationQuotaError.InUse, `この予約枠には予約が${reservations.toLocaleString('ja-JP')}件あるため削除できません。`);
     }
-    await this.db.query('DELETE FROM reservation_quotas WHERE id = $1', [id]);
+    await this.repo.delete(id);
     return record;
   }
 
   /** Nothing when the quota exists; a 400 when there is no such quota. */
   async mustExist(quotaId: number): Promise<void> {
-    if (!(await this.row(quotaId))) throw unknownQuota(quotaId);
+    if (!(await this.repo.state(quotaId))) throw unknownQuota(quotaId);
   }
 
-  /** Why `takeUnitSql` found no row: said so that counter staff know what to do next. */
+  /**
+   * Why take_quota_unit (the database function that takes a unit) returned no unit:
+   * said so that counter staff know what to do next.
+   */
   async refusal(quotaId: number, reservedAt: Date | string): Promise<ReservationQuotaException> {
-    const q = await this.row(quotaId);
+    const q = await this.repo.state(quotaId);
     if (!q) return unknownQuota(quotaId);
     if (!quotaWindowContains(q, reservedAt)) {
       return new ReservationQuotaException(
@@ -145,20 +92,8 @@ export class ReservationQuotasService {
     );
   }
 
-  private async row(id: number): Promise<QuotaRow | undefined> {
-    return this.db.one<QuotaRow>(
-      `SELECT id, campaign_id AS "campaignId", name, capacity, used, opens_at AS "opensAt", closes_at AS "closesAt"
-       FROM reservation_quotas WHERE id = $1`,
-      [id],
-    );
-  }
-
-  private async campaignPeriod(campaignId: number): Promise<{ reservationOpensOn: string; reservationClosesOn: string }> {
-    const row = await this.db.one<{ reservationOpensOn: string; reservationClosesOn: string }>(
-      `SELECT to_char(reservation_opens_on, 'YYYY-MM-DD') AS "reservationOpensOn", to_char(reservation_closes_on, 'YYYY-MM-DD') AS "reservationClosesOn"
-       FROM campaigns WHERE id = $1`,
-      [campaignId],
-    );
+  private async campaignPeriod(campaignId: number): Promise<CampaignPeriod> {
+    const row = await this.repo.campaignPeriod(campaignId);
     if (!row) {
       throw new ReservationQuotaException(ReservationQuotaError.CampaignNotFound, `キャンペーン（ID: ${campaignId}）は見つかりません。`, {
         campaignId: '存在しないキャンペーンです。',

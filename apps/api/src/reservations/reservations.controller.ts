@@ -5,7 +5,7 @@ import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { CreateReservationDto, UpdateReservationDto } from './dto/reservation.dto';
-import { reservationsListSpec as spec } from './reservations.list-spec';
+import { reservationsListSpec as spec } from './reservations.repository';
 import { ReservationsService } from './reservations.service';
 
 @ApiTags('reservations')

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParticipantsModule } from '../participants/participants.module';
 import { ReservationQuotasModule } from '../reservation-quotas/reservation-quotas.module';
-import { ReservationEntity } from './reservation.entity';
 import { ReservationsController } from './reservations.controller';
+import { ReservationsRepository } from './reservations.repository';
 import { ReservationsService } from './reservations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReservationEntity]), ReservationQuotasModule, ParticipantsModule],
+  imports: [ReservationQuotasModule, ParticipantsModule],
   controllers: [ReservationsController],
-  providers: [ReservationsService],
+  providers: [ReservationsService, ReservationsRepository],
   exports: [ReservationsService],
 })
 export class ReservationsModule {}

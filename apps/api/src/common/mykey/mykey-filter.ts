@@ -20,7 +20,7 @@ export function myKeyIdFilter(hashColumn: string): CustomFilter {
 export function hashMyKeyIdFilter(q: ListQuery, hasher: MyKeyHasher): ListQuery {
   const raw = q.filter.myKeyId;
   if (raw === undefined) return q;
-  const digest = typeof raw === 'string' ? hasher.digest(raw) : null;
+  const digest = typeof raw === 'string' ? hasher.tryDigest(raw) : null;
   if (!digest) throw new CommonException(CommonError.BadQuery, MYKEY_ID_FORMAT_MESSAGE, { myKeyId: MYKEY_ID_FORMAT_MESSAGE });
   return { ...q, filter: { ...q.filter, myKeyId: digest.hash } };
 }

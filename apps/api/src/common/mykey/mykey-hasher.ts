@@ -23,9 +23,19 @@ export function digestMyKeyId(secret: string, normalized: string): MyKeyDigest {
 export class MyKeyHasher {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** null when the input is not 8 alphanumeric characters. */
-  digest(raw: string): MyKeyDigest | null {
+  /** null when the input is not 8 alphanumeric characters (for inputs no DTO checked: list filters). */
+  tryDigest(raw: string): MyKeyDigest | null {
     const normalized = normalizeMyKeyId(raw);
     return normalized ? digestMyKeyId(this.config.myKeyHmacSecret, normalized) : null;
+  }
+
+  /**
+   * For a body field the edge has validated (`MyKeyIdField`, the one place that
+   * answers a malformed MyKey ID with a 400): a malformed one here is a bug.
+   */
+  digest(validated: string): MyKeyDigest {
+    const digest = this.tryDigest(validated);
+    if (!digest) throw new Error('MyKey ID reached a service unvalidated: declare it with MyKeyIdField');
+    return digest;
   }
 }

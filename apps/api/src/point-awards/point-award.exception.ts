@@ -2,7 +2,6 @@ import { defineDomainException } from '../common/errors/domain.exception';
 
 export enum PointAwardError {
   NotFound = 'point_award_not_found',
-  MyKeyInvalid = 'point_award_mykey_invalid',
   PaymentServiceUnknown = 'point_award_payment_service_unknown',
   ParticipantUnknown = 'point_award_participant_unknown',
   CampaignUnknown = 'point_award_campaign_unknown',
@@ -14,7 +13,6 @@ export enum PointAwardError {
 
 export class PointAwardException extends defineDomainException<PointAwardError>({
   [PointAwardError.NotFound]: 404,
-  [PointAwardError.MyKeyInvalid]: 400,
   [PointAwardError.PaymentServiceUnknown]: 400,
   [PointAwardError.ParticipantUnknown]: 400,
   [PointAwardError.CampaignUnknown]: 400,

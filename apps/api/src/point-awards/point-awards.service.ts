@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IMPORT_ROW_ERROR, ImportRowError, normalizeMyKeyId, MYKEY_ID_FORMAT_MESSAGE } from '@mynapoint/domain';
+import { IMPORT_ROW_ERROR, ImportRowError } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import type { Sql } from '../common/db/sql-runner';
@@ -48,9 +48,6 @@ export class PointAwardsService {
    */
   async create(dto: CreatePointAwardDto, user: AuthUser): Promise<PointAwardRecord> {
     const key = this.hasher.digest(dto.myKeyId);
-    if (!key || !normalizeMyKeyId(dto.myKeyId)) {
-      throw new PointAwardException(PointAwardError.MyKeyInvalid, MYKEY_ID_FORMAT_MESSAGE, { myKeyId: MYKEY_ID_FORMAT_MESSAGE });
-    }
     // Prepared statements: their plans are kept per connection (QueryOptions.prepared).
     const prepared: Sql = (text, params) => this.db.query(text, params, { prepared: true });
     const row: engine.OneRow = {

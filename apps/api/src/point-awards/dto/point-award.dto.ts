@@ -1,9 +1,10 @@
-import { MYKEY_ID_FORMAT_MESSAGE, TRANSACTION_KIND, TransactionKind } from '@mynapoint/domain';
+import { TRANSACTION_KIND, TransactionKind } from '@mynapoint/domain';
+import { MyKeyIdField } from '../../common/mykey/mykey-id.field';
 import { DateField, EnumField, IntField, TextField } from '../../common/validation/fields';
 
 // A single award, for corrections by policy staff; operator reports come as imports.
 export class CreatePointAwardDto {
-  @TextField({ max: 20, min: 1, pattern: /^\s*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{8}\s*$/, patternMessage: MYKEY_ID_FORMAT_MESSAGE, example: 'AB12CD7Q', description: '書き込み専用（保存されません。ハッシュのみ）' })
+  @MyKeyIdField()
   myKeyId: string;
 
   @IntField({ min: 1 })

@@ -4,7 +4,7 @@ import { Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
-import { campaignsListSpec as spec } from './campaigns.list-spec';
+import { campaignsListSpec as spec } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CampaignEntity } from './campaign.entity';
 import { CampaignsController } from './campaigns.controller';
+import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CampaignEntity])],
   controllers: [CampaignsController],
-  providers: [CampaignsService],
+  providers: [CampaignsService, CampaignsRepository],
   exports: [CampaignsService],
 })
 export class CampaignsModule {}

@@ -1,25 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { Db } from '../common/db/db.service';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
-import { pickWritable } from '../common/validation/pick';
-import { CampaignEntity } from './campaign.entity';
 import { CampaignError, CampaignException } from './campaign.exception';
-import { CampaignRecord, campaignsListSpec } from './campaigns.list-spec';
+import { CampaignRecord, CampaignsRepository, campaignsTable } from './campaigns.repository';
 import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
-
-const WRITABLE = [
-  'name',
-  'reservationOpensOn',
-  'reservationClosesOn',
-  'applicationOpensOn',
-  'applicationClosesOn',
-  'earningStartsOn',
-  'earningEndsOn',
-  'awardRatePercent',
-  'capPerPersonYen',
-] as const satisfies readonly (keyof CreateCampaignDto)[];
 
 type Periods = Pick<CreateCampaignDto, (typeof PERIODS)[number][0] | (typeof PERIODS)[number][1]>;
 const PERIODS = [
@@ -33,17 +17,14 @@ export const DEFAULT_CAP_PER_PERSON_YEN = 5000;
 
 @Injectable()
 export class CampaignsService {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
+  constructor(private readonly repo: CampaignsRepository) {}
 
   list(q: ListQuery) {
-    return this.lists.list<CampaignRecord>(campaignsListSpec, q);
+    return this.repo.list(q);
   }
 
   async get(id: number): Promise<CampaignRecord> {
-    const record = await this.lists.get<CampaignRecord>(campaignsListSpec, id);
+    const record = await this.repo.get(id);
     if (!record) throw new CampaignException(CampaignError.NotFound, `キャンペーン（ID: ${id}）は見つかりません。`);
     return record;
   }
@@ -51,23 +32,23 @@ export class CampaignsService {
   async create(dto: CreateCampaignDto): Promise<CampaignRecord> {
     checkPeriods(dto);
     await this.assertNameFree(dto.name);
-    const { identifiers } = await this.db.repo(CampaignEntity).insert({
+    const id = await this.repo.insert({
       awardRatePercent: DEFAULT_AWARD_RATE_PERCENT,
       capPerPersonYen: DEFAULT_CAP_PER_PERSON_YEN,
-      ...pickWritable(dto, WRITABLE),
+      ...campaignsTable.pick(dto),
     });
-    return this.get(identifiers[0].id);
+    return this.get(id);
   }
 
   async update(id: number, dto: UpdateCampaignDto): Promise<CampaignRecord> {
     const current = await this.get(id);
-    const changes = pickWritable(dto, WRITABLE);
+    const changes = campaignsTable.pick(dto);
     checkPeriods({ ...(current as unknown as Periods), ...changes });
     if (changes.name !== undefined) await this.assertNameFree(changes.name, id);
     if (!Object.keys(changes).length) return current;
     // Updating the campaign row first locks it: reservations enrolling a participant
     // read the cap under a share lock on this row, so none slips in with the old cap.
-    await this.db.repo(CampaignEntity).update(id, { ...changes, updatedAt: () => 'now()' });
+    await this.repo.update(id, changes);
     if (changes.capPerPersonYen !== undefined && changes.capPerPersonYen !== current.capPerPersonYen) {
       await this.syncParticipantCaps(id, changes.capPerPersonYen);
     }
@@ -76,31 +57,22 @@ export class CampaignsService {
 
   async remove(id: number): Promise<CampaignRecord> {
     const record = await this.get(id);
-    const use = await this.db.one<{ quotas: number; participants: number }>(
-      `SELECT (SELECT count(*)::int FROM reservation_quotas WHERE campaign_id = $1) AS quotas,
-              (SELECT count(*)::int FROM participants WHERE campaign_id = $1) AS participants`,
-      [id],
-    );
-    if (use && (use.quotas || use.participants)) {
+    const use = await this.repo.use(id);
+    if (use.quotas || use.participants) {
       throw new CampaignException(
         CampaignError.InUse,
         `このキャンペーンには予約枠${use.quotas}件・参加者${use.participants}人が登録されているため削除できません。先に予約枠を削除してください。`,
       );
     }
-    await this.db.repo(CampaignEntity).delete(id);
+    await this.repo.delete(id);
     return record;
   }
 
-  // participants.cap_yen follows the campaign's cap. The CHECK points_total <= cap_yen
-  // stays the last line: lowering the cap below points already awarded is refused.
   private async syncParticipantCaps(campaignId: number, capYen: number): Promise<void> {
-    const over = await this.db.one<{ n: number; max: number | null }>(
-      'SELECT count(*)::int AS n, max(points_total) AS max FROM participants WHERE campaign_id = $1 AND points_total > $2',
-      [campaignId, capYen],
-    );
-    if (over?.n) throw capBelowAwarded(capYen, `${over.n}人に最大${over.max!.toLocaleString('ja-JP')}円分のポイントが付与済みです。`);
+    const over = await this.repo.participantsAbove(campaignId, capYen);
+    if (over.n) throw capBelowAwarded(capYen, `${over.n}人に最大${over.max!.toLocaleString('ja-JP')}円分のポイントが付与済みです。`);
     try {
-      await this.db.query('UPDATE participants SET cap_yen = $2 WHERE campaign_id = $1 AND cap_yen <> $2', [campaignId, capYen]);
+      await this.repo.setParticipantCaps(campaignId, capYen);
     } catch (e) {
       // An award committed between the check and the update.
       if (e instanceof QueryFailedError && (e as { constraint?: string }).constraint === 'participants_points_within_cap') {
@@ -111,8 +83,7 @@ export class CampaignsService {
   }
 
   private async assertNameFree(name: string, exceptId = 0): Promise<void> {
-    const taken = await this.db.one('SELECT 1 FROM campaigns WHERE lower(name) = lower($1) AND id <> $2', [name, exceptId]);
-    if (taken) throw new CampaignException(CampaignError.DuplicateName, `キャンペーン「${name}」は既に登録されています。`);
+    if (await this.repo.nameTaken(name, exceptId)) throw new CampaignException(CampaignError.DuplicateName, `キャンペーン「${name}」は既に登録されています。`);
   }
 }
 

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../common/db/db.service';
+import { GenerateSql } from '../common/db/generate-sql';
+import { SqlParams } from '../common/db/sql-params';
+import { Row, defineTable } from '../common/db/table';
+import { ListQuery } from '../common/list/list-query';
+import { ListReader } from '../common/list/list-reader';
+import { defineListSpec } from '../common/list/list-spec';
+
+// Every statement of the campaigns feature. The service holds the rules.
+
+export const campaignsTable = defineTable('campaigns', {
+  id: { kind: 'int', readOnly: true },
+  name: { kind: 'text' },
+  reservationOpensOn: { kind: 'date' },
+  reservationClosesOn: { kind: 'date' },
+  applicationOpensOn: { kind: 'date' },
+  applicationClosesOn: { kind: 'date' },
+  earningStartsOn: { kind: 'date' },
+  earningEndsOn: { kind: 'date' },
+  awardRatePercent: { kind: 'int' },
+  capPerPersonYen: { kind: 'int' },
+  createdAt: { kind: 'instant', readOnly: true },
+  updatedAt: { kind: 'instant', readOnly: true },
+});
+export type CampaignRow = Row<typeof campaignsTable.columns>;
+
+export const campaignsListSpec = defineListSpec({
+  resource: 'campaigns',
+  from: 'campaigns c',
+  fields: campaignsTable.fields('c'),
+  search: ['c.name'],
+  defaultSort: ['reservationOpensOn', 'DESC'],
+});
+
+export type CampaignRecord = Record<keyof typeof campaignsListSpec.fields, unknown>;
+
+const EXAMPLE: CampaignRow = {
+  name: '第1弾',
+  reservationOpensOn: '2020-07-01',
+  reservationClosesOn: '2021-12-31',
+  applicationOpensOn: '2020-07-01',
+  applicationClosesOn: '2021-12-31',
+  earningStartsOn: '2020-09-01',
+  earningEndsOn: '2021-12-31',
+  awardRatePercent: 25,
+  capPerPersonYen: 5000,
+};
+
+@Injectable()
+export class CampaignsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly lists: ListReader,
+  ) {}
+
+  @GenerateSql({ params: [{ sort: { field: 'reservationOpensOn', order: 'DESC' }, range: { start: 0, end: 24 }, filter: {} }] })
+  list(q: ListQuery) {
+    return this.lists.list<CampaignRecord>(campaignsListSpec, q);
+  }
+
+  @GenerateSql({ params: [1] })
+  get(id: number) {
+    return this.lists.get<CampaignRecord>(campaignsListSpec, id);
+  }
+
+  @GenerateSql({ params: [EXAMPLE] })
+  async insert(row: CampaignRow): Promise<number> {
+    const p = new SqlParams();
+    const [created] = await this.db.query<{ id: number }>(`${campaignsTable.insert(row, p)} RETURNING id`, p.values);
+    return created.id;
+  }
+
+  /** Updating the campaign row locks it (see CampaignsService.update). */
+  @GenerateSql({ params: [1, { name: '第1弾（延長）', earningEndsOn: '2022-09-30' }] })
+  async update(id: number, changes: CampaignRow): Promise<void> {
+    const p = new SqlParams();
+    await this.db.query(`UPDATE campaigns SET ${campaignsTable.set(changes, p)}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+  }
+
+  @GenerateSql({ params: [1] })
+  async delete(id: number): Promise<void> {
+    await this.db.query('DELETE FROM campaigns WHERE id = $1', [id]);
+  }
+
+  @GenerateSql({ params: [1] })
+  async use(id: number): Promise<{ quotas: number; participants: number }> {
+    const [use] = await this.db.query<{ quotas: number; participants: number }>(
+      `SELECT (SELECT count(*)::int FROM reservation_quotas WHERE campaign_id = $1) AS quotas,
+              (SELECT count(*)::int FROM participants WHERE campaign_id = $1) AS participants`,
+      [id],
+    );
+    return use;
+  }
+
+  @GenerateSql({ params: ['第1弾', 0] })
+  async nameTaken(name: string, exceptId: number): Promise<boolean> {
+    return Boolean(await this.db.one('SELECT 1 FROM campaigns WHERE lower(name) = lower($1) AND id <> $2', [name, exceptId]));
+  }
+
+  /** Participants already awarded more than `capYen` in the campaign: how many, and the most. */
+  @GenerateSql({ params: [1, 3000] })
+  async participantsAbove(campaignId: number, capYen: number): Promise<{ n: number; max: number | null }> {
+    const [over] = await this.db.query<{ n: number; max: number | null }>(
+      'SELECT count(*)::int AS n, max(points_total) AS max FROM participants WHERE campaign_id = $1 AND points_total > $2',
+      [campaignId, capYen],
+    );
+    return over;
+  }
+
+  /**
+   * participants.cap_yen follows the campaign's cap. The CHECK points_total <= cap_yen
+   * stays the last line: lowering the cap below points already awarded is refused there.
+   */
+  @GenerateSql({ params: [1, 3000] })
+  async setParticipantCaps(campaignId: number, capYen: number): Promise<void> {
+    await this.db.query('UPDATE participants SET cap_yen = $2 WHERE campaign_id = $1 AND cap_yen <> $2', [campaignId, capYen]);
+  }
+}

@@ -16,7 +16,7 @@ import { connectionOptions } from '../../apps/api/src/database/data-source';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/users.seed';
 import { inlineParams } from '../../apps/api/src/exports/export-format';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
-import { assistanceRecordsListSpec } from '../../apps/api/src/assistance-records/assistance-records.list-spec';
+import { assistanceRecordsListSpec } from '../../apps/api/src/assistance-records/assistance-records.repository';
 import { participantsListSpec } from '../../apps/api/src/participants/participants.list-spec';
 import { pointAwardsListSpec } from '../../apps/api/src/point-awards/point-awards.list-spec';
 import { launchBrowser, login, newPage } from '../support/browser';

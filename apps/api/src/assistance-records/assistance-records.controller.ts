@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.dec
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
-import { assistanceRecordsListSpec as spec } from './assistance-records.list-spec';
+import { assistanceRecordsListSpec as spec } from './assistance-records.repository';
 import { AssistanceRecordsService } from './assistance-records.service';
 import { CreateAssistanceRecordDto, UpdateAssistanceRecordDto } from './dto/assistance-record.dto';
 

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssistanceRecordEntity } from './assistance-record.entity';
 import { AssistanceRecordsController } from './assistance-records.controller';
+import { AssistanceRecordsRepository } from './assistance-records.repository';
 import { AssistanceRecordsService } from './assistance-records.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssistanceRecordEntity])],
   controllers: [AssistanceRecordsController],
-  providers: [AssistanceRecordsService],
+  providers: [AssistanceRecordsService, AssistanceRecordsRepository],
   exports: [AssistanceRecordsService],
 })
 export class AssistanceRecordsModule {}

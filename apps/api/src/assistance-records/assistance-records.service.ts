@@ -9,38 +9,18 @@ import {
   scopeOf,
 } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
+import type { ColumnDef } from '../common/db/table';
 import { FieldErrors } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
-import { Scope } from '../common/list/list-sql';
-import { AssistanceRecordEntity } from './assistance-record.entity';
 import { AssistanceRecordError, AssistanceRecordException } from './assistance-record.exception';
-import { AssistanceRecordRecord, assistanceRecordsListSpec as spec } from './assistance-records.list-spec';
+import { AssistanceRecordRecord, AssistanceRecordsRepository, assistanceRecordsTable as table } from './assistance-records.repository';
 import { CreateAssistanceRecordDto, UpdateAssistanceRecordDto } from './dto/assistance-record.dto';
 
-type Writable = Omit<CreateAssistanceRecordDto, never>;
+/** A record's fields as the rules read them (the body over the stored record). */
+type Visit = Partial<CreateAssistanceRecordDto>;
 
-const WRITABLE = [
-  'visitedAt',
-  'office',
-  'assistanceTypes',
-  'paymentServiceId',
-  'outcome',
-  'unableReason',
-  'durationMinutes',
-  'ageBand',
-  'district',
-  'proxy',
-  'sharedTerminalUsed',
-  'terminalLoggedOut',
-  'serviceIdReadBack',
-  'notes',
-] as const satisfies readonly (keyof Writable)[];
-
-// Columns that are NOT NULL with a default: a null in the body means "not given".
-const NOT_NULL = new Set<string>(['visitedAt', 'office', 'assistanceTypes', 'outcome', 'durationMinutes', 'proxy', 'sharedTerminalUsed', 'terminalLoggedOut', 'serviceIdReadBack']);
-const BLANK_IS_NULL = new Set<string>(['district', 'notes']);
+// What a clerk writes; staffId is always the signed-in user.
+const WRITABLE = table.writable.filter((f) => f !== 'staffId');
 
 const RULE_CODES: Record<AssistanceRule, AssistanceRecordError> = {
   card_application_main_office_only: AssistanceRecordError.CardApplicationAtBranch,
@@ -52,77 +32,59 @@ const RULE_CODES: Record<AssistanceRule, AssistanceRecordError> = {
 
 const DEFAULTS = { proxy: 'none', sharedTerminalUsed: false, terminalLoggedOut: false, serviceIdReadBack: false } as const;
 
-// The JST day a row was logged is today: the counter staff's edit window, in SQL so
-// the check and the write are one statement.
-const LOGGED_TODAY_SQL = `(created_at AT TIME ZONE 'Asia/Tokyo')::date = (now() AT TIME ZONE 'Asia/Tokyo')::date`;
-
 @Injectable()
 export class AssistanceRecordsService {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
+  constructor(private readonly repo: AssistanceRecordsRepository) {}
 
   list(q: ListQuery, user: AuthUser) {
-    return this.lists.list<AssistanceRecordRecord>(spec, q, this.scope(user));
+    return this.repo.list(q, this.ownerId(user));
   }
 
   // Another clerk's record is "not found" for counter staff: they do not learn it exists.
   async get(id: number, user: AuthUser): Promise<AssistanceRecordRecord> {
-    const record = await this.lists.get<AssistanceRecordRecord>(spec, id, this.scope(user));
+    const record = await this.repo.get(id, this.ownerId(user));
     if (!record) throw new AssistanceRecordException(AssistanceRecordError.NotFound, `窓口支援記録（ID: ${id}）は見つかりません。`);
     return record;
   }
 
   async create(dto: CreateAssistanceRecordDto, user: AuthUser): Promise<AssistanceRecordRecord> {
-    const values: Partial<AssistanceRecordEntity> = { ...DEFAULTS, visitedAt: new Date().toISOString(), ...pick(dto) };
+    const values: Visit = { ...DEFAULTS, visitedAt: new Date().toISOString(), ...pick(dto) };
     await this.assertValid(values);
-    const { identifiers } = await this.db.repo(AssistanceRecordEntity).insert({ ...values, staffId: user.id });
-    return this.get(identifiers[0].id, user);
+    const id = await this.repo.insert({ ...table.pick(values), staffId: user.id });
+    return this.get(id, user);
   }
 
   async update(id: number, dto: UpdateAssistanceRecordDto, user: AuthUser): Promise<AssistanceRecordRecord> {
     const current = await this.get(id, user);
-    const ownOnly = this.isOwnOnly(user);
-    if (ownOnly && !isWithinCounterEditWindow(new Date(current.createdAt as string), new Date())) throw editWindowClosed();
+    const ownerId = this.ownerId(user);
+    if (ownerId !== undefined && !isWithinCounterEditWindow(new Date(current.createdAt as string), new Date())) throw editWindowClosed();
 
     const changes = pick(dto);
-    await this.assertValid({ ...(current as Partial<AssistanceRecordEntity>), ...changes });
+    await this.assertValid({ ...(current as Visit), ...changes });
     if (!Object.keys(changes).length) return current;
 
-    const qb = this.db
-      .repo(AssistanceRecordEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ ...changes, updatedAt: () => 'now()' })
-      .where('id = :id', { id });
-    if (ownOnly) qb.andWhere('staff_id = :staffId', { staffId: user.id }).andWhere(LOGGED_TODAY_SQL);
-    const { affected } = await qb.execute();
     // Midnight passed between the read and the write.
-    if (!affected) throw editWindowClosed();
+    if (!(await this.repo.update(id, changes, ownerId))) throw editWindowClosed();
     return this.get(id, user);
   }
 
   async remove(id: number, user: AuthUser): Promise<AssistanceRecordRecord> {
     const record = await this.get(id, user);
-    await this.db.repo(AssistanceRecordEntity).delete(id);
+    await this.repo.delete(id);
     return record;
   }
 
-  private isOwnOnly(user: AuthUser): boolean {
-    return scopeOf(user.role, 'assistance-records') === 'own';
-  }
-
-  private scope(user: AuthUser): Scope | undefined {
-    return this.isOwnOnly(user) ? { where: (p) => `ar.staff_id = ${p.add(user.id)}` } : undefined;
+  /** The clerk whose records alone this user may see and change (counter staff), or undefined for all. */
+  private ownerId(user: AuthUser): number | undefined {
+    return scopeOf(user.role, 'assistance-records') === 'own' ? user.id : undefined;
   }
 
   // The cross-field rules (libs/domain), then what needs the database. All broken
   // rules come back keyed by field; the code is the first one's.
-  private async assertValid(r: Partial<AssistanceRecordEntity>): Promise<void> {
+  private async assertValid(r: Visit): Promise<void> {
     // Missing required fields were refused by validation already (create) or come
     // from the stored record (update).
-    const rules = r as AssistanceRecordEntity;
+    const rules = r as Required<Visit>;
     const errors: FieldErrors = {};
     let code: AssistanceRecordError | undefined;
     let message = '';
@@ -138,7 +100,7 @@ export class AssistanceRecordsService {
     if (r.visitedAt && isVisitInFuture(new Date(r.visitedAt), new Date())) {
       fail('visitedAt', AssistanceRecordError.VisitInFuture, VISIT_IN_FUTURE_MESSAGE.ja);
     }
-    if (r.paymentServiceId != null && !(await this.db.one('SELECT 1 FROM payment_services WHERE id = $1', [r.paymentServiceId]))) {
+    if (r.paymentServiceId != null && !(await this.repo.paymentServiceExists(r.paymentServiceId))) {
       fail('paymentServiceId', AssistanceRecordError.PaymentServiceNotFound, `決済サービス（ID: ${r.paymentServiceId}）は登録されていません。`);
     }
     if (code) throw new AssistanceRecordException(code, message, errors);
@@ -150,14 +112,14 @@ function editWindowClosed(): AssistanceRecordException {
 }
 
 // Only the writable fields, and only those present: read-only fields a PUT carries
-// (id, staffId, staffName, createdAt, updatedAt) are ignored.
-function pick(dto: Partial<Writable>): Partial<AssistanceRecordEntity> {
-  const out: Record<string, unknown> = {};
-  for (const key of WRITABLE) {
-    let value: unknown = dto[key];
-    if (value === undefined || (value === null && NOT_NULL.has(key))) continue;
-    if (BLANK_IS_NULL.has(key) && typeof value === 'string' && !value.trim()) value = null;
-    out[key] = value;
+// (id, staffId, staffName, createdAt, updatedAt) are ignored. A null for a NOT NULL
+// column means "not given"; blank text in a nullable text column is stored as null.
+function pick(dto: Partial<CreateAssistanceRecordDto>): Visit {
+  const out: Record<string, unknown> = table.pick(dto, WRITABLE);
+  for (const [key, value] of Object.entries(out)) {
+    const column: ColumnDef = table.columns[key as keyof typeof table.columns];
+    if (value === null && !column.nullable) delete out[key];
+    else if (column.nullable && column.kind === 'text' && typeof value === 'string' && !value.trim()) out[key] = null;
   }
-  return out as Partial<AssistanceRecordEntity>;
+  return out as Visit;
 }

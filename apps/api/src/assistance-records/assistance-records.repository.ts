@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { AGE_BAND, ASSISTANCE_OUTCOME, ASSISTANCE_TYPE, OFFICE, PROXY, UNABLE_REASON } from '@mynapoint/domain';
+import { Db } from '../common/db/db.service';
+import { GenerateSql } from '../common/db/generate-sql';
+import { SqlParams } from '../common/db/sql-params';
+import { Row, defineTable } from '../common/db/table';
+import { ListQuery } from '../common/list/list-query';
+import { ListReader } from '../common/list/list-reader';
+import { Scope } from '../common/list/list-sql';
+import { defineListSpec } from '../common/list/list-spec';
+
+// Every statement of the assistance-records feature. The service holds the rules.
+
+export const assistanceRecordsTable = defineTable('assistance_records', {
+  id: { kind: 'int', readOnly: true },
+  visitedAt: { kind: 'instant' },
+  office: { kind: 'enum', enum: OFFICE },
+  staffId: { kind: 'int' },
+  assistanceTypes: { kind: 'enumArray', enum: ASSISTANCE_TYPE },
+  paymentServiceId: { kind: 'int', nullable: true },
+  outcome: { kind: 'enum', enum: ASSISTANCE_OUTCOME },
+  unableReason: { kind: 'enum', enum: UNABLE_REASON, nullable: true },
+  durationMinutes: { kind: 'int' },
+  ageBand: { kind: 'enum', enum: AGE_BAND, nullable: true },
+  district: { kind: 'text', nullable: true },
+  proxy: { kind: 'enum', enum: PROXY },
+  sharedTerminalUsed: { kind: 'bool' },
+  terminalLoggedOut: { kind: 'bool' },
+  serviceIdReadBack: { kind: 'bool' },
+  notes: { kind: 'text', nullable: true },
+  createdAt: { kind: 'instant', readOnly: true },
+  updatedAt: { kind: 'instant', readOnly: true },
+});
+export type AssistanceRecordRow = Row<typeof assistanceRecordsTable.columns>;
+
+export const assistanceRecordsListSpec = defineListSpec({
+  resource: 'assistance-records',
+  from: 'assistance_records ar JOIN users u ON u.id = ar.staff_id',
+  fields: {
+    ...assistanceRecordsTable.fields('ar', ['id', 'visitedAt', 'office', 'staffId']),
+    // Read-only extension: who logged it, for lists that show every clerk.
+    staffName: { sql: 'u.display_name', kind: 'text' },
+    ...assistanceRecordsTable.fields('ar', [
+      'assistanceTypes',
+      'paymentServiceId',
+      'outcome',
+      'unableReason',
+      'durationMinutes',
+      'ageBand',
+      'district',
+      'proxy',
+      'sharedTerminalUsed',
+      'terminalLoggedOut',
+      'serviceIdReadBack',
+      'notes',
+      'createdAt',
+      'updatedAt',
+    ]),
+  },
+  search: ['ar.notes', 'ar.district', 'u.display_name'],
+  defaultSort: ['visitedAt', 'DESC'],
+  // Every record has its clerk (NOT NULL foreign key to users).
+  count: { from: 'assistance_records ar', alias: 'ar' },
+});
+
+export type AssistanceRecordRecord = Record<keyof typeof assistanceRecordsListSpec.fields, unknown>;
+
+// The JST day a row was logged is today: the counter staff's edit window, in SQL so
+// the check and the write are one statement.
+const LOGGED_TODAY_SQL = `(created_at AT TIME ZONE 'Asia/Tokyo')::date = (now() AT TIME ZONE 'Asia/Tokyo')::date`;
+
+const EXAMPLE: AssistanceRecordRow = {
+  visitedAt: '2020-09-01T01:00:00Z',
+  office: 'main_office',
+  staffId: 1,
+  assistanceTypes: ['inquiry'],
+  outcome: 'completed',
+  durationMinutes: 10,
+  proxy: 'none',
+  sharedTerminalUsed: false,
+  terminalLoggedOut: false,
+  serviceIdReadBack: false,
+};
+const PAGE = { sort: { field: 'visitedAt', order: 'DESC' }, range: { start: 0, end: 24 }, filter: {} };
+
+@Injectable()
+export class AssistanceRecordsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly lists: ListReader,
+  ) {}
+
+  @GenerateSql({ name: 'every clerk', params: [PAGE] }, { name: 'own', params: [PAGE, 7] })
+  list(q: ListQuery, ownerId?: number) {
+    return this.lists.list<AssistanceRecordRecord>(assistanceRecordsListSpec, q, owned(ownerId));
+  }
+
+  @GenerateSql({ name: 'any', params: [1] }, { name: 'own', params: [1, 7] })
+  get(id: number, ownerId?: number) {
+    return this.lists.get<AssistanceRecordRecord>(assistanceRecordsListSpec, id, owned(ownerId));
+  }
+
+  @GenerateSql({ params: [EXAMPLE] })
+  async insert(row: AssistanceRecordRow): Promise<number> {
+    const p = new SqlParams();
+    const [created] = await this.db.query<{ id: number }>(`${assistanceRecordsTable.insert(row, p)} RETURNING id`, p.values);
+    return created.id;
+  }
+
+  /**
+   * With `ownerId`, only that clerk's record and only on the JST day it was logged
+   * (the counter's edit window), checked in the same statement as the write. False
+   * when no row was changed.
+   */
+  @GenerateSql({ name: 'any', params: [1, { outcome: 'follow_up' }] }, { name: 'own, same day', params: [1, { notes: '再来庁予定' }, 7] })
+  async update(id: number, changes: AssistanceRecordRow, ownerId?: number): Promise<boolean> {
+    const p = new SqlParams();
+    const own = ownerId === undefined ? '' : ` AND staff_id = ${p.add(ownerId)} AND ${LOGGED_TODAY_SQL}`;
+    const sql = `UPDATE assistance_records SET ${assistanceRecordsTable.set(changes, p)}, updated_at = now() WHERE id = ${p.add(id)}${own}`;
+    return (await this.db.run(sql, p.values)).affected > 0;
+  }
+
+  @GenerateSql({ params: [1] })
+  async delete(id: number): Promise<void> {
+    await this.db.query('DELETE FROM assistance_records WHERE id = $1', [id]);
+  }
+
+  @GenerateSql({ params: [1] })
+  async paymentServiceExists(id: number): Promise<boolean> {
+    return Boolean(await this.db.one('SELECT 1 FROM payment_services WHERE id = $1', [id]));
+  }
+}
+
+function owned(ownerId: number | undefined): Scope | undefined {
+  return ownerId === undefined ? undefined : { where: (p) => `ar.staff_id = ${p.add(ownerId)}` };
+}

@@ -5,7 +5,7 @@ import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { CreatePointAwardDto } from './dto/point-award.dto';
-import { pointAwardsListSpec as spec } from './point-awards.list-spec';
+import { pointAwardsListSpec as spec } from './point-awards.repository';
 import { PointAwardsService } from './point-awards.service';
 
 // The ledger is append-only: a correction is a new award, never an edit.

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PointAwardEntity } from './point-award.entity';
 import { PointAwardsController } from './point-awards.controller';
+import { PointAwardsRepository } from './point-awards.repository';
 import { PointAwardsService } from './point-awards.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PointAwardEntity])],
   controllers: [PointAwardsController],
-  providers: [PointAwardsService],
+  providers: [PointAwardsService, PointAwardsRepository],
   exports: [PointAwardsService],
 })
 export class PointAwardsModule {}

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IMPORT_ROW_ERROR, ImportRowError } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
-import type { Sql } from '../common/db/sql-runner';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
-import { selectList } from '../common/list/list-sql';
 import { MyKeyHasher } from '../common/mykey/mykey-hasher';
 import { CreatePointAwardDto } from './dto/point-award.dto';
-import * as engine from './point-award-engine';
 import { PointAwardError, PointAwardException } from './point-award.exception';
-import { PointAwardRecord, pointAwardsListSpec } from './point-awards.list-spec';
+import { OneRow, PointAwardRecord, PointAwardsRepository } from './point-awards.repository';
 
 // Outcomes of the engine's classification → the API's errors, with the field to show them at.
 const REFUSALS: Partial<Record<ImportRowError | 'duplicate', [PointAwardError, string]>> = {
@@ -25,17 +20,16 @@ const REFUSALS: Partial<Record<ImportRowError | 'duplicate', [PointAwardError, s
 @Injectable()
 export class PointAwardsService {
   constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
+    private readonly repo: PointAwardsRepository,
     private readonly hasher: MyKeyHasher,
   ) {}
 
   list(q: ListQuery) {
-    return this.lists.list<PointAwardRecord>(pointAwardsListSpec, q);
+    return this.repo.list(q);
   }
 
   async get(id: number): Promise<PointAwardRecord> {
-    const record = await this.lists.get<PointAwardRecord>(pointAwardsListSpec, id);
+    const record = await this.repo.get(id);
     if (!record) throw new PointAwardException(PointAwardError.NotFound, `ポイント付与（ID: ${id}）は見つかりません。`);
     return record;
   }
@@ -48,9 +42,7 @@ export class PointAwardsService {
    */
   async create(dto: CreatePointAwardDto, user: AuthUser): Promise<PointAwardRecord> {
     const key = this.hasher.digest(dto.myKeyId);
-    // Prepared statements: their plans are kept per connection (QueryOptions.prepared).
-    const prepared: Sql = (text, params) => this.db.query(text, params, { prepared: true });
-    const row: engine.OneRow = {
+    const row: OneRow = {
       paymentServiceId: dto.paymentServiceId,
       externalId: dto.externalId.trim(),
       mykeyHash: key.hash,
@@ -58,7 +50,7 @@ export class PointAwardsService {
       kind: dto.kind,
       amountYen: dto.amountYen,
     };
-    const cls = await engine.classifyOne(prepared, row);
+    const cls = await this.repo.classifyOne(row);
     if (!cls.serviceKnown) {
       throw new PointAwardException(PointAwardError.PaymentServiceUnknown, '決済サービスが登録されていません。', { paymentServiceId: '登録されていない決済サービスです。' });
     }
@@ -72,11 +64,6 @@ export class PointAwardsService {
     }
     // A transaction id recorded by a concurrent request since the classification fails
     // the insert on UNIQUE (payment_service_id, external_id): a 409 from the error filter.
-    return engine.awardOne<PointAwardRecord>(
-      prepared,
-      { ...row, participantId: cls.participantId!, campaignId: cls.campaignId!, rate: cls.rate!, room: cls.room },
-      user.id,
-      selectList(pointAwardsListSpec),
-    );
+    return this.repo.awardOne({ ...row, participantId: cls.participantId!, campaignId: cls.campaignId!, rate: cls.rate!, room: cls.room }, user.id);
   }
 }

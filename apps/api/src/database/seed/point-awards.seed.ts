@@ -1,4 +1,4 @@
-import * as engine from '../../point-awards/point-award-engine';
+import * as engine from '../../point-awards/point-awards.repository';
 import type { Sql } from '../../common/db/sql-runner';
 import { SeedStep } from './seed-context';
 

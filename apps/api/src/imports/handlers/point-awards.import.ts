@@ -1,5 +1,5 @@
 import { TRANSACTION_KIND } from '@mynapoint/domain';
-import * as engine from '../../point-awards/point-award-engine';
+import * as engine from '../../point-awards/point-awards.repository';
 import { clean, readDate, readEnum, readYen } from '../csv/cells';
 import { ImportContext, ImportHandler } from './import-handler';
 

@@ -1,5 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { TRANSACTION_KIND } from '@mynapoint/domain';
+import { Db } from '../common/db/db.service';
+import { GenerateSql } from '../common/db/generate-sql';
 import type { Sql } from '../common/db/sql-runner';
 import { firstOfKey, hasRepeats } from '../common/db/staging';
+import { defineTable } from '../common/db/table';
+import { ListQuery } from '../common/list/list-query';
+import { ListReader } from '../common/list/list-reader';
+import { defineListSpec } from '../common/list/list-spec';
+import { selectList } from '../common/list/list-sql';
+
+// Every statement of the point-awards feature: the list, and the award engine that
+// both a single create and an operator report's import run.
+
+// Written only by the engine below (its INSERT … SELECT names the columns it computes).
+export const pointAwardsTable = defineTable('point_awards', {
+  id: { kind: 'int', readOnly: true },
+  participantId: { kind: 'int', readOnly: true },
+  paymentServiceId: { kind: 'int', readOnly: true },
+  campaignId: { kind: 'int', readOnly: true },
+  externalId: { kind: 'text', readOnly: true },
+  transactionDate: { kind: 'date', readOnly: true },
+  kind: { kind: 'enum', enum: TRANSACTION_KIND, readOnly: true },
+  amountYen: { kind: 'int', readOnly: true },
+  points: { kind: 'int', readOnly: true },
+  importId: { kind: 'int', nullable: true, readOnly: true },
+  createdBy: { kind: 'int', nullable: true, readOnly: true },
+  createdAt: { kind: 'instant', readOnly: true },
+});
+
+export const pointAwardsListSpec = defineListSpec({
+  resource: 'point-awards',
+  from: 'point_awards pa JOIN participants p ON p.id = pa.participant_id',
+  fields: {
+    ...pointAwardsTable.fields('pa', ['id', 'participantId']),
+    participantRef: { sql: `'****' || p.mykey_last4`, kind: 'text', sortable: false },
+    ...pointAwardsTable.fields('pa', ['paymentServiceId', 'campaignId', 'externalId', 'transactionDate', 'kind', 'amountYen', 'points', 'importId']),
+    createdBy: { ...pointAwardsTable.fields('pa', ['createdBy']).createdBy, exportable: false },
+    ...pointAwardsTable.fields('pa', ['createdAt']),
+    // The participant's standing, for the ledger and the "cap reached" filter.
+    participantPointsTotal: { sql: 'p.points_total', kind: 'int' },
+    capYen: { sql: 'p.cap_yen', kind: 'int' },
+    capReached: { sql: '(p.points_total >= p.cap_yen)', kind: 'bool' },
+  },
+  search: ['pa.external_id', 'p.mykey_last4'],
+  defaultSort: ['transactionDate', 'DESC'],
+  // Every award has its participant (NOT NULL foreign key to the participant's key).
+  count: { from: 'point_awards pa', alias: 'pa' },
+});
+
+export type PointAwardRecord = Record<keyof typeof pointAwardsListSpec.fields, unknown> & { id: number };
 
 // Point awards, set-based. Rows are staged in `pa_stage` (by the import's COPY or by
 // the demo seed), classified in one statement into a table of outcomes (`pa_cls`:
@@ -292,4 +342,38 @@ export async function applyAll(sql: Sql, by: { importId: number | null; userId: 
   const all: [number, number] = [0, 2_147_483_647];
   await lockParticipants(sql, all);
   await award(sql, all, by);
+}
+
+const ONE: OneRow = { paymentServiceId: 1, externalId: 'TX-1', mykeyHash: Buffer.alloc(32), transactionDate: '2020-09-05', kind: 'charge', amountYen: 2000 };
+
+/** The request path: reads, and a single award by the engine's rules. */
+@Injectable()
+export class PointAwardsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly lists: ListReader,
+  ) {}
+
+  @GenerateSql({ params: [{ sort: { field: 'transactionDate', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { participantId: 1 } }] })
+  list(q: ListQuery) {
+    return this.lists.list<PointAwardRecord>(pointAwardsListSpec, q);
+  }
+
+  @GenerateSql({ params: [1] })
+  get(id: number) {
+    return this.lists.get<PointAwardRecord>(pointAwardsListSpec, id);
+  }
+
+  // Prepared statements: their plans are kept per connection (QueryOptions.prepared).
+  private readonly prepared: Sql = (text, params) => this.db.query(text, params, { prepared: true });
+
+  @GenerateSql({ params: [ONE] })
+  classifyOne(row: OneRow): Promise<OneOutcome> {
+    return classifyOne(this.prepared, row);
+  }
+
+  @GenerateSql({ params: [{ ...ONE, participantId: 1, campaignId: 1, rate: 25, room: 5000 }, 1] })
+  awardOne(row: OneRow & { participantId: number; campaignId: number; rate: number; room: number }, userId: number): Promise<PointAwardRecord> {
+    return awardOne<PointAwardRecord>(this.prepared, row, userId, selectList(pointAwardsListSpec));
+  }
 }

@@ -130,6 +130,25 @@ describe('My Number in query strings and URLs', () => {
     expect(await auditTraces()).toEqual([]);
   });
 
+  it('refuses one in a multipart form field of an import, creating no job', async () => {
+    const admin = await t.as('admin');
+    const [{ n: before }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM imports`);
+    for (const [name, value] of [
+      ['campaignId', FORMATS.spaces],
+      ['memo', FORMATS['full-width']],
+    ]) {
+      const res = await admin
+        .post('/api/imports')
+        .field('type', 'reservations')
+        .field(name, value)
+        .attach('file', Buffer.from('予約番号\r\n'), { filename: 'r.csv', contentType: 'text/csv' });
+      expect({ name, status: res.status, body: res.body }).toMatchObject({ status: 400, body: { ...refused, errors: { [name]: refused.message } } });
+    }
+    const [{ n: after }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM imports`);
+    expect(after).toBe(before);
+    expect(await auditTraces()).toEqual([]);
+  });
+
   it('prints no trace of any of it in the app’s log', async () => {
     // The access log ran for every request above (else this check would prove nothing).
     await new Promise((r) => setTimeout(r, 50));

@@ -19,6 +19,8 @@ export interface TestAppOptions {
   /** Listen on a free port (browser tests). */
   listen?: boolean;
   config?: Partial<AppConfig>;
+  /** Log as `npm start` does (every level, one line per request), for tests that read the logs. */
+  productionLogging?: boolean;
 }
 
 type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
@@ -57,7 +59,7 @@ export class TestApp {
       await ds.destroy();
     }
 
-    const app = await createApp(config, { logLevels: ['error'] });
+    const app = await createApp(config, opts.productionLogging ? { accessLog: true } : { logLevels: ['error'] });
     let baseUrl: string | null = null;
     if (opts.listen) {
       await app.listen(0, '127.0.0.1');

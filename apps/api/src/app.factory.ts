@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
+import { loggablePath } from './common/my-number/my-number-scan';
 import { bodyGuard } from './common/validation/body-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -130,7 +131,8 @@ function accessLog(logger: ConsoleLogger) {
     res.on('finish', () => {
       if (!req.path.startsWith('/api')) return;
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      logger.log({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'HTTP');
+      // The path only (never the query string), and the route's pattern when the path holds a My Number.
+      logger.log({ method: req.method, path: loggablePath(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'HTTP');
     });
     next();
   };

@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { OwnTransaction } from '../common/http/write.interceptor';
+import { MyNumberInterceptor } from '../common/my-number/my-number.interceptor';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
@@ -44,7 +45,8 @@ export class ImportsController {
   @Permission('imports', 'create')
   @OwnTransaction()
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file'))
+  // The form fields exist only once multer has read them: the My Number guard again, after it.
+  @UseInterceptors(FileInterceptor('file'), MyNumberInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '../../health/database-unavailable';
+import { loggableUrl } from '../my-number/my-number-scan';
 import { DomainException, FieldErrors } from './domain.exception';
 
 export interface ErrorBody {
@@ -72,11 +73,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.code === DATABASE_UNAVAILABLE.code) {
       // An outage fails every request alike: one line each, no stack; retry later.
       const req = host.switchToHttp().getRequest<{ method: string; url: string }>();
-      this.logger.warn(`${req.method} ${req.url}: database unavailable: ${describeDatabaseError(exception)}`);
+      this.logger.warn(`${req.method} ${loggableUrl(req)}: database unavailable: ${describeDatabaseError(exception)}`);
       if (!res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       const req = host.switchToHttp().getRequest<{ method: string; url: string }>();
-      this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+      this.logger.error(`${req.method} ${loggableUrl(req)}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     if (res.headersSent) {
       // A streamed response failed midway: the client sees a cut-off body.

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { loggablePath } from './common/my-number/my-number-scan';
+import { setupOpenApi } from './common/openapi/openapi';
 import { bodyGuard } from './common/validation/body-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -96,15 +96,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   });
   app.useGlobalPipes(createValidationPipe());
 
-  const openapi = new DocumentBuilder()
-    .setTitle('Mynapoint back office API')
-    .setDescription('マイナポイント事業 庁内管理システムの API。react-admin の simple REST 規約に従います。')
-    .setVersion('1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  setupOpenApi(app);
 
   if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) serveAdmin(app, config.adminDir);
   return app;

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { notFound } from '../common/errors/domain.exception';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
@@ -10,13 +10,13 @@ import { auditLogsListSpec as spec } from './audit-logs.list-spec';
 
 // Read-only: the log is written by the write interceptor and the auth service.
 @ApiTags('audit-logs')
-@ApiBearerAuth()
 @Controller('audit-logs')
 export class AuditLogsController {
   constructor(@Inject(ListReader) private readonly lists: ListReader) {}
 
   @Get()
   @Permission('audit-logs', 'list')
+  @ApiOperation({ summary: '監査ログの一覧' })
   @ApiListQuery(spec)
   @ApiRecordList(spec)
   list(@ListQueryParam(spec) q: ListQuery) {
@@ -25,6 +25,7 @@ export class AuditLogsController {
 
   @Get(':id')
   @Permission('audit-logs', 'show')
+  @ApiOperation({ summary: '監査ログの詳細' })
   @ApiRecord(spec)
   async get(@IdParam() id: number) {
     const row = await this.lists.get(spec, id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PERMISSIONS, ROLE } from '@mynapoint/domain';
 import { Authenticated, AuthUser, CurrentUser, Public } from '../common/auth/permission.decorator';
 import { OwnTransaction } from '../common/http/write.interceptor';
@@ -13,19 +13,21 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @ApiOperation({ summary: 'ログイン（accessToken を発行）' })
   @OwnTransaction()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'ユーザー名またはパスワードが正しくありません' })
+  @ApiTooManyRequestsResponse({ description: '同じアドレスからの失敗が続いた（Retry-After の秒数だけ待つ）' })
   login(@Body() dto: LoginDto, @Req() req: { ip?: string }) {
     return this.auth.login(dto.username, dto.password, req.ip);
   }
 
   @Post('logout')
   @Authenticated()
+  @ApiOperation({ summary: 'ログアウト（トークンを失効）' })
   @OwnTransaction()
   @HttpCode(200)
-  @ApiBearerAuth()
   async logout(@CurrentUser() user: AuthUser, @Req() req: { ip?: string }) {
     await this.auth.logout(user, req.ip);
     return { ok: true };
@@ -33,7 +35,7 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiBearerAuth()
+  @ApiOperation({ summary: 'ログイン中のユーザーと権限表' })
   @ApiOkResponse({ type: AuthUserDto })
   me(@CurrentUser() user: AuthUser) {
     return {

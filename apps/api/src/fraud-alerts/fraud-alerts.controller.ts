@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
@@ -9,7 +9,6 @@ import { fraudAlertsListSpec as spec } from './fraud-alerts.list-spec';
 import { FraudAlertsService } from './fraud-alerts.service';
 
 @ApiTags('fraud-alerts')
-@ApiBearerAuth()
 @Controller('fraud-alerts')
 export class FraudAlertsController {
   constructor(private readonly service: FraudAlertsService) {}
@@ -25,6 +24,7 @@ export class FraudAlertsController {
 
   @Get(':id')
   @Permission('fraud-alerts', 'show')
+  @ApiOperation({ summary: '詐欺情報の詳細' })
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);
@@ -40,6 +40,7 @@ export class FraudAlertsController {
 
   @Post()
   @Permission('fraud-alerts', 'create')
+  @ApiOperation({ summary: '詐欺情報の登録' })
   @ApiRecord(spec, 201)
   create(@Body() dto: CreateFraudAlertDto, @CurrentUser() actor: AuthUser) {
     return this.service.create(dto, actor);
@@ -55,6 +56,7 @@ export class FraudAlertsController {
 
   @Delete(':id')
   @Permission('fraud-alerts', 'delete')
+  @ApiOperation({ summary: '詐欺情報の削除' })
   @ApiRecord(spec)
   remove(@IdParam() id: number) {
     return this.service.remove(id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
@@ -20,6 +20,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: '稼働確認（データベースの応答を含む）' })
   @ApiOkResponse({ description: '{"status":"ok","database":"up","databaseLatencyMs":1,"uptimeSeconds":42}' })
   @ApiServiceUnavailableResponse({ description: 'データベースが応答しない: {"statusCode":503,"code":"database_unavailable","message":"…","status":"error","database":"down"}' })
   async health(@Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
@@ -9,13 +9,13 @@ import { ParticipantsService } from './participants.service';
 
 // Read-only: participants come into being with their reservation.
 @ApiTags('participants')
-@ApiBearerAuth()
 @Controller('participants')
 export class ParticipantsController {
   constructor(private readonly service: ParticipantsService) {}
 
   @Get()
   @Permission('participants', 'list')
+  @ApiOperation({ summary: '参加者の一覧' })
   @ApiListQuery(spec)
   @ApiRecordList(spec)
   list(@ListQueryParam(spec) q: ListQuery) {
@@ -24,6 +24,7 @@ export class ParticipantsController {
 
   @Get(':id')
   @Permission('participants', 'show')
+  @ApiOperation({ summary: '参加者の詳細' })
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);

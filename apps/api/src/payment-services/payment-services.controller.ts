@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
@@ -9,13 +9,13 @@ import { paymentServicesListSpec as spec } from './payment-services.list-spec';
 import { PaymentServicesService } from './payment-services.service';
 
 @ApiTags('payment-services')
-@ApiBearerAuth()
 @Controller('payment-services')
 export class PaymentServicesController {
   constructor(private readonly service: PaymentServicesService) {}
 
   @Get()
   @Permission('payment-services', 'list')
+  @ApiOperation({ summary: '決済サービスの一覧' })
   @ApiListQuery(spec)
   @ApiRecordList(spec)
   list(@ListQueryParam(spec) q: ListQuery) {
@@ -24,6 +24,7 @@ export class PaymentServicesController {
 
   @Get(':id')
   @Permission('payment-services', 'show')
+  @ApiOperation({ summary: '決済サービスの詳細' })
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);
@@ -31,6 +32,7 @@ export class PaymentServicesController {
 
   @Post()
   @Permission('payment-services', 'create')
+  @ApiOperation({ summary: '決済サービスの登録' })
   @ApiRecord(spec, 201)
   create(@Body() dto: CreatePaymentServiceDto) {
     return this.service.create(dto);
@@ -38,6 +40,7 @@ export class PaymentServicesController {
 
   @Put(':id')
   @Permission('payment-services', 'edit')
+  @ApiOperation({ summary: '決済サービスの更新' })
   @ApiRecord(spec)
   update(@IdParam() id: number, @Body() dto: UpdatePaymentServiceDto) {
     return this.service.update(id, dto);
@@ -45,6 +48,7 @@ export class PaymentServicesController {
 
   @Delete(':id')
   @Permission('payment-services', 'delete')
+  @ApiOperation({ summary: '決済サービスの削除' })
   @ApiRecord(spec)
   remove(@IdParam() id: number) {
     return this.service.remove(id);

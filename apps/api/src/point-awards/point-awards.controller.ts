@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
@@ -10,13 +10,13 @@ import { PointAwardsService } from './point-awards.service';
 
 // The ledger is append-only: a correction is a new award, never an edit.
 @ApiTags('point-awards')
-@ApiBearerAuth()
 @Controller('point-awards')
 export class PointAwardsController {
   constructor(private readonly service: PointAwardsService) {}
 
   @Get()
   @Permission('point-awards', 'list')
+  @ApiOperation({ summary: 'ポイント付与の一覧' })
   @ApiListQuery(spec)
   @ApiRecordList(spec)
   list(@ListQueryParam(spec) q: ListQuery) {
@@ -25,6 +25,7 @@ export class PointAwardsController {
 
   @Get(':id')
   @Permission('point-awards', 'show')
+  @ApiOperation({ summary: 'ポイント付与の詳細' })
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);
@@ -32,6 +33,7 @@ export class PointAwardsController {
 
   @Post()
   @Permission('point-awards', 'create')
+  @ApiOperation({ summary: 'ポイント付与の登録' })
   @ApiRecord(spec, 201)
   create(@Body() dto: CreatePointAwardDto, @CurrentUser() user: AuthUser) {
     return this.service.create(dto, user);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
@@ -9,13 +9,13 @@ import { reservationQuotasListSpec as spec } from './reservation-quotas.reposito
 import { ReservationQuotasService } from './reservation-quotas.service';
 
 @ApiTags('reservation-quotas')
-@ApiBearerAuth()
 @Controller('reservation-quotas')
 export class ReservationQuotasController {
   constructor(private readonly service: ReservationQuotasService) {}
 
   @Get()
   @Permission('reservation-quotas', 'list')
+  @ApiOperation({ summary: '予約枠の一覧' })
   @ApiListQuery(spec)
   @ApiRecordList(spec)
   list(@ListQueryParam(spec) q: ListQuery) {
@@ -24,6 +24,7 @@ export class ReservationQuotasController {
 
   @Get(':id')
   @Permission('reservation-quotas', 'show')
+  @ApiOperation({ summary: '予約枠の詳細' })
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);
@@ -31,6 +32,7 @@ export class ReservationQuotasController {
 
   @Post()
   @Permission('reservation-quotas', 'create')
+  @ApiOperation({ summary: '予約枠の登録' })
   @ApiRecord(spec, 201)
   create(@Body() dto: CreateReservationQuotaDto) {
     return this.service.create(dto);
@@ -38,6 +40,7 @@ export class ReservationQuotasController {
 
   @Put(':id')
   @Permission('reservation-quotas', 'edit')
+  @ApiOperation({ summary: '予約枠の更新' })
   @ApiRecord(spec)
   update(@IdParam() id: number, @Body() dto: UpdateReservationQuotaDto) {
     return this.service.update(id, dto);
@@ -45,6 +48,7 @@ export class ReservationQuotasController {
 
   @Delete(':id')
   @Permission('reservation-quotas', 'delete')
+  @ApiOperation({ summary: '予約枠の削除' })
   @ApiRecord(spec)
   remove(@IdParam() id: number) {
     return this.service.remove(id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
@@ -9,13 +9,13 @@ import { reservationsListSpec as spec } from './reservations.repository';
 import { ReservationsService } from './reservations.service';
 
 @ApiTags('reservations')
-@ApiBearerAuth()
 @Controller('reservations')
 export class ReservationsController {
   constructor(private readonly service: ReservationsService) {}
 
   @Get()
   @Permission('reservations', 'list')
+  @ApiOperation({ summary: 'マイナポイント予約の一覧' })
   @ApiListQuery(spec)
   @ApiRecordList(spec)
   list(@ListQueryParam(spec) q: ListQuery) {
@@ -24,6 +24,7 @@ export class ReservationsController {
 
   @Get(':id')
   @Permission('reservations', 'show')
+  @ApiOperation({ summary: 'マイナポイント予約の詳細' })
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);
@@ -31,6 +32,7 @@ export class ReservationsController {
 
   @Post()
   @Permission('reservations', 'create')
+  @ApiOperation({ summary: 'マイナポイント予約の登録' })
   @ApiRecord(spec, 201)
   create(@Body() dto: CreateReservationDto, @CurrentUser() user: AuthUser) {
     return this.service.create(dto, user);
@@ -38,6 +40,7 @@ export class ReservationsController {
 
   @Put(':id')
   @Permission('reservations', 'edit')
+  @ApiOperation({ summary: 'マイナポイント予約の更新' })
   @ApiRecord(spec)
   update(@IdParam() id: number, @Body() dto: UpdateReservationDto) {
     return this.service.update(id, dto);
@@ -45,6 +48,7 @@ export class ReservationsController {
 
   @Delete(':id')
   @Permission('reservations', 'delete')
+  @ApiOperation({ summary: 'マイナポイント予約の削除' })
   @ApiRecord(spec)
   remove(@IdParam() id: number) {
     return this.service.remove(id);

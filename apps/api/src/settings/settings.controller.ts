@@ -1,18 +1,18 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/auth/permission.decorator';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 // The deployment's own settings the UI needs to make suggestions (e.g. the
 // district list of the city), for any signed-in user. No secrets here.
 @ApiTags('settings')
-@ApiBearerAuth()
 @Controller('settings')
 export class SettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: '自治体の設定（市区町村名・地区・地区別人口）' })
   @ApiOkResponse({
     schema: {
       type: 'object',

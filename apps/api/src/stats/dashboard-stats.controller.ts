@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { STAT_INTERVAL } from '@mynapoint/domain';
 import { Permission } from '../common/auth/permission.decorator';
 import { DashboardStatsService } from './dashboard-stats.service';
@@ -19,7 +19,6 @@ const CAMPAIGN = ApiQuery({ name: 'campaignId', required: false, type: 'integer'
 // The dashboard's uptake and points figures; answered from rollup tables (see
 // docs/stats.md), so the cost does not grow with the number of participants.
 @ApiTags('stats')
-@ApiBearerAuth()
 @Controller('stats')
 export class DashboardStatsController {
   constructor(private readonly stats: DashboardStatsService) {}

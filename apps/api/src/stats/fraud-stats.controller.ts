@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { STAT_INTERVAL } from '@mynapoint/domain';
 import { Permission } from '../common/auth/permission.decorator';
 import { FraudStatsDto } from './dto/fraud-stats.dto';
 import { FraudStatsService } from './fraud-stats.service';
 
 @ApiTags('stats')
-@ApiBearerAuth()
 @Controller('stats')
 export class FraudStatsController {
   constructor(private readonly stats: FraudStatsService) {}

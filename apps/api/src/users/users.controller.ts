@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { ListQuery } from '../common/list/list-query';
@@ -10,13 +10,13 @@ import { usersListSpec } from './users.list-spec';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
   @Permission('users', 'list')
+  @ApiOperation({ summary: 'ユーザーの一覧' })
   @ApiListQuery(usersListSpec)
   @ApiRecordList(usersListSpec)
   list(@ListQueryParam(usersListSpec) q: ListQuery) {
@@ -25,6 +25,7 @@ export class UsersController {
 
   @Get(':id')
   @Permission('users', 'show')
+  @ApiOperation({ summary: 'ユーザーの詳細' })
   @ApiRecord(usersListSpec)
   get(@IdParam() id: number) {
     return this.users.get(id);
@@ -32,6 +33,7 @@ export class UsersController {
 
   @Post()
   @Permission('users', 'create')
+  @ApiOperation({ summary: 'ユーザーの登録' })
   @ApiRecord(usersListSpec, 201)
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
@@ -39,6 +41,7 @@ export class UsersController {
 
   @Put(':id')
   @Permission('users', 'edit')
+  @ApiOperation({ summary: 'ユーザーの更新' })
   @ApiRecord(usersListSpec)
   update(@IdParam() id: number, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser) {
     return this.users.update(id, dto, actor);
@@ -47,6 +50,7 @@ export class UsersController {
   // Own transaction: the audit row is 'unlock', not the generic 'update'.
   @Post(':id/unlock')
   @Permission('users', 'edit')
+  @ApiOperation({ summary: 'ユーザーのロック解除（ログイン失敗の回数をリセット）' })
   @OwnTransaction()
   @HttpCode(200)
   @ApiRecord(usersListSpec)
@@ -56,6 +60,7 @@ export class UsersController {
 
   @Delete(':id')
   @Permission('users', 'delete')
+  @ApiOperation({ summary: 'ユーザーの削除' })
   @ApiRecord(usersListSpec)
   remove(@IdParam() id: number, @CurrentUser() actor: AuthUser) {
     return this.users.remove(id, actor);

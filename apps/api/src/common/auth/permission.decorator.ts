@@ -1,4 +1,5 @@
-import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { SetMetadata, applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Action, Resource, Role } from '@mynapoint/domain';
 
 // Every route declares who may call it, exactly one of:
@@ -13,10 +14,15 @@ export type Access =
   | { kind: 'authenticated' }
   | { kind: 'permission'; resource: Resource; action: Action };
 
-export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies Access);
-export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies Access);
-export const Permission = (resource: Resource, action: Action) =>
-  SetMetadata(ACCESS_KEY, { kind: 'permission', resource, action } satisfies Access);
+// The declaration is also copied into the OpenAPI operation: common/openapi derives
+// the route's security and its 401/403/409/429 responses from it.
+export const ACCESS_EXTENSION = 'x-mynapoint-access';
+
+const declare = (access: Access) => applyDecorators(SetMetadata(ACCESS_KEY, access), ApiExtension(ACCESS_EXTENSION, access));
+
+export const Public = () => declare({ kind: 'public' });
+export const Authenticated = () => declare({ kind: 'authenticated' });
+export const Permission = (resource: Resource, action: Action) => declare({ kind: 'permission', resource, action });
 
 // The route also accepts a signed download ticket instead of a bearer token
 // (exports: the browser downloads natively and cannot send headers).

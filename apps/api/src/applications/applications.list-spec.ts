@@ -1,6 +1,7 @@
 import { CHANNEL } from '@mynapoint/domain';
 import { defineListSpec } from '../common/list/list-spec';
 import { myKeyIdFilter } from '../common/mykey/mykey-filter';
+import { ApplicationError } from './application.exception';
 
 export const applicationsListSpec = defineListSpec({
   resource: 'applications',
@@ -21,6 +22,7 @@ export const applicationsListSpec = defineListSpec({
   search: ['p.mykey_last4'],
   filters: { myKeyId: myKeyIdFilter('p.mykey_hash') },
   defaultSort: ['appliedAt', 'DESC'],
+  notFound: ApplicationError.NotFound,
 });
 
 export type ApplicationRecord = Record<keyof typeof applicationsListSpec.fields, unknown>;

@@ -8,6 +8,7 @@ import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { Scope } from '../common/list/list-sql';
 import { defineListSpec } from '../common/list/list-spec';
+import { AssistanceRecordError } from './assistance-record.exception';
 
 // Every statement of the assistance-records feature. The service holds the rules.
 
@@ -59,6 +60,7 @@ export const assistanceRecordsListSpec = defineListSpec({
   },
   search: ['ar.notes', 'ar.district', 'u.display_name'],
   defaultSort: ['visitedAt', 'DESC'],
+  notFound: AssistanceRecordError.NotFound,
   // Every record has its clerk (NOT NULL foreign key to users).
   count: { from: 'assistance_records ar', alias: 'ar' },
 });
@@ -96,8 +98,8 @@ export class AssistanceRecordsRepository {
   }
 
   @GenerateSql({ name: 'any', params: [1] }, { name: 'own', params: [1, 7] })
-  get(id: number, ownerId?: number) {
-    return this.lists.get<AssistanceRecordRecord>(assistanceRecordsListSpec, id, owned(ownerId));
+  getOrFail(id: number, ownerId?: number) {
+    return this.lists.getOrFail<AssistanceRecordRecord>(assistanceRecordsListSpec, id, owned(ownerId));
   }
 
   @GenerateSql({ params: [EXAMPLE] })

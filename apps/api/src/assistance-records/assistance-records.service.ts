@@ -41,10 +41,8 @@ export class AssistanceRecordsService {
   }
 
   // Another clerk's record is "not found" for counter staff: they do not learn it exists.
-  async get(id: number, user: AuthUser): Promise<AssistanceRecordRecord> {
-    const record = await this.repo.get(id, this.ownerId(user));
-    if (!record) throw new AssistanceRecordException(AssistanceRecordError.NotFound, `窓口支援記録（ID: ${id}）は見つかりません。`);
-    return record;
+  get(id: number, user: AuthUser): Promise<AssistanceRecordRecord> {
+    return this.repo.getOrFail(id, this.ownerId(user));
   }
 
   async create(dto: CreateAssistanceRecordDto, user: AuthUser): Promise<AssistanceRecordRecord> {

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION } from '@mynapoint/domain';
 import { defineListSpec } from '../common/list/list-spec';
+import { CommonError } from '../common/errors/domain.exception';
 
 export const auditLogsListSpec = defineListSpec({
   resource: 'audit-logs',
@@ -17,4 +18,5 @@ export const auditLogsListSpec = defineListSpec({
   },
   search: ['a.username', 'a.resource', 'a.resource_id'],
   defaultSort: ['at', 'DESC'],
+  notFound: CommonError.NotFound,
 });

@@ -6,6 +6,7 @@ import { Row, defineTable } from '../common/db/table';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
+import { CampaignError } from './campaign.exception';
 
 // Every statement of the campaigns feature. The service holds the rules.
 
@@ -31,6 +32,7 @@ export const campaignsListSpec = defineListSpec({
   fields: campaignsTable.fields('c'),
   search: ['c.name'],
   defaultSort: ['reservationOpensOn', 'DESC'],
+  notFound: CampaignError.NotFound,
 });
 
 export type CampaignRecord = Record<keyof typeof campaignsListSpec.fields, unknown>;
@@ -60,8 +62,8 @@ export class CampaignsRepository {
   }
 
   @GenerateSql({ params: [1] })
-  get(id: number) {
-    return this.lists.get<CampaignRecord>(campaignsListSpec, id);
+  getOrFail(id: number) {
+    return this.lists.getOrFail<CampaignRecord>(campaignsListSpec, id);
   }
 
   @GenerateSql({ params: [EXAMPLE] })

@@ -23,10 +23,8 @@ export class CampaignsService {
     return this.repo.list(q);
   }
 
-  async get(id: number): Promise<CampaignRecord> {
-    const record = await this.repo.get(id);
-    if (!record) throw new CampaignException(CampaignError.NotFound, `キャンペーン（ID: ${id}）は見つかりません。`);
-    return record;
+  get(id: number): Promise<CampaignRecord> {
+    return this.repo.getOrFail(id);
   }
 
   async create(dto: CreateCampaignDto): Promise<CampaignRecord> {

@@ -1,6 +1,7 @@
 import { FRAUD_CHANNEL, FRAUD_STATUS, IMPERSONATED, NOTICE_STATE, REQUESTED_ITEM, SEVERITY } from '@mynapoint/domain';
 import { badQuery } from '../common/list/list-query';
 import { defineListSpec } from '../common/list/list-spec';
+import { FraudAlertError } from './fraud-alert.exception';
 
 // Mirrors noticeState() in libs/domain/src/fraud-notice.ts.
 const NOTICE_STATE_SQL = `CASE WHEN fa.notice_published_at IS NOT NULL THEN 'published'
@@ -46,6 +47,7 @@ export const fraudAlertsListSpec = defineListSpec({
   },
   sorts: { severity: `array_position(ARRAY['low','medium','high'], fa.severity)` },
   defaultSort: ['reportedAt', 'DESC'],
+  notFound: FraudAlertError.NotFound,
 });
 
 export type FraudAlertRecord = Record<keyof typeof fraudAlertsListSpec.fields, unknown> & {

@@ -1,5 +1,6 @@
 import { IMPORT_STATUS, IMPORT_TYPE } from '@mynapoint/domain';
 import { defineListSpec } from '../common/list/list-spec';
+import { ImportError } from './import.exception';
 
 export const importsListSpec = defineListSpec({
   resource: 'imports',
@@ -27,6 +28,7 @@ export const importsListSpec = defineListSpec({
   },
   search: ['i.filename'],
   defaultSort: ['id', 'DESC'],
+  notFound: ImportError.NotFound,
 });
 
 export type ImportRecord = Record<keyof typeof importsListSpec.fields, unknown> & { id: number; status: string };

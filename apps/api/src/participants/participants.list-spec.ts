@@ -2,6 +2,7 @@ import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import { myKeyIdFilter } from '../common/mykey/mykey-filter';
 import { boolFilter } from '../common/list/bool-filter';
 import { defineListSpec } from '../common/list/list-spec';
+import { ParticipantError } from './participant.exception';
 
 // A participant with their reservation and chosen service: one row per MyKey ID and
 // campaign. The MyKey ID appears only masked (participantRef).
@@ -43,6 +44,7 @@ export const participantsListSpec = defineListSpec({
     applied: boolFilter('(p.payment_service_id IS NOT NULL)', '申し込み済み（true）／未申し込み（false）'),
   },
   defaultSort: ['reservedAt', 'DESC'],
+  notFound: ParticipantError.NotFound,
 });
 
 export type ParticipantRecord = Record<keyof typeof participantsListSpec.fields, unknown>;

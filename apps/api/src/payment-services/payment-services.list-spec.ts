@@ -1,5 +1,6 @@
 import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
 import { defineListSpec } from '../common/list/list-spec';
+import { PaymentServiceError } from './payment-service.exception';
 
 export const paymentServicesListSpec = defineListSpec({
   resource: 'payment-services',
@@ -21,6 +22,7 @@ export const paymentServicesListSpec = defineListSpec({
   },
   search: ['ps.name', 'ps.operator', 'ps.notes'],
   defaultSort: ['name', 'ASC'],
+  notFound: PaymentServiceError.NotFound,
 });
 
 export type PaymentServiceRecord = Record<keyof typeof paymentServicesListSpec.fields, unknown>;

@@ -9,6 +9,7 @@ import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { selectList } from '../common/list/list-sql';
+import { PointAwardError } from './point-award.exception';
 
 // Every statement of the point-awards feature: the list, and the award engine that
 // both a single create and an operator report's import run.
@@ -45,6 +46,7 @@ export const pointAwardsListSpec = defineListSpec({
   },
   search: ['pa.external_id', 'p.mykey_last4'],
   defaultSort: ['transactionDate', 'DESC'],
+  notFound: PointAwardError.NotFound,
   // Every award has its participant (NOT NULL foreign key to the participant's key).
   count: { from: 'point_awards pa', alias: 'pa' },
 });
@@ -360,8 +362,8 @@ export class PointAwardsRepository {
   }
 
   @GenerateSql({ params: [1] })
-  get(id: number) {
-    return this.lists.get<PointAwardRecord>(pointAwardsListSpec, id);
+  getOrFail(id: number) {
+    return this.lists.getOrFail<PointAwardRecord>(pointAwardsListSpec, id);
   }
 
   // Prepared statements: their plans are kept per connection (QueryOptions.prepared).

@@ -28,10 +28,8 @@ export class PointAwardsService {
     return this.repo.list(q);
   }
 
-  async get(id: number): Promise<PointAwardRecord> {
-    const record = await this.repo.get(id);
-    if (!record) throw new PointAwardException(PointAwardError.NotFound, `ポイント付与（ID: ${id}）は見つかりません。`);
-    return record;
+  get(id: number): Promise<PointAwardRecord> {
+    return this.repo.getOrFail(id);
   }
 
   /**

@@ -7,6 +7,7 @@ import { Row, defineTable } from '../common/db/table';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
+import { ReservationQuotaError } from './reservation-quota.exception';
 
 // Every statement of the reservation-quotas feature. The service holds the rules.
 
@@ -42,6 +43,7 @@ export const reservationQuotasListSpec = defineListSpec({
   // Fill rate: the quotas closest to their cap first (DESC), where staff must act.
   sorts: { fillRate: '(q.used::numeric / q.capacity)' },
   defaultSort: ['opensAt', 'DESC'],
+  notFound: ReservationQuotaError.NotFound,
 });
 
 export type ReservationQuotaRecord = Record<keyof typeof reservationQuotasListSpec.fields, unknown>;
@@ -74,8 +76,8 @@ export class ReservationQuotasRepository {
   }
 
   @GenerateSql({ params: [1] })
-  get(id: number) {
-    return this.lists.get<ReservationQuotaRecord>(reservationQuotasListSpec, id);
+  getOrFail(id: number) {
+    return this.lists.getOrFail<ReservationQuotaRecord>(reservationQuotasListSpec, id);
   }
 
   @GenerateSql({ params: [{ campaignId: 1, name: '予約枠', capacity: 10, warnAtPercent: 90, opensAt: '2020-07-01T00:00:00+09:00', closesAt: '2021-04-01T00:00:00+09:00' }] })

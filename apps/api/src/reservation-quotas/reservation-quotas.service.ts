@@ -13,10 +13,8 @@ export class ReservationQuotasService {
     return this.repo.list(q);
   }
 
-  async get(id: number): Promise<ReservationQuotaRecord> {
-    const record = await this.repo.get(id);
-    if (!record) throw new ReservationQuotaException(ReservationQuotaError.NotFound, `予約枠（ID: ${id}）は見つかりません。`);
-    return record;
+  get(id: number): Promise<ReservationQuotaRecord> {
+    return this.repo.getOrFail(id);
   }
 
   async create(dto: CreateReservationQuotaDto): Promise<ReservationQuotaRecord> {

@@ -9,6 +9,7 @@ import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { selectList } from '../common/list/list-sql';
 import { myKeyIdFilter } from '../common/mykey/mykey-filter';
+import { ReservationError } from './reservation.exception';
 
 // Every statement of the reservations feature. The service holds the rules.
 
@@ -41,6 +42,7 @@ export const reservationsListSpec = defineListSpec({
   search: ['p.mykey_last4', 'r.district'],
   filters: { myKeyId: myKeyIdFilter('p.mykey_hash') },
   defaultSort: ['reservedAt', 'DESC'],
+  notFound: ReservationError.NotFound,
 });
 
 export type ReservationRecord = Record<keyof typeof reservationsListSpec.fields, unknown>;
@@ -81,8 +83,8 @@ export class ReservationsRepository {
   }
 
   @GenerateSql({ params: [1] })
-  get(id: number) {
-    return this.lists.get<ReservationRecord>(reservationsListSpec, id);
+  getOrFail(id: number) {
+    return this.lists.getOrFail<ReservationRecord>(reservationsListSpec, id);
   }
 
   /**

@@ -3,6 +3,7 @@ import { certRenewalWaitMessage, formatJstDateTime, isWithinCertRenewalWait, quo
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
+import { recordNotFound } from '../common/list/list-reader';
 import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
 import { MyKeyHasher } from '../common/mykey/mykey-hasher';
 import { REQUIRED } from '../common/validation/fields';
@@ -11,7 +12,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { ReservationQuotasService } from '../reservation-quotas/reservation-quotas.service';
 import { CreateReservationDto, UpdateReservationDto } from './dto/reservation.dto';
 import { ReservationError, ReservationException } from './reservation.exception';
-import { LockedReservation, ReservationRecord, ReservationsRepository, reservationsTable } from './reservations.repository';
+import { LockedReservation, ReservationRecord, ReservationsRepository, reservationsListSpec, reservationsTable } from './reservations.repository';
 
 // What a PUT may change: when, how and where it was made; never whose or which quota.
 const EDITABLE = ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt'] as const;
@@ -29,10 +30,8 @@ export class ReservationsService {
     return this.repo.list(hashMyKeyIdFilter(q, this.hasher));
   }
 
-  async get(id: number): Promise<ReservationRecord> {
-    const record = await this.repo.get(id);
-    if (!record) throw new ReservationException(ReservationError.NotFound, `予約（ID: ${id}）は見つかりません。`);
-    return record;
+  get(id: number): Promise<ReservationRecord> {
+    return this.repo.getOrFail(id);
   }
 
   /**
@@ -130,7 +129,7 @@ export class ReservationsService {
 
   private async lockedRow(id: number): Promise<LockedReservation> {
     const row = await this.repo.lockWithParticipant(id);
-    if (!row) throw new ReservationException(ReservationError.NotFound, `予約（ID: ${id}）は見つかりません。`);
+    if (!row) throw recordNotFound(reservationsListSpec, id);
     return row;
   }
 }

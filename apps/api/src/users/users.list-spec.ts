@@ -1,5 +1,6 @@
 import { ROLE } from '@mynapoint/domain';
 import { defineListSpec } from '../common/list/list-spec';
+import { UserError } from './user.exception';
 
 export const usersListSpec = defineListSpec({
   resource: 'users',
@@ -19,4 +20,5 @@ export const usersListSpec = defineListSpec({
   },
   search: ['u.username', 'u.display_name'],
   defaultSort: ['id', 'ASC'],
+  notFound: UserError.NotFound,
 });

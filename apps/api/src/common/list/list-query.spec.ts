@@ -23,6 +23,7 @@ const spec = defineListSpec({
   search: ['t.name'],
   filters: { big: { where: (_v, p) => `t.size > ${p.add(10)}` } },
   defaultSort: ['name', 'ASC'],
+  notFound: 'thing_not_found',
 });
 
 const parse = (q: Record<string, string>) => parseListQuery(spec, q);
@@ -134,6 +135,7 @@ describe('countFrom', () => {
     search: ['t.name'],
     filters: { big: { where: () => 't.size > 10' } },
     defaultSort: ['id', 'ASC'],
+    notFound: 'thing_not_found',
     count: { from: 'things t', alias: 't' },
   };
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { RESOURCE_LABELS } from '@mynapoint/domain';
 import { Db } from '../db/db.service';
+import { DomainException } from '../errors/domain.exception';
 import { SqlParams } from '../db/sql-params';
 import { ListQuery } from './list-query';
 import { ListResult } from './list-result';
@@ -51,4 +53,19 @@ export class ListReader {
     // Its text depends only on the spec and the scope, never on input: kept prepared.
     return this.db.one<T>(`SELECT ${selectList(spec)} FROM ${spec.from} WHERE ${conditions.join(' AND ')}`, p.values, { prepared: true });
   }
+
+  /**
+   * The one not-found path: the record, or a 404 with the feature's code and the
+   * resource's name (a counter clerk's scope makes another clerk's record not found:
+   * they do not learn it exists).
+   */
+  async getOrFail<T>(spec: ListSpec, id: number, scope?: Scope): Promise<T> {
+    const record = await this.get<T>(spec, id, scope);
+    if (!record) throw recordNotFound(spec, id);
+    return record;
+  }
+}
+
+export function recordNotFound(spec: ListSpec, id: number): DomainException {
+  return new DomainException(spec.notFound, 404, `${RESOURCE_LABELS[spec.resource]?.one.ja ?? spec.resource}（ID: ${id}）は見つかりません。`);
 }

@@ -51,6 +51,8 @@ export interface ListSpec {
   /** Extra sort keys that are not fields (e.g. fill rate). */
   sorts?: Record<string, string>;
   defaultSort: [string, 'ASC' | 'DESC'];
+  /** The feature's not-found code (its exception enum's NotFound): `ListReader.getOrFail` answers 404 with it. */
+  notFound: string;
   /**
    * A cheaper FROM for the list's total, for joins that cannot change the row count
    * (each base row has exactly one joined row: a NOT NULL foreign key to a key). Used

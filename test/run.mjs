@@ -11,6 +11,13 @@ import { ROOT, buildAdmin, ensureDependencies } from '../apps/api/scripts/prepar
 const t0 = Date.now();
 const args = process.argv.slice(2);
 const step = (m) => process.stdout.write(`\x1b[36m›\x1b[0m ${m}\n`);
+// A launcher failure is one line a person can act on, never a stack trace.
+const fail = (m) => {
+  process.stderr.write(`\n\x1b[31mnpm test:\x1b[0m ${m}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', (e) => fail(e?.message ?? String(e)));
+process.on('unhandledRejection', (e) => fail(e?.message ?? String(e)));
 const node = (script, scriptArgs) => spawnSync(process.execPath, [join(ROOT, script), ...scriptArgs], { cwd: ROOT, stdio: 'inherit', env: process.env });
 
 ensureDependencies();
@@ -40,21 +47,25 @@ if (!existsSync(CHROMIUM)) {
 let embedded;
 let tmp;
 const env = { ...process.env };
-if (!env.DATABASE_URL) {
-  const { startEmbeddedPostgres, freePort } = await import('../apps/api/src/database/embedded-postgres.mjs');
-  tmp = mkdtempSync(join(tmpdir(), 'mynapoint-test-'));
-  // As root, PostgreSQL runs as the `postgres` user, which must reach the directory.
-  chmodSync(tmp, 0o755);
-  const port = await freePort();
-  step(`Starting a throwaway embedded PostgreSQL on port ${port}…`);
-  embedded = await startEmbeddedPostgres({ dataDir: join(tmp, 'pg'), port, persistent: false });
-  env.DATABASE_URL = embedded.url;
-}
-
 const cleanup = async () => {
   if (embedded) await embedded.stop().catch(() => undefined);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 };
+if (!env.DATABASE_URL) {
+  try {
+    const { startEmbeddedPostgres, freePort } = await import('../apps/api/src/database/embedded-postgres.mjs');
+    tmp = mkdtempSync(join(tmpdir(), 'mynapoint-test-'));
+    // As root, PostgreSQL runs as the `postgres` user, which must reach the directory.
+    chmodSync(tmp, 0o755);
+    const port = await freePort();
+    step(`Starting a throwaway embedded PostgreSQL on port ${port}…`);
+    embedded = await startEmbeddedPostgres({ dataDir: join(tmp, 'pg'), port, persistent: false });
+    env.DATABASE_URL = embedded.url;
+  } catch (e) {
+    await cleanup();
+    fail(`the embedded PostgreSQL did not start: ${e?.message ?? e}`);
+  }
+}
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
 // Jest runs as an asynchronous child: this process must keep reading the embedded

@@ -1,5 +1,6 @@
 // `npm start`: install if needed, build what is stale, start an embedded PostgreSQL
-// under .data/ unless DATABASE_URL is set, then migrate, seed the demo once, serve.
+// under .data/ unless DATABASE_URL is set, then migrate, seed the demo once, serve
+// (the demo on 127.0.0.1 only, unless HOST is set).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,8 +28,13 @@ async function main() {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
     process.stdout.write(`\x1b[36m›\x1b[0m Starting embedded PostgreSQL on port ${port} (data in ${dataDir}/pg)…\n`);
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port, persistent: true, log: (m) => process.stderr.write(`[postgres] ${m}\n`) });
+    if (embedded.dataDir !== join(dataDir, 'pg')) {
+      process.stdout.write(`  (as root: the user "postgres" cannot enter this folder, so the database lives in ${embedded.dataDir}; ${dataDir}/pg links to it)\n`);
+    }
     env.DATABASE_URL = embedded.url;
     env.SEED_DEMO ??= 'true';
+    // The demo has published passwords: only this machine reaches it unless HOST says otherwise.
+    env.HOST ??= '127.0.0.1';
     // Demo mode: the MyKey hash key is generated once and kept beside the data.
     env.MYKEY_HMAC_SECRET ??= secretIn(join(dataDir, 'mykey-hmac-secret'));
     // Demo mode: rounded resident counts of the demo city's four districts, so the
@@ -57,8 +63,11 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch(async (e) => {
+// A launcher failure is one line a person can act on, never a stack trace.
+const fail = async (e) => {
   process.stderr.write(`\n\x1b[31mStart-up failed:\x1b[0m ${e?.message ?? e}\n`);
   if (embedded) await embedded.stop().catch(() => undefined);
   process.exit(1);
-});
+};
+process.on('uncaughtException', (e) => void fail(e));
+main().catch(fail);

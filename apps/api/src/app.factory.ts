@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
-import { loggablePath } from './common/my-number/my-number-scan';
+import { accessLog, createLogger } from './common/logging/app-logger';
 import { setupOpenApi } from './common/openapi/openapi';
 import { bodyGuard } from './common/validation/body-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -41,26 +41,6 @@ export interface CreateAppOptions {
   accessLog?: boolean;
 }
 
-// Nest's start-up chatter (one line per module and route) hides what matters; it
-// is shown only with LOG_LEVEL=debug.
-const NOISY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
-
-class AppLogger extends ConsoleLogger {
-  override log(message: unknown, ...rest: unknown[]): void {
-    const context = rest[rest.length - 1];
-    if (typeof context === 'string' && NOISY_CONTEXTS.has(context) && process.env.LOG_LEVEL !== 'debug') return;
-    super.log(message, ...(rest as [string]));
-  }
-}
-
-export function createLogger(config: AppConfig, levels?: LogLevel[]): ConsoleLogger {
-  return new AppLogger('Mynapoint', {
-    json: config.logFormat === 'json',
-    colors: config.logFormat !== 'json',
-    logLevels: levels ?? ['log', 'warn', 'error', 'fatal'],
-  });
-}
-
 /** The whole application, configured but not listening: main.ts and the tests share it. */
 export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
   const logger = createLogger(config, opts.logLevels);
@@ -82,7 +62,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     const body = new ErrorFilter().toBody(err);
     res.status(body.statusCode).json(body);
   });
-  if (opts.accessLog) app.use(accessLog(logger));
+  if (opts.accessLog) app.use(accessLog(logger, config.logFormat));
 
   app.setGlobalPrefix('api');
   // Closed by default: the admin UI is same-origin and needs no CORS. Other sites
@@ -115,17 +95,4 @@ function serveAdmin(app: NestExpressApplication, dir: string): void {
     if (req.method !== 'GET' || isApi(req)) return next();
     res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
   });
-}
-
-function accessLog(logger: ConsoleLogger) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const t0 = process.hrtime.bigint();
-    res.on('finish', () => {
-      if (!req.path.startsWith('/api')) return;
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      // The path only (never the query string), and the route's pattern when the path holds a My Number.
-      logger.log({ method: req.method, path: loggablePath(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'HTTP');
-    });
-    next();
-  };
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { createApp, createLogger } from './app.factory';
+import { createApp } from './app.factory';
+import { createLogger } from './common/logging/app-logger';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { connectionOptions, runMigrations } from './database/data-source';
 import { seedDemo } from './database/seed';
@@ -41,10 +43,29 @@ async function checkDatabase(config: AppConfig): Promise<void> {
   }
 }
 
+function listenError(config: AppConfig, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new Error(`Port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to another port.`);
+  if (code === 'EADDRNOTAVAIL') return new Error(`HOST=${config.host} is not an address of this machine.`);
+  if (code === 'EACCES') return new Error(`Port ${config.port} needs privileges: set PORT above 1023.`);
+  return e as Error;
+}
+
+/** Says at once, before migrations and seeding, when the address cannot be taken. */
+async function checkListen(config: AppConfig): Promise<void> {
+  if (config.port === 0) return;
+  await new Promise<void>((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', (e) => fail(listenError(config, e)));
+    probe.listen(config.port, config.host, () => probe.close(() => ok()));
+  });
+}
+
 /** Migrate, seed when asked, and listen. Used by `npm start` (after it starts the embedded database) and by the Docker image. */
 export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
   const config = loadConfig(env, { adminDir: env.ADMIN_DIR ?? resolve(__dirname, '../../../../admin') });
   const logger = createLogger(config);
+  await checkListen(config);
   await checkDatabase(config);
   const applied = await runMigrations(config);
   if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`, 'Database');
@@ -59,9 +80,27 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<R
     }
   }
   const app = await createApp(config, { accessLog: true });
-  await app.listen(config.port, env.HOST ?? '0.0.0.0');
-  const url = `http://localhost:${config.port}`;
-  return { app, config, url, close: () => app.close() };
+  try {
+    await app.listen(config.port, config.host);
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw listenError(config, e);
+  }
+  return { app, config, url: baseUrl(config), close: () => app.close() };
+}
+
+const LOOPBACK_OR_ANY = new Set(['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::']);
+
+/** The address to open in a browser on this machine. */
+function baseUrl(config: AppConfig): string {
+  const host = LOOPBACK_OR_ANY.has(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
+}
+
+function reach(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return `every network interface (HOST=${host}): other machines can connect`;
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') return `${host}: this machine only (set HOST=0.0.0.0 to open it to the network)`;
+  return host;
 }
 
 export function banner(running: Running, demo: boolean): string {
@@ -69,6 +108,7 @@ export function banner(running: Running, demo: boolean): string {
     '',
     '  マイナポイント 庁内管理システム (Mynapoint back office) is running',
     '',
+    `    Listening  ${reach(running.config.host)}`,
     `    Admin UI   ${running.url}/`,
     `    API        ${running.url}/api`,
     `    API docs   ${running.url}/api/docs`,

@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('listens on every interface unless HOST says otherwise, and refuses what is not an address', () => {
+    expect(loadConfig(base).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...base, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...base, HOST: '::1' }).host).toBe('::1');
+    expect(() => loadConfig({ ...base, HOST: 'http://x/' })).toThrow(/HOST/);
+  });
+
   it('reads the city’s district list', () => {
     expect(loadConfig({ ...base, DISTRICTS: ' 北区, 南区 ,' }).districts).toEqual(['北区', '南区']);
   });

@@ -2,6 +2,8 @@
 // typo fails loudly with the variable's name instead of misbehaving later.
 export interface AppConfig {
   port: number;
+  /** Listen address (HOST). `npm start`'s demo sets 127.0.0.1; a server setup listens on every interface. */
+  host: string;
   /** Connection string; set by the launcher to the embedded PostgreSQL when absent. */
   databaseUrl: string;
   /** Key for the MyKey ID hash (HMAC-SHA-256). */
@@ -98,6 +100,9 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     if (!/^https?:\/\/[^/\s*]+$/.test(o)) problems.push(`CORS_ORIGINS entries must be origins like https://example.jp (got "${o}")`);
   }
 
+  const host = env.HOST || '0.0.0.0';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST must be an IP address or a host name (got "${host}")`);
+
   const municipalityCode = env.MUNICIPALITY_CODE ?? '152234';
   if (!/^\d{6}$/.test(municipalityCode)) problems.push('MUNICIPALITY_CODE must be 6 digits');
 
@@ -129,6 +134,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
+    host,
     databaseUrl,
     myKeyHmacSecret,
     municipalityCode,

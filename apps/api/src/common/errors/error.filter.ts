@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '../../health/database-unavailable';
+import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '../db/database-unavailable';
 import { DomainException, FieldErrors } from './domain.exception';
 
 export interface ErrorBody {

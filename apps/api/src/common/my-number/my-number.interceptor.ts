@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import { MY_NUMBER_REFUSED_MESSAGE, containsMyNumber, findMyNumberFields } from '@mynapoint/domain';
 import { Observable, from, switchMap } from 'rxjs';
-import { AuditService } from '../../audit-logs/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { ACCESS_KEY, Access, AuthedRequest } from '../auth/permission.decorator';
 import { CommonError, CommonException } from '../errors/domain.exception';
 import { WRITE_METHODS } from '../http/write.interceptor';

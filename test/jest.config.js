@@ -1,5 +1,7 @@
-// One Jest run, three tiers: unit (beside the code), API e2e (supertest against a
-// real PostgreSQL), browser e2e (Playwright driving Debian's Chromium).
+// Four Jest projects: unit (specs beside the code, plus test/tooling: the dependency
+// rules of .dependency-cruiser.cjs), api (supertest against a real PostgreSQL), browser
+// (Playwright driving Debian's Chromium) and resilience (load, faults, backup, server
+// setup; test/run.mjs runs it after the others, one file at a time).
 const path = require('node:path');
 
 const swc = [

@@ -1,7 +1,7 @@
 import { can, type AuditAction } from '@mynapoint/domain';
 import http from 'node:http';
 import type request from 'supertest';
-import { listSpecResources } from '../../apps/api/src/common/list/list-registry';
+import { listSpecResources } from '../../apps/api/src/common/list/list-spec';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { loadRouteCases } from '../support/route-cases';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { can } from '@mynapoint/domain';
-import { findListSpec, listSpecResources } from '../../apps/api/src/common/list/list-registry';
-import type { FieldSpec, ListSpec } from '../../apps/api/src/common/list/list-spec';
+import { findListSpec, listSpecResources, type FieldSpec, type ListSpec } from '../../apps/api/src/common/list/list-spec';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { BAD_DATES, BAD_NUMBERS, hostileValue, INJECTION, leakIn, UNICODE } from '../support/hostile';

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import { connectionOptions, runMigrations } from '../../apps/api/src/database/data-source';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/users.seed';
-import { hashPassword } from '../../apps/api/src/users/password';
+import { hashPassword } from '../../apps/api/src/common/auth/password';
 
 // The city-scale benchmark dataset, generated set-based in its own database
 // (`mynapoint_bench`, or `mynapoint_bench_quick` at a tenth of the size) with the

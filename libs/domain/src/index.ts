@@ -12,6 +12,7 @@ export * from './fraud-notice';
 export * from './stat-periods';
 export * from './audit';
 export * from './my-number';
+export * from './my-number-scan';
 export * from './mykey-id';
 export * from './dates';
 export * from './labels';

@@ -8,7 +8,10 @@ import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query
 import { ListReader } from '../common/list/list-reader';
 import { auditLogsListSpec as spec } from './audit-logs.list-spec';
 
-// Read-only: the log is written by the write interceptor and the auth service.
+// Read-only, and append-only in the database (a trigger refuses UPDATE/DELETE/TRUNCATE). Rows are
+// written through AuditService (common/audit): by the write interceptor for every write,
+// the My Number guard, and the services that log their own events (auth, users,
+// exports, imports, reports).
 @ApiTags('audit-logs')
 @Controller('audit-logs')
 export class AuditLogsController {

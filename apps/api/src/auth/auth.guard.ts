@@ -4,7 +4,7 @@ import { can } from '@mynapoint/domain';
 import { ACCESS_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '../common/auth/permission.decorator';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ticketTarget, verifyTicket } from '../exports/export-ticket';
+import { ticketTarget, verifyTicket } from '../common/auth/export-ticket';
 import { AuthError, AuthException } from './auth.exception';
 import { AuthService } from './auth.service';
 

@@ -1,18 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '@mynapoint/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AuditService } from '../audit-logs/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import { tooManyRequests } from '../common/errors/domain.exception';
-import { dummyHash, verifyPassword } from '../users/password';
-import { UserEntity } from '../users/user.entity';
+import { dummyHash, verifyPassword } from '../common/auth/password';
 import { AuthError, AuthException } from './auth.exception';
 import { SessionEntity } from './session.entity';
 
 const BAD_CREDENTIALS = 'ユーザー名またはパスワードが正しくありません。';
 const ACCOUNT_LOCKED = 'ログインに続けて失敗したため、このアカウントはロックされています。しばらく待つか、システム管理者にロック解除を依頼してください。';
 const TOO_MANY_ATTEMPTS = 'ログインの失敗が続いたため、しばらくログインできません。時間をおいて再度お試しください。';
+
+// The users table is read here in SQL, not through the users feature: users calls auth
+// (to end sessions, to unlock), so auth importing users would close a circle.
+interface LoginUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  passwordHash: string;
+}
 
 function tokenHash(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -28,7 +39,11 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string | undefined) {
     await this.throttle(ip);
-    const user = await this.db.repo(UserEntity).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+    const user = await this.db.one<LoginUser>(
+      `SELECT id, username, display_name AS "displayName", role, active, password_hash AS "passwordHash"
+         FROM users WHERE lower(username) = lower($1)`,
+      [username],
+    );
     const failed = (reason: string) =>
       this.audit.recordSeparately({
         user: user ?? null,
@@ -89,7 +104,7 @@ export class AuthService {
   }
 
   /** Counts a wrong password; true when this one locked the account (audit-logged). */
-  private async countFailure(user: UserEntity, ip: string | undefined): Promise<boolean> {
+  private async countFailure(user: LoginUser, ip: string | undefined): Promise<boolean> {
     const { loginMaxFailures: max, loginLockMinutes: minutes } = this.config;
     // One statement: concurrent wrong guesses each count. An expired lock starts over.
     const row = await this.db.one<{ failed_logins: number; locked: boolean }>(

@@ -6,19 +6,18 @@ import { PassThrough } from 'node:stream';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import { RESOURCE_LABELS, canExport, isResource, type Lang } from '@mynapoint/domain';
-import { AuditService } from '../audit-logs/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import { SqlParams } from '../common/db/sql-params';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
-import { findListSpec } from '../common/list/list-registry';
+import { findListSpec, type ListSpec } from '../common/list/list-spec';
 import { parseListQuery } from '../common/list/list-query';
 import { orderBy, whereClause } from '../common/list/list-sql';
-import type { ListSpec } from '../common/list/list-spec';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CrlfRecords, UTF8_BOM, csvRecord } from './csv-stream';
 import { ExportOptions, cellSql, exportFields, headerLabels, inlineParams } from './export-format';
-import { TICKET_TTL_MS, issueTicket, ticketTarget } from './export-ticket';
+import { TICKET_TTL_MS, issueTicket, ticketTarget } from '../common/auth/export-ticket';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { Response } from 'express';
 import { Public } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
-import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError } from './database-unavailable';
+import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError } from '../common/db/database-unavailable';
 
 const started = Date.now();
 

@@ -4,7 +4,7 @@ import { open, unlink } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import type { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { AuditService } from '../audit-logs/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import { CommonError, CommonException } from '../common/errors/domain.exception';

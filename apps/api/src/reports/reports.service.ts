@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { formatJapaneseEraMonth } from '@mynapoint/domain';
-import { AuditService } from '../audit-logs/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { MonthlyReportData } from './monthly-report.data';

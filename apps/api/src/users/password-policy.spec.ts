@@ -1,5 +1,4 @@
-import { DEMO_PASSWORD } from '../database/seed/users.seed';
-import { passwordProblem } from './password-policy';
+import { DEMO_PASSWORD, passwordProblem } from './password-policy';
 
 describe('passwordProblem', () => {
   it('accepts a long passphrase, in Japanese too', () => {

@@ -1,10 +1,10 @@
-import { DEMO_PASSWORD } from '../database/seed/users.seed';
-
 // The rules for a password set through the API (a new user, a reset). Length is what
 // protects against guessing (NIST SP 800-63B); composition rules are not required.
 // The demo accounts' published password is refused here: it only ever reaches the
 // database through the demo seed (SEED_DEMO, refused with NODE_ENV=production).
 export const PASSWORD_MIN = 12;
+/** The demo accounts' password, published in the README; defined here so the app never imports the seed. */
+export const DEMO_PASSWORD = 'mynapoint-demo';
 /** bcrypt reads only the first 72 bytes: anything longer would be silently cut. */
 export const PASSWORD_MAX_BYTES = 72;
 

@@ -1,11 +1,29 @@
 import type { DomainEnum } from '@mynapoint/domain';
-import type { FieldKind, FieldSpec } from '../list/list-spec';
 import { SqlParams } from './sql-params';
 
 // A table's columns, declared once per feature in its repository file. The column
 // name is the field's name in snake_case unless `column` says otherwise. Writes
 // (INSERT column lists, UPDATE … SET) and the list spec's plain fields are derived
 // from it, so a column's name is written in the migration and here, nowhere else.
+
+export type FieldKind =
+  | 'int' // integer (ids, counts, yen)
+  | 'text'
+  | 'bool'
+  | 'date' // calendar date, sent as YYYY-MM-DD
+  | 'instant' // timestamptz, sent as ISO 8601
+  | 'enum' // one code of a DomainEnum
+  | 'enumArray' // a set of codes (text[])
+  | 'intArray'
+  | 'json';
+
+/** What a list spec needs of a column (list-spec's FieldSpec is a superset). */
+export interface ColumnField {
+  sql: string;
+  kind: FieldKind;
+  enum?: DomainEnum<string>;
+  nullable?: boolean;
+}
 
 export interface ColumnDef {
   kind: FieldKind;
@@ -61,8 +79,8 @@ export class Table<C extends Columns> {
   }
 
   /** List-spec fields for these columns under the alias used in the spec's FROM. */
-  fields<K extends keyof C & string>(alias: string, names: readonly K[] = Object.keys(this.columns) as K[]): Record<K, FieldSpec> {
-    const out = {} as Record<K, FieldSpec>;
+  fields<K extends keyof C & string>(alias: string, names: readonly K[] = Object.keys(this.columns) as K[]): Record<K, ColumnField> {
+    const out = {} as Record<K, ColumnField>;
     for (const name of names) {
       const { kind, enum: values, nullable } = this.columns[name];
       out[name] = { sql: `${alias}.${this.column(name)}`, kind, ...(values ? { enum: values } : {}), ...(nullable ? { nullable } : {}) };

@@ -35,3 +35,39 @@ describe('ErrorFilter.toBody', () => {
     expect(filter.toBody(Object.assign(new Error('too big'), { status: 413 })).statusCode).toBe(413);
   });
 });
+
+// Outage errors as pg and TypeORM throw them (the detector itself: common/db/database-unavailable.spec.ts).
+const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+const wrapped = (driverError: Error) => new QueryFailedError('SELECT 1', [], driverError);
+
+describe('ErrorFilter and an outage', () => {
+  const filter = new ErrorFilter();
+
+  it('answers 503 in the one error shape with a Japanese message, never 500', () => {
+    for (const e of [withCode('ECONNREFUSED'), wrapped(withCode('57P01')), new Error('Connection terminated unexpectedly')]) {
+      const body = filter.toBody(e);
+      expect(body).toEqual({ statusCode: 503, code: 'database_unavailable', message: expect.stringMatching(/データベースに接続できない/) });
+    }
+  });
+
+  it('sends Retry-After and logs one line without a stack', () => {
+    const headers: Record<string, string> = {};
+    let sent: { status?: number; body?: unknown } = {};
+    const res = {
+      headersSent: false,
+      setHeader: (k: string, v: string) => (headers[k] = v),
+      status(code: number) {
+        sent.status = code;
+        return this;
+      },
+      json: (body: unknown) => (sent = { ...sent, body }),
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'GET', url: '/api/x' }) }) };
+    const warn = jest.spyOn((filter as unknown as { logger: { warn: (m: string) => void } }).logger, 'warn').mockImplementation(() => undefined);
+    filter.catch(wrapped(withCode('57P01', 'terminating connection due to administrator command')), host as never);
+    expect(sent.status).toBe(503);
+    expect(headers['Retry-After']).toBe('5');
+    expect(warn).toHaveBeenCalledWith('GET /api/x: database unavailable: 57P01 terminating connection due to administrator command');
+    warn.mockRestore();
+  });
+});

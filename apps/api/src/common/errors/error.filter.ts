@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '../../health/database-unavailable';
-import { loggableUrl } from '../my-number/my-number-scan';
+import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '../db/database-unavailable';
+import { loggableUrl } from '@mynapoint/domain';
 import { DomainException, FieldErrors } from './domain.exception';
 
 export interface ErrorBody {

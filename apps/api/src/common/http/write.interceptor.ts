@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import type { Action, AuditAction } from '@mynapoint/domain';
 import { Observable, from, lastValueFrom } from 'rxjs';
-import { AuditService } from '../../audit-logs/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { ACCESS_KEY, Access, AuthedRequest } from '../auth/permission.decorator';
 import { Db } from '../db/db.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';

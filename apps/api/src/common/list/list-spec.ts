@@ -1,22 +1,13 @@
 import { DomainEnum, Labels, Resource, fieldLabel } from '@mynapoint/domain';
 import type { SqlParams } from '../db/sql-params';
-import { registerListSpec } from './list-registry';
+import type { FieldKind } from '../db/table';
 
 // A list resource described once: which columns it returns (the response shape,
 // field by field), how each is filtered and sorted, and how it is labelled in
 // exports. The list endpoint, `GET /:id`, the CSV/Excel export and the OpenAPI
 // schema are all derived from it, so they cannot drift apart.
 
-export type FieldKind =
-  | 'int' // integer (ids, counts, yen)
-  | 'text'
-  | 'bool'
-  | 'date' // calendar date, sent as YYYY-MM-DD
-  | 'instant' // timestamptz, sent as ISO 8601
-  | 'enum' // one code of a DomainEnum
-  | 'enumArray' // a set of codes (text[])
-  | 'intArray'
-  | 'json';
+export type { FieldKind };
 
 export interface FieldSpec {
   /** SQL expression in the scope of `from`. */
@@ -61,6 +52,19 @@ export interface ListSpec {
   count?: { from: string; alias: string };
 }
 
+// Every ListSpec registers itself when its feature loads, so exports can serve any
+// list resource without a hand-kept list. (Kept in this file: a separate registry
+// and this file needed each other.)
+const specs = new Map<string, ListSpec>();
+
+export function findListSpec(resource: string): ListSpec | undefined {
+  return specs.get(resource);
+}
+
+export function listSpecResources(): string[] {
+  return [...specs.keys()].sort();
+}
+
 export function defineListSpec<S extends ListSpec>(spec: S): S {
   for (const [name, field] of Object.entries(spec.fields)) {
     const label = field.label ?? fieldLabel(spec.resource, name);
@@ -68,7 +72,7 @@ export function defineListSpec<S extends ListSpec>(spec: S): S {
     if (!label) throw new Error(`No label for ${spec.resource}.${name}: add it to libs/domain/src/labels`);
     field.label = label;
   }
-  registerListSpec(spec);
+  specs.set(spec.resource, spec);
   return spec;
 }
 

@@ -1,7 +1,7 @@
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../../config/app-config';
-import { loggablePath } from '../my-number/my-number-scan';
+import { loggablePath } from '@mynapoint/domain';
 
 // Nest's start-up chatter (one line per module and route) hides what matters; it
 // is shown only with LOG_LEVEL=debug.

@@ -1,11 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { MY_NUMBER_REFUSED_MESSAGE } from '@mynapoint/domain';
 import { Observable, from, switchMap } from 'rxjs';
-import { AuditService } from '../../audit-logs/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { ACCESS_KEY, Access, AuthedRequest } from '../auth/permission.decorator';
 import { CommonError, CommonException } from '../errors/domain.exception';
-import { MyNumberHits, ScannableRequest, findMyNumbersInRequest, loggablePath } from './my-number-scan';
+import { MY_NUMBER_REFUSED_MESSAGE, MyNumberHits, ScannableRequest, findMyNumbersInRequest, loggablePath } from '@mynapoint/domain';
 
 type Request = AuthedRequest & ScannableRequest & { path: string; route?: { path?: string } };
 

@@ -1,7 +1,8 @@
-import { hashPassword } from '../../users/password';
+import { hashPassword } from '../../common/auth/password';
+import { DEMO_PASSWORD } from '../../users/password-policy';
 import { SeedStep } from './seed-context';
 
-export const DEMO_PASSWORD = 'mynapoint-demo';
+export { DEMO_PASSWORD };
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: 'システム管理者', role: 'admin' },

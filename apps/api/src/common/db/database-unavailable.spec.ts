@@ -1,5 +1,4 @@
 import { QueryFailedError } from 'typeorm';
-import { ErrorFilter } from '../common/errors/error.filter';
 import { isDatabaseUnavailable, whenDatabaseBack } from './database-unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -31,38 +30,6 @@ describe('isDatabaseUnavailable', () => {
     }
     // A constraint error whose message happens to mention a connection is still a constraint error.
     expect(isDatabaseUnavailable(withCode('23514', 'Connection terminated check'))).toBe(false);
-  });
-});
-
-describe('ErrorFilter and an outage', () => {
-  const filter = new ErrorFilter();
-
-  it('answers 503 in the one error shape with a Japanese message, never 500', () => {
-    for (const e of [withCode('ECONNREFUSED'), wrapped(withCode('57P01')), new Error('Connection terminated unexpectedly')]) {
-      const body = filter.toBody(e);
-      expect(body).toEqual({ statusCode: 503, code: 'database_unavailable', message: expect.stringMatching(/データベースに接続できない/) });
-    }
-  });
-
-  it('sends Retry-After and logs one line without a stack', () => {
-    const headers: Record<string, string> = {};
-    let sent: { status?: number; body?: unknown } = {};
-    const res = {
-      headersSent: false,
-      setHeader: (k: string, v: string) => (headers[k] = v),
-      status(code: number) {
-        sent.status = code;
-        return this;
-      },
-      json: (body: unknown) => (sent = { ...sent, body }),
-    };
-    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'GET', url: '/api/x' }) }) };
-    const warn = jest.spyOn((filter as unknown as { logger: { warn: (m: string) => void } }).logger, 'warn').mockImplementation(() => undefined);
-    filter.catch(wrapped(withCode('57P01', 'terminating connection due to administrator command')), host as never);
-    expect(sent.status).toBe(503);
-    expect(headers['Retry-After']).toBe('5');
-    expect(warn).toHaveBeenCalledWith('GET /api/x: database unavailable: 57P01 terminating connection due to administrator command');
-    warn.mockRestore();
   });
 });
 

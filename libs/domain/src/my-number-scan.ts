@@ -1,4 +1,4 @@
-import { containsMyNumber, findMyNumberFields } from '@mynapoint/domain';
+import { containsMyNumber, findMyNumberFields } from './my-number';
 
 // Where a request can carry text a person typed: the body, the query string (list
 // searches, export filters, stats dates) and the path. Each is scanned with the one

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
-import type { Sql } from '../common/db/sql-runner';
+import { Db } from '../db/db.service';
+import type { Sql } from '../db/sql-runner';
 
 export interface AuditEntry {
   user?: { id: number; username: string } | null;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { myNumberCheckDigit } from '@mynapoint/domain';
+import { myNumberCheckDigit } from './my-number';
 import { findMyNumberInQuery, findMyNumbersInRequest, loggablePath, loggableUrl } from './my-number-scan';
 
 const N = '123456789018';

@@ -88,6 +88,24 @@ describe('exports', () => {
     expect(notes.sort()).toEqual(evil.map((e) => `'${e}`).sort());
   });
 
+  it('keeps formula-like text exactly as stored in Excel, where a string cell is never a formula', async () => {
+    const policy = await t.as('policy');
+    const notes = '=HYPERLINK("http://x","y")';
+    await policy.post('/api/payment-services').send(paymentServiceBody({ name: 'xlsx-inj', notes })).expect(201);
+    const filter = encodeURIComponent(JSON.stringify({ name: 'xlsx-inj' }));
+    const res = await manager.get(`/api/exports/payment-services?format=xlsx&filter=${filter}`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const sheet = wb.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = sheet.getRow(2).getCell(headers.indexOf('備考') + 1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(notes);
+    // The same row in CSV keeps its guard.
+    const csv = csvRows((await exportCsv('payment-services', { filter: { name: 'xlsx-inj' } })).text.slice(1));
+    expect(csv[1][csv[0].indexOf('備考')]).toBe(`'${notes}`);
+  });
+
   it('writes an Excel workbook that opens with the same rows', async () => {
     const res = await manager.get(`/api/exports/payment-services?format=xlsx&filter=${encodeURIComponent('{"kind":"ic_emoney"}')}`).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();

@@ -7,6 +7,8 @@ import { formatJapaneseEraMonth, toJstDate } from '@mynapoint/domain';
 import type { AppDataProvider } from '../dataProvider';
 
 const T = 'resources.reports';
+// As wide as the label, never narrower; the row wraps when there is no room.
+const BUTTON = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
 
 /** The month before this one (JST): what a monthly report is usually made for. */
 export function previousMonth(now = new Date()): string {
@@ -50,7 +52,8 @@ export function ReportsPage() {
         <Typography color="text.secondary" sx={{ mb: 3 }}>
           {translate(`${T}.intro`)}
         </Typography>
-        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: { sm: 'center' } }}>
+        {/* Wraps instead of squeezing: a shrunk button clipped its label and the next one's icon overlapped it. */}
+        <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
           <TextField
             type="month"
             label={translate(`${T}.month`)}
@@ -58,12 +61,12 @@ export function ReportsPage() {
             onChange={(e) => setMonth(e.target.value)}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'report-month', min: '2020-01' } }}
             helperText={valid ? translate(`${T}.era`, { era: formatJapaneseEraMonth(`${month}-01`) }) : ' '}
-            sx={{ minWidth: 200 }}
+            sx={{ width: 240, maxWidth: '100%' }}
           />
-          <Button variant="contained" startIcon={<DescriptionIcon />} disabled={!valid || busy} onClick={() => void download('pdf')}>
+          <Button variant="contained" startIcon={<DescriptionIcon />} disabled={!valid || busy} onClick={() => void download('pdf')} sx={BUTTON}>
             {translate(`${T}.pdf`)}
           </Button>
-          <Button variant="outlined" startIcon={<GridOnIcon />} disabled={!valid || busy} onClick={() => void download('xlsx')}>
+          <Button variant="outlined" startIcon={<GridOnIcon />} disabled={!valid || busy} onClick={() => void download('xlsx')} sx={BUTTON}>
             {translate(`${T}.xlsx`)}
           </Button>
         </Stack>

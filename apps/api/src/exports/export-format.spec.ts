@@ -24,4 +24,10 @@ describe('cellSql', () => {
   it('makes text inert against formula injection', () => {
     expect(cellSql({ sql: 't.notes', kind: 'text' }, { lang: 'ja', raw: false })).toContain(`'^[=+\\-@\\t\\r]'`);
   });
+
+  it('leaves text as stored in XLSX, where a string cell is never a formula', () => {
+    const f = { sql: 't.notes', kind: 'text' as const };
+    expect(cellSql(f, { lang: 'ja', raw: false, format: 'xlsx' })).toBe('t.notes::text');
+    expect(cellSql(f, { lang: 'ja', raw: false, format: 'csv' })).toContain(`'^[=+\\-@\\t\\r]'`);
+  });
 });

@@ -3,12 +3,16 @@ import type { FieldSpec, ListSpec } from '../common/list/list-spec';
 
 // The SQL that formats each exported cell, so PostgreSQL's COPY does the work at its
 // own speed: enum codes → labels, booleans → はい/いいえ, dates and JST instants in the
-// form Excel reads, and text that a spreadsheet would run as a formula made inert.
+// form Excel reads, and, in CSV, text that a spreadsheet would run as a formula made
+// inert. An XLSX string cell is never a formula (exceljs writes it as a string), so
+// there the text stays exactly as stored.
 
 export interface ExportOptions {
   lang: Lang;
   /** Codes and ISO dates for machines instead of labels for people. */
   raw: boolean;
+  /** Only CSV needs the formula guard (the default: guarded). */
+  format?: 'csv' | 'xlsx';
 }
 
 export function sqlLiteral(text: string): string {
@@ -16,7 +20,7 @@ export function sqlLiteral(text: string): string {
 }
 
 // CSV/formula injection: a cell starting with = + - @ tab or CR is prefixed with '.
-export function inert(expr: string): string {
+export function csvInert(expr: string): string {
   return `CASE WHEN ${expr} ~ '^[=+\\-@\\t\\r]' THEN '''' || ${expr} ELSE ${expr} END`;
 }
 
@@ -27,6 +31,7 @@ function enumCase(e: DomainEnum<string>, expr: string, lang: Lang): string {
 
 export function cellSql(f: FieldSpec, opts: ExportOptions): string {
   const e = f.sql;
+  const inert = opts.format !== 'xlsx' ? csvInert : (expr: string) => expr;
   switch (f.kind) {
     case 'int':
       return `${e}::text`;

@@ -66,7 +66,7 @@ export class ExportsService {
     const q = parseListQuery(spec, query, { paged: false });
     const p = new SqlParams();
     const where = whereClause(spec, q.filter, p);
-    const options: ExportOptions = { lang, raw };
+    const options: ExportOptions = { lang, raw, format };
     const cells = exportFields(spec).map(([, f]) => cellSql(f, options));
     const sql = inlineParams(`SELECT ${cells.join(', ')} FROM ${spec.from} ${where} ${orderBy(spec, q.sort)}`, p.values);
     return { spec, format, options, sql, filter: q.filter, sort: q.sort };

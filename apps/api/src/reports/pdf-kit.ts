@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
+import { niceTicks } from './nice-ticks';
 
 // Small drawing kit for A4 reports on top of pdfkit: a Japanese font embedded from
 // the npm package (@expo-google-fonts/noto-sans-jp, subset by pdfkit, so no system
@@ -118,8 +119,8 @@ export class Report {
     d.moveDown(0.5);
   }
 
-  /** Vertical grouped bars with a legend; labels under every `labelEvery`-th category. */
-  bars(opts: { categories: string[]; series: { name: string; values: number[] }[]; height?: number; labelEvery?: number; line?: { name: string; value: number } }): void {
+  /** Vertical grouped bars with a legend; labels under every `labelEvery`-th category. Counts (`integer`, the default) get whole-number ticks. */
+  bars(opts: { categories: string[]; series: { name: string; values: number[] }[]; height?: number; labelEvery?: number; line?: { name: string; value: number }; integer?: boolean }): void {
     const d = this.doc;
     const h = opts.height ?? 150;
     this.ensure(h + 40);
@@ -127,15 +128,14 @@ export class Report {
     const axisW = 46;
     const plotX = this.left + axisW;
     const plotW = this.width - axisW;
-    const max = Math.max(1, opts.line?.value ?? 0, ...opts.series.flatMap((s) => s.values));
-    const nice = niceMax(max);
+    const max = Math.max(0, opts.line?.value ?? 0, ...opts.series.flatMap((s) => s.values));
+    const { ticks, top: nice } = niceTicks(max, { integer: opts.integer ?? true });
     // grid and axis labels
     d.fontSize(7).fillColor('#607d8b');
-    for (let i = 0; i <= 5; i++) {
-      const v = (nice / 5) * i;
-      const y = top + h - (h * i) / 5;
+    for (const v of ticks) {
+      const y = top + h - (h * v) / nice;
       d.moveTo(plotX, y).lineTo(plotX + plotW, y).lineWidth(0.4).strokeColor('#cfd8dc').stroke();
-      d.text(num(Math.round(v)), this.left, y - 4, { width: axisW - 4, align: 'right', lineBreak: false });
+      d.text(num(v), this.left, y - 4, { width: axisW - 4, align: 'right', lineBreak: false });
     }
     const groupW = plotW / Math.max(1, opts.categories.length);
     const barW = Math.max(1, (groupW * 0.8) / opts.series.length);
@@ -205,11 +205,4 @@ export class Report {
     d.end();
     return d;
   }
-}
-
-function niceMax(max: number): number {
-  const pow = 10 ** Math.floor(Math.log10(max));
-  // Divides into five round steps.
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * pow >= max) return m * pow;
-  return 10 * pow;
 }

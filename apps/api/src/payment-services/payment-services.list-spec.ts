@@ -7,6 +7,8 @@ export const paymentServicesListSpec = defineListSpec({
   fields: {
     id: { sql: 'ps.id', kind: 'int' },
     name: { sql: 'ps.name', kind: 'text' },
+    // COLLATE "C": code point order of the normalised reading is gojūon order, on any locale.
+    nameKana: { sql: 'ps.name_kana COLLATE "C"', kind: 'text' },
     operator: { sql: 'ps.operator', kind: 'text' },
     kind: { sql: 'ps.kind', kind: 'enum', enum: PAYMENT_SERVICE_KIND },
     preRegistrationRequired: { sql: 'ps.pre_registration_required', kind: 'bool' },
@@ -19,8 +21,8 @@ export const paymentServicesListSpec = defineListSpec({
     createdAt: { sql: 'ps.created_at', kind: 'instant' },
     updatedAt: { sql: 'ps.updated_at', kind: 'instant' },
   },
-  search: ['ps.name', 'ps.operator', 'ps.notes'],
-  defaultSort: ['name', 'ASC'],
+  search: ['ps.name', 'ps.name_kana', 'ps.operator', 'ps.notes'],
+  defaultSort: ['nameKana', 'ASC'],
 });
 
 export type PaymentServiceRecord = Record<keyof typeof paymentServicesListSpec.fields, unknown>;

@@ -7,8 +7,6 @@ export const paymentServicesListSpec = defineListSpec({
   fields: {
     id: { sql: 'ps.id', kind: 'int' },
     name: { sql: 'ps.name', kind: 'text' },
-    // COLLATE "C": code point order of the normalised reading is gojūon order, on any locale.
-    nameKana: { sql: 'ps.name_kana COLLATE "C"', kind: 'text' },
     operator: { sql: 'ps.operator', kind: 'text' },
     kind: { sql: 'ps.kind', kind: 'enum', enum: PAYMENT_SERVICE_KIND },
     preRegistrationRequired: { sql: 'ps.pre_registration_required', kind: 'bool' },
@@ -18,6 +16,9 @@ export const paymentServicesListSpec = defineListSpec({
     pointExpiry: { sql: 'ps.point_expiry', kind: 'text', nullable: true },
     url: { sql: 'ps.url', kind: 'text', nullable: true },
     notes: { sql: 'ps.notes', kind: 'text', nullable: true },
+    // COLLATE "C": code point order of the normalised reading is gojūon order, on any locale.
+    // Last, so the export's earlier columns keep their places.
+    nameKana: { sql: 'ps.name_kana COLLATE "C"', kind: 'text' },
     createdAt: { sql: 'ps.created_at', kind: 'instant' },
     updatedAt: { sql: 'ps.updated_at', kind: 'instant' },
   },

@@ -77,6 +77,34 @@ describe('audit trail', () => {
     });
   });
 
+  describe('GET /api/audit-logs/:id', () => {
+    it('shows an update with what its fields held before, as the log last recorded them', async () => {
+      const policy = await t.as('policy');
+      const created = await policy.post('/api/payment-services').send({ name: '監査テストPay', operator: '監査株式会社', kind: 'qr_code', status: 'active', applicationsOpenOn: '2020-07-01' }).expect(201);
+      const id = created.body.id;
+      await policy.put(`/api/payment-services/${id}`).send({ status: 'suspended', notes: 'メモ1' }).expect(200);
+      await policy.put(`/api/payment-services/${id}`).send({ status: 'active', notes: 'メモ2', url: 'https://example.jp/' }).expect(200);
+      const rows = await t.sql<{ id: number; action: string }>(`SELECT id, action FROM audit_logs WHERE resource = 'payment-services' AND resource_id = $1 ORDER BY id`, [String(id)]);
+      expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'update']);
+
+      const manager = await t.as('manager');
+      const last = await manager.get(`/api/audit-logs/${rows[2].id}`).expect(200);
+      expect(last.body).toMatchObject({ action: 'update', resource: 'payment-services', resourceId: String(id), changes: { status: 'active', notes: 'メモ2', url: 'https://example.jp/' } });
+      // url was never logged before: absent, not null
+      expect(last.body.before).toEqual({ status: 'suspended', notes: 'メモ1' });
+      const first = await manager.get(`/api/audit-logs/${rows[1].id}`).expect(200);
+      expect(first.body.before).toEqual({ status: 'active' });
+      const create = await manager.get(`/api/audit-logs/${rows[0].id}`).expect(200);
+      expect(create.body.before).toBeNull();
+
+      // a sign-in row (resource auth) opens too; read-only for everyone
+      const [login] = await t.sql<{ id: number }>(`SELECT max(id)::int AS id FROM audit_logs WHERE resource = 'auth'`);
+      expect((await manager.get(`/api/audit-logs/${login.id}`).expect(200)).body).toMatchObject({ resource: 'auth', before: null });
+      await manager.put(`/api/audit-logs/${login.id}`).send({}).expect(404);
+      await (await t.as('policy')).get(`/api/audit-logs/${login.id}`).expect(403);
+    });
+  });
+
   it('logs every write route of the route table, with its resource, action and record', async () => {
     const writes = routes.filter((r) => WRITE.has(r.method));
     figures.writeRoutes = writes.length;

@@ -172,6 +172,25 @@ describe('imports', () => {
 
   });
 
+  describe('enum cells', () => {
+    it('names the Japanese labels that a wrong channel or age band could have been, and says the codes work too', async () => {
+      const job = await importCsv(
+        policy,
+        'reservations',
+        csv('myKeyId,reservedAt,channel,ageBand', `${newMyKeyId()},2020-09-01 10:00,FAX,`, `${newMyKeyId()},2020-09-01 10:00,窓口支援,高齢者`, `${newMyKeyId()},2020-09-01 10:00,パソコン,70歳以上`),
+      );
+      expect(job).toMatchObject({ status: 'done', accepted: 1, rejected: 2 });
+      const [channel, ageBand] = job.errors.map((e) => e.message);
+      expect(channel).toBe('予約・申込方法は スマートフォン / パソコン / 窓口支援 のいずれかで指定してください（英字のコード self_smartphone / self_pc / counter も使えます）。');
+      expect(ageBand).toContain('20歳未満 / 20代 / 30代 / 40代 / 50代 / 60代 / 70歳以上 のいずれか');
+      expect(ageBand).toContain('under_20');
+    });
+
+    it('does the same for the kind of a point award', () => {
+      expect(msg('kind_invalid')).toBe('取引種別は チャージ / 購入 のいずれかで指定してください（英字のコード charge / purchase も使えます）。');
+    });
+  });
+
   describe('quota units across chunks (two rows per transaction)', () => {
     let t2: TestApp;
     let policy2: Client_;

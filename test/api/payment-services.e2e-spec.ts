@@ -1,3 +1,6 @@
+import type { QueryRunner } from 'typeorm';
+import { defaultReading } from '@mynapoint/domain';
+import { PaymentServiceReadings1764001716000 } from '../../apps/api/src/database/migrations/1764001716000-payment-service-readings';
 import { DEMO_PAYMENT_SERVICES, paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { paymentServiceBody } from '../support/fixtures';
@@ -189,5 +192,82 @@ describe('payment-services', () => {
       await expect(t.sql('DELETE FROM audit_logs')).rejects.toThrow(/append-only/);
       await expect(t.sql('TRUNCATE audit_logs')).rejects.toThrow(/append-only/);
     });
+  });
+});
+
+describe('payment-services: readings (よみがな)', () => {
+  let t: TestApp;
+  let policy: Client_;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ seed: [usersSeed] });
+    policy = await t.as('policy');
+  });
+  afterAll(() => t.close());
+
+  const create = async (name: string, nameKana?: string) =>
+    (await policy.post('/api/payment-services').send(paymentServiceBody({ name, ...(nameKana === undefined ? {} : { nameKana }) })).expect(201)).body;
+
+  it('sorts the list by reading: Latin names case-insensitively first, then kana in gojūon order', async () => {
+    for (const name of ['ペイペイ', 'WAON', 'メルペイ', 'atone', 'がまぐち']) await create(name);
+    await create('楽天ペイ', 'ラクテンペイ');
+    const res = await policy.get(`/api/payment-services?${listQuery({ range: [0, 99] })}`).expect(200);
+    const rows = res.body.map((r: { name: string; nameKana: string }) => [r.name, r.nameKana]);
+    expect(rows).toEqual([
+      ['atone', 'atone'],
+      ['WAON', 'waon'],
+      ['がまぐち', 'がまぐち'],
+      ['ペイペイ', 'ぺいぺい'],
+      ['メルペイ', 'めるぺい'],
+      ['楽天ペイ', 'らくてんぺい'],
+    ]);
+    const desc = await policy.get(`/api/payment-services?${listQuery({ sort: ['nameKana', 'DESC'], range: [0, 99] })}`).expect(200);
+    expect(desc.body.map((r: { name: string }) => r.name)).toEqual(rows.map(([name]: string[]) => name).reverse());
+    // q finds a service by its reading too
+    expect(totalOf(await policy.get(`/api/payment-services?${listQuery({ filter: { q: 'らくてん' } })}`).expect(200))).toBe(1);
+  });
+
+  it('refuses a reading that is not kana with a Japanese field error, and accepts katakana, half-width kana and spaces', async () => {
+    for (const nameKana of ['楽天ぺい', 'rakuten', 'ぺい1', 'ぺい!']) {
+      const res = await policy.post('/api/payment-services').send(paymentServiceBody({ nameKana })).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'payment_service_reading_invalid', errors: { nameKana: expect.stringContaining('ひらがな') } });
+    }
+    expect((await create('テスト甲', 'ﾃｽﾄ　コウ')).nameKana).toBe('てすと こう');
+    const tooLong = await policy.post('/api/payment-services').send(paymentServiceBody({ nameKana: 'あ'.repeat(101) })).expect(400);
+    expect(tooLong.body.errors).toHaveProperty('nameKana');
+  });
+
+  it('keeps a reading sent back unchanged, fills a blank one from the name, and lets a default reading follow a rename', async () => {
+    const svc = await create('Kyash Test');
+    expect(svc.nameKana).toBe('kyash test');
+    // react-admin sends the whole record back: the non-kana default must not be refused
+    await policy.put(`/api/payment-services/${svc.id}`).send({ ...svc, notes: 'メモ' }).expect(200);
+    const renamed = await policy.put(`/api/payment-services/${svc.id}`).send({ ...svc, name: 'Kyash Card' }).expect(200);
+    expect(renamed.body.nameKana).toBe('kyash card');
+    const typed = await policy.put(`/api/payment-services/${svc.id}`).send({ nameKana: 'キャッシュ' }).expect(200);
+    expect(typed.body.nameKana).toBe('きゃっしゅ');
+    const kept = await policy.put(`/api/payment-services/${svc.id}`).send({ name: 'Kyash Pay' }).expect(200);
+    expect(kept.body.nameKana).toBe('きゃっしゅ');
+    const blank = await policy.put(`/api/payment-services/${svc.id}`).send({ nameKana: '' }).expect(200);
+    expect(blank.body.nameKana).toBe('kyash pay');
+  });
+
+  it('migrates existing rows: each gets the default reading of its name, as the domain rule derives it', async () => {
+    const migration = new PaymentServiceReadings1764001716000();
+    const runner = { query: (text: string) => t.sql(text) } as unknown as QueryRunner;
+    await migration.down(runner);
+    const names = ['ZPAY', 'ペイッド', 'ｱﾄﾈｰ', 'ＡＢＣ　Pay', '楽天Edy', 'ヴィザ ヽ'];
+    for (const name of names) {
+      await t.sql(`INSERT INTO payment_services (name, operator, kind, applications_open_on) VALUES ($1, 'x', 'other', '2020-07-01')`, [name]);
+    }
+    await migration.up(runner);
+    const rows = await t.sql<{ name: string; name_kana: string }>(`SELECT name, name_kana FROM payment_services WHERE name = ANY($1)`, [names]);
+    expect(rows).toHaveLength(names.length);
+    for (const row of rows) expect(row.name_kana).toBe(defaultReading(row.name));
+    // a row inserted later without a reading (scripts, fixtures) gets its default too
+    const [late] = await t.sql<{ name_kana: string }>(
+      `INSERT INTO payment_services (name, operator, kind, applications_open_on) VALUES ('ナナコ', 'x', 'other', '2020-07-01') RETURNING name_kana`,
+    );
+    expect(late.name_kana).toBe('ななこ');
   });
 });

@@ -1,6 +1,6 @@
-import { defineEnum, EnumValue, Labels } from './enum';
+import { defineEnum, DomainEnum, EnumValue, Labels } from './enum';
 import { AWARD_REFUSAL } from './point-award';
-import type { ImportType } from './uptake';
+import { AGE_BAND, CHANNEL, TRANSACTION_KIND, type ImportType } from './uptake';
 
 // The CSV formats of the three imports: one source for the API (header mapping,
 // row checks), the admin UI (the format help and the sample file) and the docs.
@@ -123,6 +123,20 @@ export function sampleCsv(type: ImportType): string {
   return rows[type].join('\r\n') + '\r\n';
 }
 
+/**
+ * The error for a cell that must be one of an enum's values. Cells accept the Japanese
+ * labels as well as the codes, and the people who read the message write the labels:
+ * it lists those, and says the codes work too.
+ */
+export function enumCellError(field: Labels, e: DomainEnum<string>): Labels {
+  const ja = e.values.map((v) => e.labels[v].ja).join(' / ');
+  const codes = e.values.join(' / ');
+  return {
+    ja: `${field.ja}は ${ja} のいずれかで指定してください（英字のコード ${codes} も使えます）。`,
+    en: `${field.en} must be one of ${codes} (or the Japanese labels ${ja}).`,
+  };
+}
+
 // Why a row was not taken. Messages never repeat the row's content: they are stored
 // and shown, and a cell may hold what must not be kept.
 export const IMPORT_ROW_ERROR = defineEnum({
@@ -141,15 +155,15 @@ export const IMPORT_ROW_ERROR = defineEnum({
   reserved_at_in_future: { ja: '予約日時が未来の日時です（記録できるのは実際にあった予約だけです）。', en: 'reservedAt is in the future.' },
   applied_at_in_future: { ja: '申込日時が未来の日時です（記録できるのは実際にあった申し込みだけです）。', en: 'appliedAt is in the future.' },
   cert_renewed_at_invalid: { ja: '電子証明書更新日時の形式が正しくありません（例: 2020-08-30 09:00）。', en: 'certRenewedAt is malformed.' },
-  channel_invalid: { ja: '予約・申込方法は self_smartphone / self_pc / counter のいずれかで指定してください。', en: 'channel must be self_smartphone, self_pc or counter.' },
-  age_band_invalid: { ja: '年代は under_20 / 20s / 30s / 40s / 50s / 60s / 70_plus のいずれかで指定してください。', en: 'ageBand must be one of under_20, 20s … 70_plus.' },
+  channel_invalid: enumCellError({ ja: '予約・申込方法', en: 'channel' }, CHANNEL),
+  age_band_invalid: enumCellError({ ja: '年代', en: 'ageBand' }, AGE_BAND),
   district_too_long: { ja: '地区は40文字以内で指定してください。', en: 'district must be at most 40 characters.' },
   quota_id_invalid: { ja: '予約枠IDは正の整数で指定してください。', en: 'quotaId must be a positive integer.' },
   payment_service_invalid: { ja: '決済サービス（ID または名前）が空か、IDが整数ではありません。', en: 'The payment service (id or name) is missing or the id is not an integer.' },
   pre_registered_invalid: { ja: '事前登録済みは true / false で指定してください。', en: 'preRegistered must be true or false.' },
   external_id_invalid: { ja: '取引IDが空か、100文字を超えています。', en: 'externalId is missing or longer than 100 characters.' },
   transaction_date_invalid: { ja: '取引日が空か、日付として正しくありません（例: 2020-09-05）。', en: 'transactionDate is missing or not a valid date (e.g. 2020-09-05).' },
-  kind_invalid: { ja: '取引種別は charge（チャージ）か purchase（購入）で指定してください。', en: 'kind must be charge or purchase.' },
+  kind_invalid: enumCellError({ ja: '取引種別', en: 'kind' }, TRANSACTION_KIND),
   amount_invalid: { ja: '金額は整数（円）で指定してください。', en: 'amountYen must be a whole number of yen.' },
   amount_not_positive: { ja: '金額は1円以上で指定してください（0円・マイナスは取り込めません）。', en: 'amountYen must be at least 1 (zero and negative amounts are refused).' },
   campaign_unknown: {

@@ -21,3 +21,4 @@ export * from './cert-renewal';
 export * from './application-eligibility';
 export * from './point-award';
 export * from './import-format';
+export * from './reading';

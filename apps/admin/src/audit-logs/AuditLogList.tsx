@@ -1,15 +1,19 @@
 import { DataTable, DateInput, List, TopToolbar, SearchInput, SelectInput, TextField, FunctionField, FilterButton } from 'react-admin';
-import { AUDIT_ACTION } from '@mynapoint/domain';
+import { AUDIT_ACTION, auditResourceCodes, auditResourceLabel } from '@mynapoint/domain';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
-import { EnumField, useEnumChoices } from '../common/enums';
+import { EnumField, useEnumChoices, useLang } from '../common/enums';
+import { AuditResourceField } from './AuditLogShow';
 import { ListLoadError } from '../common/ListLoadError';
 
 export function AuditLogList() {
   const actions = useEnumChoices(AUDIT_ACTION);
+  const lang = useLang();
+  const resources = auditResourceCodes().map((id) => ({ id, name: auditResourceLabel(id, lang) }));
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="action" source="action" choices={actions} alwaysOn />,
+    <SelectInput key="resource" source="resource" choices={resources} />,
     <DateInput key="from" source="at_gte" label="開始日" />,
     <DateInput key="to" source="at_lte" label="終了日" />,
   ];
@@ -26,7 +30,7 @@ export function AuditLogList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="at">
           <JpDateField source="at" showTime />
         </DataTable.Col>
@@ -36,7 +40,9 @@ export function AuditLogList() {
         <DataTable.Col source="action">
           <EnumField source="action" enumDef={AUDIT_ACTION} chip />
         </DataTable.Col>
-        <DataTable.Col source="resource" />
+        <DataTable.Col source="resource">
+          <AuditResourceField source="resource" />
+        </DataTable.Col>
         <DataTable.Col source="resourceId">
           <TextField source="resourceId" emptyText="—" />
         </DataTable.Col>

@@ -1,6 +1,6 @@
-import { CreateButton, DataTable, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { IMPORT_STATUS, IMPORT_TYPE } from '@mynapoint/domain';
+import { IMPORT_STATUS, IMPORT_TYPE, ROLE, can, type Lang } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
 import { importProgress, type ImportProgressInput } from './importProgress';
@@ -8,14 +8,24 @@ import { ImportStatusChip } from './ImportStatusChip';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ListLoadError } from '../common/ListLoadError';
 
+// Who may import, from the permissions table (the administrator named last).
+function importers(lang: Lang): string {
+  const roles = ROLE.values.filter((r) => can(r, 'imports', 'create')).sort((a, b) => Number(a === 'admin') - Number(b === 'admin'));
+  return roles.map((r) => ROLE.label(r, lang)).join(lang === 'ja' ? '・' : ', ');
+}
+
+// A manager reads imports but cannot run one: the empty list says so, without the invitation.
 function Empty() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { canAccess, isPending } = useCanAccess({ resource: 'imports', action: 'create' });
+  if (isPending) return null;
   return (
     <Box sx={{ textAlign: 'center', m: 4 }}>
       <Typography variant="h6" color="text.secondary" gutterBottom>
-        {translate('resources.imports.empty')}
+        {canAccess ? translate('resources.imports.empty') : translate('resources.imports.empty_read_only', { roles: importers(locale === 'en' ? 'en' : 'ja') })}
       </Typography>
-      <CreateButton label="resources.imports.action.create" />
+      {canAccess && <CreateButton label="resources.imports.action.create" />}
     </Box>
   );
 }

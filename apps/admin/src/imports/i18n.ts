@@ -1,6 +1,7 @@
 export default {
   ja: {
     empty: 'まだ取り込みはありません。事業者やシステムから受け取ったCSVを取り込めます。',
+    empty_read_only: 'まだ取り込みはありません。CSVの取り込みは%{roles}が行います。',
     action: { create: 'CSVを取り込む', download_errors: 'エラー一覧をCSVでダウンロード', download_sample: 'サンプルCSVをダウンロード', upload: '取り込み開始', choose_file: 'CSVファイルを選ぶ', again: '別のファイルを取り込む' },
     create: {
       title: 'CSVの取り込み',
@@ -53,6 +54,7 @@ export default {
   },
   en: {
     empty: 'No imports yet. Import the CSV files you receive from operators and systems.',
+    empty_read_only: 'No imports yet. CSV files are imported by %{roles}.',
     action: { create: 'Import a CSV', download_errors: 'Download the errors as CSV', download_sample: 'Download a sample CSV', upload: 'Start import', choose_file: 'Choose a CSV file', again: 'Import another file' },
     create: {
       title: 'Import a CSV file',

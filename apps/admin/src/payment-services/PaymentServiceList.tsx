@@ -31,9 +31,10 @@ function Actions() {
 
 export function PaymentServiceList() {
   return (
-    <List error={<ListLoadError />} filters={usePaymentServiceFilters()} sort={{ field: 'name', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
+    <List error={<ListLoadError />} filters={usePaymentServiceFilters()} sort={{ field: 'nameKana', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
+        <DataTable.Col source="nameKana" />
         <DataTable.Col source="operator" />
         <DataTable.Col source="kind">
           <EnumField source="kind" enumDef={PAYMENT_SERVICE_KIND} />

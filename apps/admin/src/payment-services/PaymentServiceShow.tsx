@@ -17,6 +17,7 @@ export function PaymentServiceShow() {
     <Show actions={<Actions />}>
       <SimpleShowLayout>
         <TextField source="name" />
+        <TextField source="nameKana" />
         <TextField source="operator" />
         <EnumField source="kind" enumDef={PAYMENT_SERVICE_KIND} />
         <EnumField source="status" enumDef={PAYMENT_SERVICE_STATUS} chip />

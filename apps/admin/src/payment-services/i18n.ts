@@ -4,15 +4,19 @@ export default {
     helper: {
       applicationsOpenOn: 'この日から申し込みを受け付けます。',
       preRegistrationRequired: '申し込み前に事業者への登録が必要なサービス',
+      nameKana: '一覧はこの読みの五十音順に並びます（英字の名前が先）。ひらがな・カタカナで入力。空欄なら名前から作ります。',
     },
-    filters: { q: 'サービス名・事業者で検索' },
+    validation: { nameKana: 'よみがなは、ひらがな・カタカナ・長音記号（ー）・空白で入力してください。' },
+    filters: { q: 'サービス名・よみがな・事業者で検索' },
   },
   en: {
     empty: 'No payment services registered yet.',
     helper: {
       applicationsOpenOn: 'Applications are accepted from this date.',
       preRegistrationRequired: 'Residents must register with the operator before applying',
+      nameKana: 'The list sorts by this reading in gojūon order (Latin names first). Hiragana or katakana; left blank, it is made from the name.',
     },
-    filters: { q: 'Search name or operator' },
+    validation: { nameKana: 'The reading takes hiragana, katakana, the long-vowel mark (ー) and spaces only.' },
+    filters: { q: 'Search name, reading or operator' },
   },
 };

@@ -9,6 +9,10 @@ export class PaymentServiceEntity {
   @Column({ type: 'text' })
   name: string;
 
+  // Normalised reading (libs/domain/src/reading.ts); the list sorts by it.
+  @Column({ name: 'name_kana', type: 'text' })
+  nameKana: string;
+
   @Column({ type: 'text' })
   operator: string;
 

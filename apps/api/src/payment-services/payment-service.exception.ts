@@ -3,9 +3,11 @@ import { defineDomainException } from '../common/errors/domain.exception';
 export enum PaymentServiceError {
   NotFound = 'payment_service_not_found',
   DuplicateName = 'payment_service_duplicate_name',
+  ReadingInvalid = 'payment_service_reading_invalid',
 }
 
 export class PaymentServiceException extends defineDomainException<PaymentServiceError>({
   [PaymentServiceError.NotFound]: 404,
   [PaymentServiceError.DuplicateName]: 409,
+  [PaymentServiceError.ReadingInvalid]: 400,
 }) {}

@@ -17,11 +17,14 @@ export const paymentServicesListSpec = defineListSpec({
     pointExpiry: { sql: 'ps.point_expiry', kind: 'text', nullable: true },
     url: { sql: 'ps.url', kind: 'text', nullable: true },
     notes: { sql: 'ps.notes', kind: 'text', nullable: true },
+    // COLLATE "C": code point order of the normalised reading is gojūon order, on any locale.
+    // Last, so the export's earlier columns keep their places.
+    nameKana: { sql: 'ps.name_kana COLLATE "C"', kind: 'text' },
     createdAt: { sql: 'ps.created_at', kind: 'instant' },
     updatedAt: { sql: 'ps.updated_at', kind: 'instant' },
   },
-  search: ['ps.name', 'ps.operator', 'ps.notes'],
-  defaultSort: ['name', 'ASC'],
+  search: ['ps.name', 'ps.name_kana', 'ps.operator', 'ps.notes'],
+  defaultSort: ['nameKana', 'ASC'],
   notFound: PaymentServiceError.NotFound,
 });
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { READING_FORMAT_MESSAGE, defaultReading, isValidReading, normalizeReading } from '@mynapoint/domain';
 import { Db } from '../common/db/db.service';
 import { ListQuery } from '../common/list/list-query';
 import { ListReader } from '../common/list/list-reader';
@@ -39,14 +40,18 @@ export class PaymentServicesService {
 
   async create(dto: CreatePaymentServiceDto): Promise<PaymentServiceRecord> {
     await this.assertNameFree(dto.name);
-    const { identifiers } = await this.db.repo(PaymentServiceEntity).insert(pick(dto));
+    const row = { ...pick(dto), nameKana: readingFor(dto.nameKana, dto.name) };
+    const { identifiers } = await this.db.repo(PaymentServiceEntity).insert(row);
     return this.get(identifiers[0].id);
   }
 
   async update(id: number, dto: UpdatePaymentServiceDto): Promise<PaymentServiceRecord> {
-    await this.get(id);
+    const stored = await this.get(id);
     if (dto.name !== undefined) await this.assertNameFree(dto.name, id);
     const changes = pick(dto);
+    const current = { name: String(stored.name), nameKana: String(stored.nameKana) };
+    const nameKana = readingFor(dto.nameKana, dto.name ?? current.name, current);
+    if (nameKana !== current.nameKana) changes.nameKana = nameKana;
     if (Object.keys(changes).length) {
       await this.db.repo(PaymentServiceEntity).update(id, { ...changes, updatedAt: () => 'now()' });
     }
@@ -63,6 +68,23 @@ export class PaymentServicesService {
     const taken = await this.db.one('SELECT 1 FROM payment_services WHERE lower(name) = lower($1) AND id <> $2', [name, exceptId]);
     if (taken) throw new PaymentServiceException(PaymentServiceError.DuplicateName, `「${name}」は既に登録されています。`);
   }
+}
+
+/**
+ * The reading to store. None given (or blank): the name's default reading. On update, a
+ * reading sent back unchanged is kept as it is (react-admin sends the whole record, and a
+ * default may not be kana), except that a default reading follows a renamed service.
+ */
+function readingFor(given: string | null | undefined, name: string, stored?: { name: string; nameKana: string }): string {
+  const typed = given?.trim() ? given : undefined;
+  if (stored && (given === undefined || (typed !== undefined && normalizeReading(typed) === stored.nameKana))) {
+    return stored.nameKana === defaultReading(stored.name) ? defaultReading(name) : stored.nameKana;
+  }
+  if (typed === undefined) return defaultReading(name);
+  if (!isValidReading(typed)) {
+    throw new PaymentServiceException(PaymentServiceError.ReadingInvalid, READING_FORMAT_MESSAGE, { nameKana: READING_FORMAT_MESSAGE });
+  }
+  return normalizeReading(typed);
 }
 
 // Only the writable fields, and only those present: read-only fields a PUT carries are ignored.

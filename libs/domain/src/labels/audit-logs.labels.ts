@@ -13,5 +13,6 @@ export const AUDIT_LOGS_LABELS = defineResourceLabels({
     resourceId: { ja: '対象ID', en: 'Resource ID' },
     ip: { ja: 'IPアドレス', en: 'IP address' },
     changes: { ja: '内容', en: 'Changes' },
+    before: { ja: '変更前', en: 'Before' },
   },
 });

@@ -1,3 +1,4 @@
+import type { Labels, Lang } from '../enum';
 import type { Resource } from '../permissions';
 import { APPLICATIONS_LABELS } from './applications.labels';
 import { ASSISTANCE_RECORDS_LABELS } from './assistance-records.labels';
@@ -33,4 +34,28 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {
   return RESOURCE_LABELS[resource]?.fields[field];
+}
+
+// Names for what an audit row's `resource` may hold besides the list resources, which
+// are named by their own labels (`many`). `auth` is sign-in and sign-out.
+const OTHER_AUDIT_RESOURCES: Readonly<Record<string, Labels>> = {
+  auth: { ja: '認証（サインイン）', en: 'Authentication (sign-in)' },
+  exports: { ja: 'エクスポート', en: 'Exports' },
+  reports: { ja: '月次報告', en: 'Monthly reports' },
+  'stats/summary': { ja: '集計（概要）', en: 'Statistics (summary)' },
+  'stats/uptake': { ja: '集計（予約・申し込み）', en: 'Statistics (uptake)' },
+  'stats/points': { ja: '集計（ポイント）', en: 'Statistics (points)' },
+  'stats/counter': { ja: '集計（窓口）', en: 'Statistics (counter)' },
+  'stats/fraud': { ja: '集計（詐欺）', en: 'Statistics (fraud)' },
+};
+
+/** What the 対象 column shows for an audit row's resource; an unknown code shows as itself. */
+export function auditResourceLabel(resource: string, lang: Lang = 'ja'): string {
+  const own = (RESOURCE_LABELS as Partial<Record<string, ResourceLabels>>)[resource]?.many ?? OTHER_AUDIT_RESOURCES[resource];
+  return own ? own[lang] : resource;
+}
+
+/** Every resource code an audit row may name, with its label (for the filter's choices). */
+export function auditResourceCodes(): string[] {
+  return [...Object.keys(RESOURCE_LABELS), ...Object.keys(OTHER_AUDIT_RESOURCES)];
 }

@@ -6,6 +6,7 @@ export const PAYMENT_SERVICES_LABELS = defineResourceLabels({
   fields: {
     ...COMMON_FIELDS,
     name: { ja: 'サービス名', en: 'Name' },
+    nameKana: { ja: 'よみがな', en: 'Reading (kana)' },
     operator: { ja: '決済事業者', en: 'Operator' },
     kind: { ja: '種類', en: 'Kind' },
     preRegistrationRequired: { ja: '事前登録', en: 'Pre-registration' },

@@ -14,6 +14,7 @@ import { FraudDailyStats1764001400000 } from './1764001400000-fraud-daily-stats'
 import { AssistanceStaffOrderIndex1764001500000 } from './1764001500000-assistance-staff-order-index';
 import { MonthlyStats1764001600000 } from './1764001600000-monthly-stats';
 import { QuotaUnitFunctions1764001700000 } from './1764001700000-quota-unit-functions';
+import { PaymentServiceReadings1764001716000 } from './1764001716000-payment-service-readings';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AssistanceStaffOrderIndex1764001500000,
   MonthlyStats1764001600000,
   QuotaUnitFunctions1764001700000,
+  PaymentServiceReadings1764001716000,
 ];

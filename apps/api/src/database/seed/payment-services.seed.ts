@@ -38,14 +38,50 @@ export const DEMO_PAYMENT_SERVICES: Row[] = [
   ['地域ポイントカード（試行）', '阿賀野市商工会（仮）', 'other', true, '2021-01-04', '翌月に窓口で受け取り', '付与から6か月', 'withdrawn'],
 ];
 
+// How staff say the names (PayPay → ぺいぺい): the list sorts by these readings, so it
+// reads in gojūon order. Every demo service has one.
+export const DEMO_READINGS: Readonly<Record<string, string>> = {
+  'PayPay': 'ぺいぺい',
+  'd払い': 'でぃーばらい',
+  'au PAY': 'えーゆーぺい',
+  '楽天ペイ': 'らくてんぺい',
+  'メルペイ': 'めるぺい',
+  'LINE Pay': 'らいんぺい',
+  'ゆうちょPay': 'ゆうちょぺい',
+  'FamiPay': 'ふぁみぺい',
+  'atone': 'あとね',
+  'WAON': 'わおん',
+  'nanaco': 'ななこ',
+  '楽天Edy': 'らくてんえでぃ',
+  'Suica': 'すいか',
+  'PASMO': 'ぱすも',
+  'manaca': 'まなか',
+  'ICOCA': 'いこか',
+  'イオンカード': 'いおんかーど',
+  '三井住友カード': 'みついすみともかーど',
+  'JCBカード': 'じぇーしーびーかーど',
+  'セゾンカード': 'せぞんかーど',
+  '楽天カード': 'らくてんかーど',
+  'dカード': 'でぃーかーど',
+  'au PAY カード': 'えーゆーぺい かーど',
+  'エポスカード': 'えぽすかーど',
+  '第四北越VISAカード': 'だいしほくえつびざかーど',
+  '三菱UFJ-VISAデビット': 'みつびしゆーえふじぇーびざでびっと',
+  'ソニー銀行 Sony Bank WALLET': 'そにーぎんこう そにーばんく うぉれっと',
+  'Kyash': 'きゃっしゅ',
+  'au PAY プリペイドカード': 'えーゆーぺい ぷりぺいどかーど',
+  'ANA Pay（旧）': 'あなぺい',
+  '地域ポイントカード（試行）': 'ちいきぽいんとかーど',
+};
+
 export const paymentServicesSeed: SeedStep = {
   name: 'payment services',
   async run(ctx) {
     for (const [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status] of DEMO_PAYMENT_SERVICES) {
       await ctx.query(
-        `INSERT INTO payment_services (name, operator, kind, pre_registration_required, applications_open_on, award_timing, point_expiry, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-        [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status ?? 'active'],
+        `INSERT INTO payment_services (name, operator, kind, pre_registration_required, applications_open_on, award_timing, point_expiry, status, name_kana)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+        [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status ?? 'active', DEMO_READINGS[name]],
       );
     }
   },

@@ -6,6 +6,17 @@ export class CreatePaymentServiceDto {
   @TextField({ max: 100, min: 1, example: '〇〇Pay' })
   name: string;
 
+  // Checked by the service, not here: a reading sent back unchanged is accepted even
+  // when it is a default that is not kana (atone, 楽天ぺい), so a GET → PUT round trip works.
+  @TextField({
+    max: 100,
+    optional: true,
+    nullable: true,
+    example: 'まるまるぺい',
+    description: 'よみがな（ひらがな・カタカナ・ー・空白）。ひらがなにして保存。省略・空なら名前から作る（カタカナ→ひらがな、英字→小文字）',
+  })
+  nameKana?: string | null;
+
   @TextField({ max: 100, min: 1, example: '〇〇ペイメント株式会社' })
   operator: string;
 

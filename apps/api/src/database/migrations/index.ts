@@ -13,6 +13,7 @@ import { ParticipantListCopies1764001300000 } from './1764001300000-participant-
 import { FraudDailyStats1764001400000 } from './1764001400000-fraud-daily-stats';
 import { AssistanceStaffOrderIndex1764001500000 } from './1764001500000-assistance-staff-order-index';
 import { MonthlyStats1764001600000 } from './1764001600000-monthly-stats';
+import { ApplicationDeletions1764001716000 } from './1764001716000-application-deletions';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FraudDailyStats1764001400000,
   AssistanceStaffOrderIndex1764001500000,
   MonthlyStats1764001600000,
+  ApplicationDeletions1764001716000,
 ];

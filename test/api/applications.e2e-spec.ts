@@ -199,7 +199,7 @@ describe('applications', () => {
     it('lets an admin withdraw an application without awards; the reservation can then be deleted', async () => {
       const r = await createReservation(t);
       const a = await createApplication(t, { myKeyId: r.myKeyId });
-      await admin.delete(`/api/applications/${a.id}`).expect(200);
+      await admin.delete(`/api/applications/${a.id}`).send({ reason: '本人の申し出により取り下げ' }).expect(200);
       await admin.delete(`/api/reservations/${r.id}`).expect(200);
     });
 
@@ -211,9 +211,80 @@ describe('applications', () => {
          VALUES ($1, $2, $3, 'tx-1', '2020-09-15', 'charge', 1000, 250)`,
         [a.participantId, a.campaignId, service.id],
       );
-      const res = await admin.delete(`/api/applications/${a.id}`).expect(409);
+      const res = await admin.delete(`/api/applications/${a.id}`).send({ reason: '入力誤り' }).expect(409);
       expect(res.body.code).toBe('application_has_point_awards');
       await admin.get(`/api/applications/${a.id}`).expect(200);
+    });
+  });
+
+  describe('deletion with a reason, and re-application', () => {
+    const reasonOf = async (applicationId: number) =>
+      t.sql<{ reason: string; username: string; payment_service_id: number }>(
+        'SELECT d.reason, u.username, d.payment_service_id FROM application_deletions d JOIN users u ON u.id = d.deleted_by WHERE d.application_id = $1',
+        [applicationId],
+      );
+
+    it('refuses a deletion without a reason (400) and deletes nothing', async () => {
+      const a = await createApplication(t);
+      for (const req of [admin.delete(`/api/applications/${a.id}`), admin.delete(`/api/applications/${a.id}`).send({ reason: '   ' }), admin.delete(`/api/applications/${a.id}?reason=`)]) {
+        const res = await req.expect(400);
+        expect(res.body).toMatchObject({ code: 'application_deletion_reason_required', errors: { reason: expect.any(String) } });
+        expect(res.body.message).toContain('理由');
+      }
+      await admin.get(`/api/applications/${a.id}`).expect(200);
+      expect(await reasonOf(a.id)).toEqual([]);
+    });
+
+    it('keeps who deleted it, why and which service (reason in the body or ?reason=), never a My Number', async () => {
+      const a = await createApplication(t);
+      await admin.delete(`/api/applications/${a.id}`).send({ reason: 'マイナンバー 1234 5678 9018 の方' }).expect(400);
+      await admin.delete(`/api/applications/${a.id}?reason=${encodeURIComponent('123456789018')}`).expect(400);
+      expect(await t.sql(`SELECT 1 FROM application_deletions WHERE reason LIKE '%9018%'`)).toEqual([]);
+      await admin.delete(`/api/applications/${a.id}?reason=${encodeURIComponent('別人のマイキーIDで登録したため')}`).expect(200);
+      expect(await reasonOf(a.id)).toEqual([{ reason: '別人のマイキーIDで登録したため', username: 'admin', payment_service_id: a.paymentServiceId }]);
+      const b = await createApplication(t);
+      await admin.delete(`/api/applications/${b.id}`).send({ reason: '本人の取り下げ' }).expect(200);
+      expect((await reasonOf(b.id))[0].reason).toBe('本人の取り下げ');
+    });
+
+    it('marks a re-application after a deletion, holds it to the deleted service (409 otherwise), and shows both in the participant’s history', async () => {
+      const other = await createPaymentService(t, { applicationsOpenOn: '2020-07-01' });
+      const r = await createReservation(t);
+      const first = await createApplication(t, { myKeyId: r.myKeyId, paymentServiceId: service.id });
+      expect(first.reapplication).toBe(false);
+      await admin.delete(`/api/applications/${first.id}`).send({ reason: '申込日時の入力誤り' }).expect(200);
+
+      const refused = await counter.post('/api/applications').send(applicationBody(r.myKeyId, other.id)).expect(409);
+      expect(refused.body).toMatchObject({ code: 'application_service_differs_from_deleted', errors: { paymentServiceId: expect.any(String) } });
+      expect(refused.body.message).toContain('同じ決済サービス');
+      expect(await applicationsOf(r.participantId)).toBe(0);
+
+      const again = await counter.post('/api/applications').send(applicationBody(r.myKeyId, service.id)).expect(201);
+      expect(again.body).toMatchObject({ reapplication: true, paymentServiceId: service.id });
+      expect((await policy.get(`/api/applications/${again.body.id}`).expect(200)).body.reapplication).toBe(true);
+      expect(totalOf(await policy.get(`/api/applications?${listQuery({ filter: { reapplication: true, paymentServiceId: service.id } })}`).expect(200))).toBeGreaterThanOrEqual(1);
+      // Sent back by react-admin's edit form, the read-only mark is ignored.
+      await policy.put(`/api/applications/${again.body.id}`).send({ ...again.body, reapplication: false, channel: 'self_pc' }).expect(200);
+      expect((await policy.get(`/api/applications/${again.body.id}`)).body.reapplication).toBe(true);
+
+      const history = await policy.get(`/api/participants/${r.participantId}/history`).expect(200);
+      expect(history.body.map((e: { kind: string }) => e.kind)).toEqual(['reserved', 'applied', 'application_deleted', 'reapplied']);
+      expect(history.body[2]).toMatchObject({ reason: '申込日時の入力誤り', byName: 'システム管理者', paymentServiceId: service.id, applicationId: first.id });
+      await t.as('manager').then((m) => m.get(`/api/participants/${r.participantId}/history`).expect(200));
+      await counter.get(`/api/participants/${r.participantId}/history`).expect(403);
+      await policy.get('/api/participants/987654/history').expect(404);
+    });
+
+    it('remembers the deletion when the reservation is deleted and made again', async () => {
+      const other = await createPaymentService(t, { applicationsOpenOn: '2020-07-01' });
+      const r = await createReservation(t);
+      const a = await createApplication(t, { myKeyId: r.myKeyId, paymentServiceId: service.id });
+      await admin.delete(`/api/applications/${a.id}`).send({ reason: '取り下げ' }).expect(200);
+      await admin.delete(`/api/reservations/${r.id}`).expect(200);
+      const again = await createReservation(t, { myKeyId: r.myKeyId, quotaId: r.quotaId });
+      await counter.post('/api/applications').send(applicationBody(r.myKeyId, other.id)).expect(409);
+      const res = await counter.post('/api/applications').send(applicationBody(r.myKeyId, service.id)).expect(201);
+      expect(res.body).toMatchObject({ reapplication: true, participantId: again.participantId });
     });
   });
 

@@ -82,6 +82,16 @@ describe('fraud-alerts', () => {
       expect(after.n).toBe(before.n);
     });
 
+    it('accepts status "new" on create (a field of the contract) and refuses any other status with the reason', async () => {
+      const res = await counter.post('/api/fraud-alerts').send(fraudAlertBody({ status: 'new' })).expect(201);
+      expect(res.body.status).toBe('new');
+      for (const status of ['investigating', 'closed', 'referred_police', 'bogus']) {
+        const refused = await counter.post('/api/fraud-alerts').send(fraudAlertBody({ status })).expect(400);
+        expect(refused.body).toMatchObject({ statusCode: 400, errors: { status: expect.stringContaining('「新規」') } });
+        expect(refused.body.errors.status).toContain('更新');
+      }
+    });
+
     it('refuses a report dated in the future', async () => {
       const res = await counter.post('/api/fraud-alerts').send(fraudAlertBody({ reportedAt: new Date(Date.now() + 86_400_000).toISOString() })).expect(400);
       expect(res.body).toMatchObject({ code: 'fraud_alert_reported_in_future', errors: { reportedAt: expect.any(String) } });
@@ -279,6 +289,22 @@ describe('fraud-alerts', () => {
       await manager.post('/api/fraud-alerts/987654/publish').expect(404);
     });
 
+    it('refuses to publish a notice with a draft marker left in it (400), naming the marker and the field', async () => {
+      const a = await createFraudAlertWithNotice(t, { noticeTitle: '「上乗せキャンペーン当選」をかたる電話にご注意ください（案）' });
+      const res = await manager.post(`/api/fraud-alerts/${a.id}/publish`).expect(400);
+      expect(res.body).toMatchObject({ code: 'fraud_alert_notice_draft_marker', errors: { noticeTitle: expect.stringContaining('「（案）」') } });
+      expect(Object.keys(res.body.errors)).toEqual(['noticeTitle']);
+      const b = await createFraudAlertWithNotice(t, { noticeBody: '〇〇課（電話 ＿＿＿＿）までご相談ください。' });
+      const res2 = await admin.post(`/api/fraud-alerts/${b.id}/publish`).expect(400);
+      expect(res2.body.errors.noticeBody).toEqual(expect.stringContaining('「〇〇」'));
+      expect(res2.body.errors.noticeBody).toContain('「＿＿」');
+      expect(await t.sql('SELECT 1 FROM fraud_alerts WHERE id = ANY($1) AND notice_published_at IS NOT NULL', [[a.id, b.id]])).toHaveLength(0);
+
+      // Once policy staff finish the text, it publishes.
+      await policy.put(`/api/fraud-alerts/${a.id}`).send({ noticeTitle: '「上乗せキャンペーン当選」をかたる電話にご注意ください' }).expect(200);
+      await manager.post(`/api/fraud-alerts/${a.id}/publish`).expect(200);
+    });
+
     it('stamps once when two managers publish at the same moment', async () => {
       const a = await createFraudAlertWithNotice(t);
       const [x, y] = await Promise.all([manager.post(`/api/fraud-alerts/${a.id}/publish`), admin.post(`/api/fraud-alerts/${a.id}/publish`)]);
@@ -407,5 +433,43 @@ describe('the fraud demo seed', () => {
     const dates = notices.body.map((n: { noticePublishedAt: string }) => n.noticePublishedAt);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(notices.body[0].noticeTitle).toMatch(/ご注意ください/);
+  });
+
+  it('records each report by its 受付職員 and every step in office hours (JST weekdays 8:30–17:15), the same on every run', async () => {
+    const first = await t.sql<{ id: number; reported_by: number; reported_at: Date; changed_by: number; changed_at: Date }>(
+      `SELECT fa.id, fa.reported_by, fa.reported_at, h.changed_by, h.changed_at
+         FROM fraud_alerts fa JOIN fraud_alert_history h ON h.fraud_alert_id = fa.id AND h.from_status IS NULL`,
+    );
+    expect(first.length).toBeGreaterThanOrEqual(60);
+    const mismatched = first.filter((r) => r.changed_by !== r.reported_by || r.changed_at.getTime() !== r.reported_at.getTime());
+    expect(mismatched).toEqual([]);
+
+    // Every instant the demo shows: reports, history steps, publications.
+    const outside = await t.sql<{ what: string; at: string }>(
+      `WITH instants AS (
+         SELECT 'reported' AS what, reported_at AS at FROM fraud_alerts
+         UNION ALL SELECT 'history', changed_at FROM fraud_alert_history
+         UNION ALL SELECT 'published', notice_published_at FROM fraud_alerts WHERE notice_published_at IS NOT NULL)
+       SELECT what, to_char(at AT TIME ZONE 'Asia/Tokyo', 'Dy YYYY-MM-DD HH24:MI') AS at FROM instants
+        WHERE extract(isodow FROM at AT TIME ZONE 'Asia/Tokyo') > 5
+           OR (at AT TIME ZONE 'Asia/Tokyo')::time NOT BETWEEN '08:30' AND '17:15'`,
+    );
+    expect(outside).toEqual([]);
+    const publishedBeforeReport = await t.sql('SELECT id FROM fraud_alerts WHERE notice_published_at < reported_at');
+    expect(publishedBeforeReport).toEqual([]);
+
+    const fingerprint = (x: TestApp) =>
+      x.sql<{ f: string }>(
+        `SELECT md5(string_agg(concat_ws('|', fa.reported_at, u.username, fa.status, fa.notice_title,
+                  (SELECT string_agg(concat_ws('/', h.to_status, h.changed_at, hu.username), ',' ORDER BY h.id)
+                     FROM fraud_alert_history h JOIN users hu ON hu.id = h.changed_by WHERE h.fraud_alert_id = fa.id)), ';' ORDER BY fa.id)) AS f
+           FROM fraud_alerts fa JOIN users u ON u.id = fa.reported_by`,
+      );
+    const again = await TestApp.start({ seed: [usersSeed, fraudSeed] });
+    try {
+      expect(await fingerprint(again)).toEqual(await fingerprint(t));
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -81,7 +81,7 @@ describe('participant list copies (reserved_at, payment_service_id)', () => {
     await admin.put(`/api/reservations/${people[2].reservationId}`).send({ channel: 'self_pc' }).expect(200);
     await expectExact(t, { reserved: 4, applied: 2 });
 
-    await admin.delete(`/api/applications/${applied.body.id}`).expect(200);
+    await admin.delete(`/api/applications/${applied.body.id}`).send({ reason: '入力誤り' }).expect(200);
     await admin.delete(`/api/reservations/${people[3].reservationId}`).expect(200);
     await expectExact(t, { reserved: 3, applied: 1 });
     const [gone] = await t.sql<{ payment_service_id: number | null }>('SELECT payment_service_id FROM participants WHERE id = $1', [people[0].participantId]);

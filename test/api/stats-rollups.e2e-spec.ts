@@ -214,7 +214,7 @@ describe('stats rollups', () => {
             keys.delete(open.participant_id);
           } else if (o.kind === 'deleteApplication' && open.applied && !open.awarded) {
             const [a] = await t.sql<{ id: number }>('SELECT id FROM applications WHERE participant_id = $1', [open.participant_id]);
-            await admin.delete(`/api/applications/${a.id}`).expect(200);
+            await admin.delete(`/api/applications/${a.id}`).send({ reason: '入力誤り' }).expect(200);
           } else if (o.kind === 'award' && open.applied) {
             const [a] = await t.sql<{ payment_service_id: number }>('SELECT payment_service_id FROM applications WHERE participant_id = $1', [open.participant_id]);
             await policy

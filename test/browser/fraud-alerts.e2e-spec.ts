@@ -124,6 +124,35 @@ describe('fraud alerts in the browser', () => {
     await page.context().close();
   });
 
+  it('a manager sees the flyer as it will print and is stopped by a 「（案）」 left in the title; an empty body says who can write it', async () => {
+    const drafts = await t.sql<{ id: number; notice_title: string; notice_body: string | null }>(
+      `SELECT id, notice_title, notice_body FROM fraud_alerts WHERE notice_title LIKE '%（案）' AND notice_published_at IS NULL ORDER BY id`,
+    );
+    const withBody = drafts.find((d) => d.notice_body)!;
+    const noBody = drafts.find((d) => !d.notice_body)!;
+    const page = await as('manager');
+    await page.goto(`/#/fraud-alerts/${withBody.id}/show`);
+    await page.getByTestId('publish-button').click();
+    const warnings = page.getByTestId('publish-warnings');
+    await warnings.getByText('「（案）」', { exact: false }).waitFor();
+    const preview = page.getByTestId('publish-preview');
+    await preview.getByText(withBody.notice_title).waitFor();
+    for (const text of ['#9110', '188', '0120-95-0178', '阿賀野市']) await preview.getByText(text, { exact: false }).first().waitFor();
+    // The warning comes before the confirm button, which stays disabled.
+    const [w, c] = await Promise.all([warnings.boundingBox(), page.getByTestId('publish-confirm').boundingBox()]);
+    expect(w!.y).toBeLessThan(c!.y);
+    expect(await page.getByTestId('publish-confirm').isDisabled()).toBe(true);
+    await page.waitForTimeout(400); // the dialog's fade-in, for the screenshot only
+    await screenshot(page, 'fraud-07b-publish-draft-marker-manager');
+    await page.keyboard.press('Escape');
+    expect(await t.sql('SELECT 1 FROM fraud_alerts WHERE id = $1 AND notice_published_at IS NOT NULL', [withBody.id])).toHaveLength(0);
+
+    await page.goto(`/#/fraud-alerts/${noBody.id}/show`);
+    await page.getByTestId('notice-state').getByText('政策推進係またはシステム管理者が編集できます', { exact: false }).waitFor();
+    expect(await page.getByText('見出しと本文を入力すると公開できます').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('counter staff see the new warning first on their dashboard, and print the A4 flyer', async () => {
     const page = await as('counter');
     const banner = page.getByTestId('published-notices');

@@ -16,6 +16,19 @@ const base = simpleRestProvider(API_URL, httpClient);
 export const dataProvider = {
   ...base,
 
+  // simple REST sends DELETE without a body; a reason given in meta (applications
+  // need one) goes as a JSON body.
+  async delete(resource, params) {
+    const reason = (params.meta as { reason?: string } | undefined)?.reason;
+    if (reason === undefined) return base.delete(resource, params);
+    const { json } = await httpClient(`${API_URL}/${resource}/${encodeURIComponent(String(params.id))}`, {
+      method: 'DELETE',
+      body: JSON.stringify({ reason }),
+      headers: new Headers({ Accept: 'application/json', 'Content-Type': 'application/json' }),
+    });
+    return { data: json };
+  },
+
   /** GET a JSON endpoint outside the REST resources (stats, history, …). */
   async getJson<T = unknown>(path: string, query?: Record<string, string | number | undefined>): Promise<T> {
     const qs = query

@@ -9,6 +9,7 @@ export * from './fraud';
 export * from './fraud-workflow';
 export * from './fraud-severity';
 export * from './fraud-notice';
+export * from './notice-draft-markers';
 export * from './stat-periods';
 export * from './audit';
 export * from './my-number';

@@ -42,8 +42,9 @@ export const cases: RouteCase[] = [
     },
   },
   { route: 'PUT /api/applications/:id', ok: async (t, as) => as.put(`/api/applications/${(await createApplication(t)).id}`).send({ channel: 'self_pc' }) },
-  { route: 'DELETE /api/applications/:id', ok: async (t, as) => as.delete(`/api/applications/${(await createApplication(t)).id}`) },
+  { route: 'DELETE /api/applications/:id', ok: async (t, as) => as.delete(`/api/applications/${(await createApplication(t)).id}`).send({ reason: '入力誤り' }) },
 
   { route: 'GET /api/participants', ok: (_t, as) => as.get('/api/participants') },
   { route: 'GET /api/participants/:id', ok: async (t, as) => as.get(`/api/participants/${(await createReservation(t)).participantId}`) },
+  { route: 'GET /api/participants/:id/history', ok: async (t, as) => as.get(`/api/participants/${(await createReservation(t)).participantId}/history`) },
 ];

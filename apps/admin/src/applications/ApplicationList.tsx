@@ -6,6 +6,7 @@ import { EnumField } from '../common/enums';
 import { useApplicationFilters } from './applicationFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ListLoadError } from '../common/ListLoadError';
+import { ReapplicationChip } from './ReapplicationChip';
 
 function Empty() {
   const translate = useTranslate();
@@ -52,6 +53,9 @@ export function ApplicationList() {
         </DataTable.Col>
         <DataTable.Col source="preRegistered">
           <BooleanField source="preRegistered" />
+        </DataTable.Col>
+        <DataTable.Col source="reapplication">
+          <ReapplicationChip source="reapplication" />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,13 +1,15 @@
-import { BooleanField, DeleteButton, EditButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, EditButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { CHANNEL } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
+import { DeleteWithReasonButton } from './DeleteWithReasonButton';
+import { ReapplicationChip } from './ReapplicationChip';
 
 function Actions() {
   return (
     <TopToolbar>
       <EditButton />
-      <DeleteButton mutationMode="pessimistic" />
+      <DeleteWithReasonButton />
     </TopToolbar>
   );
 }
@@ -22,6 +24,7 @@ export function ApplicationShow() {
         <JpDateField source="appliedAt" showTime />
         <EnumField source="channel" enumDef={CHANNEL} chip />
         <BooleanField source="preRegistered" />
+        <ReapplicationChip source="reapplication" />
         <JpDateField source="certRenewedAt" showTime />
         <JpDateField source="createdAt" showTime />
       </SimpleShowLayout>

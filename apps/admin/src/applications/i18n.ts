@@ -22,6 +22,13 @@ export default {
     fixed: '申し込んだ決済サービスとマイキーIDは変更できません。',
     sections: { last: '直前に登録した申し込み' },
     filters: { q: 'マイキーID下4桁で検索' },
+    delete: {
+      title: '申し込みを削除',
+      explain: '削除は参加者の履歴に残ります。この方が再び申し込めるのは、削除した申し込みと同じ決済サービスだけです（再申込として表示されます）。',
+      reason: '削除の理由（必須）',
+      reasonHelp: '例: 別の方のマイキーIDで登録したため。マイナンバーは書かないでください。',
+      done: '申し込みを削除しました。',
+    },
     keyboard: 'マイキーID を入力 → 決済サービス名を入力して選択 → Enter で保存。保存するとキャンペーンと申し込み方法はそのままで、次の方の入力に移ります。',
   },
   en: {
@@ -47,6 +54,13 @@ export default {
     fixed: 'The payment service and the MyKey ID cannot be changed once applied.',
     sections: { last: 'Last saved application' },
     filters: { q: 'Search MyKey ID last 4' },
+    delete: {
+      title: 'Delete the application',
+      explain: 'The deletion stays in the participant’s history. The person can apply again only with the same payment service (shown as a re-application).',
+      reason: 'Reason (required)',
+      reasonHelp: 'E.g. entered under another person’s MyKey ID. Do not write My Numbers.',
+      done: 'Application deleted.',
+    },
     keyboard: 'Type the MyKey ID → type and pick the payment service → Enter saves. The campaign and channel stay for the next resident.',
   },
 };

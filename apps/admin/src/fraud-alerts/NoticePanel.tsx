@@ -1,26 +1,63 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Typography } from '@mui/material';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import PrintIcon from '@mui/icons-material/Print';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { formatJapaneseEraDate, isNoticeComplete, toJstDate } from '@mynapoint/domain';
+import { NoticeProblem, ROLE, can, formatJapaneseEraDate, isNoticeComplete, noticeProblems, toJstDate } from '@mynapoint/domain';
+import { useSettings } from '../common/settings';
 import type { AppDataProvider } from '../dataProvider';
+import { NoticeFlyer, flyerDate } from './NoticeFlyer';
+
+// The flyer preview in the dialog: the A4 sheet drawn at half size.
+const PREVIEW_SCALE = 0.5;
+
+// Who may write the notice, from the permissions table (policy staff first: it is their job).
+function useEditorNames(): string {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const lang = locale === 'en' ? 'en' : 'ja';
+  const editors = ROLE.values.filter((r) => can(r, 'fraud-alerts', 'edit')).sort((a, b) => Number(a === 'admin') - Number(b === 'admin'));
+  return editors.map((r) => ROLE.label(r, lang)).join(translate('resources.fraud-alerts.notice.or'));
+}
+
+function ProblemList({ problems }: { problems: NoticeProblem[] }) {
+  const translate = useTranslate();
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+      {problems.map((p) => (
+        <li key={p.field}>
+          {translate(`resources.fraud-alerts.notice.problem.${p.kind}`, {
+            field: translate(`resources.fraud-alerts.fields.${p.field}`),
+            markers: p.markers.map((m) => `「${m}」`).join(translate('resources.fraud-alerts.notice.listSeparator')),
+          })}
+        </li>
+      ))}
+    </Box>
+  );
+}
 
 // The notice drafted on the alert: its text, its state, and for managers and
-// admins the publish button (with a confirmation: a published notice is final).
+// admins the publish button. Publishing freezes the text onto the printed flyer, so
+// the confirmation shows that flyer and what would keep it from being fit to hand out.
 export function NoticePanel() {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const { cityName } = useSettings();
+  const editors = useEditorNames();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { canAccess: mayPublish } = useCanAccess({ resource: 'fraud-alerts', action: 'publish' });
+  const { canAccess: mayEdit } = useCanAccess({ resource: 'fraud-alerts', action: 'edit' });
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!record) return null;
   const published = Boolean(record.noticePublishedAt);
   const complete = isNoticeComplete({ noticeTitle: record.noticeTitle, noticeBody: record.noticeBody });
+  const problems = noticeProblems({ noticeTitle: record.noticeTitle, noticeBody: record.noticeBody });
+  // Someone who cannot edit is told who can, not asked to fill it in.
+  const fillHint = mayEdit ? translate('resources.fraud-alerts.notice.incomplete') : translate('resources.fraud-alerts.notice.incompleteReadOnly', { editors });
 
   const publish = async () => {
     setBusy(true);
@@ -37,7 +74,12 @@ export function NoticePanel() {
   };
 
   if (!record.noticeTitle && !record.noticeBody) {
-    return <Typography color="text.secondary">{translate('resources.fraud-alerts.notice.none')}</Typography>;
+    return (
+      <Typography color="text.secondary" data-testid="notice-none">
+        {translate('resources.fraud-alerts.notice.none')}
+        {!mayEdit && ` ${translate('resources.fraud-alerts.notice.draftedBy', { editors })}`}
+      </Typography>
+    );
   }
   return (
     <Box data-testid="notice-panel">
@@ -49,9 +91,9 @@ export function NoticePanel() {
           })}
         </Alert>
       ) : (
-        <Alert severity="info" sx={{ mb: 1 }}>
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="notice-state">
           {translate('resources.fraud-alerts.notice.draft')}
-          {!complete && ` — ${translate('resources.fraud-alerts.notice.incomplete')}`}
+          {!complete && ` — ${fillHint}`}
         </Alert>
       )}
       <Typography variant="h6" sx={{ fontWeight: 700 }}>
@@ -60,7 +102,7 @@ export function NoticePanel() {
       <Typography sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>{record.noticeBody}</Typography>
       <Box sx={{ display: 'flex', gap: 1 }}>
         {!published && mayPublish && (
-          <Button variant="contained" color="error" startIcon={<CampaignIcon />} disabled={!complete} onClick={() => setOpen(true)} data-testid="publish-button">
+          <Button variant="contained" color="error" startIcon={<CampaignIcon />} onClick={() => setOpen(true)} data-testid="publish-button">
             {translate('resources.fraud-alerts.notice.publish')}
           </Button>
         )}
@@ -68,15 +110,37 @@ export function NoticePanel() {
           {translate(published ? 'resources.fraud-alerts.notice.print' : 'resources.fraud-alerts.notice.preview')}
         </Button>
       </Box>
-      <Dialog open={open} onClose={() => setOpen(false)}>
-        <DialogTitle>{translate('resources.fraud-alerts.notice.publishTitle')}</DialogTitle>
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth aria-labelledby="publish-dialog-title">
+        <DialogTitle id="publish-dialog-title">{translate('resources.fraud-alerts.notice.publishTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{translate('resources.fraud-alerts.notice.publishBody')}</DialogContentText>
-          <Typography sx={{ mt: 2, fontWeight: 700 }}>{record.noticeTitle}</Typography>
+          <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 3, alignItems: 'flex-start' }}>
+            <Stack sx={{ gap: 2, flex: 1, minWidth: 0 }}>
+              {problems.length > 0 && (
+                <Alert severity="error" data-testid="publish-warnings">
+                  <AlertTitle>{translate('resources.fraud-alerts.notice.problemsTitle')}</AlertTitle>
+                  <ProblemList problems={problems} />
+                  <Typography variant="body2" sx={{ mt: 1 }}>
+                    {translate('resources.fraud-alerts.notice.problemsHint', { editors })}
+                  </Typography>
+                </Alert>
+              )}
+              <DialogContentText>{translate('resources.fraud-alerts.notice.publishBody')}</DialogContentText>
+            </Stack>
+            <Box component="figure" sx={{ m: 0, flexShrink: 0 }} data-testid="publish-preview">
+              <Typography component="figcaption" variant="subtitle2" sx={{ mb: 1 }}>
+                {translate('resources.fraud-alerts.notice.previewCaption')}
+              </Typography>
+              <Box sx={{ width: `calc(210mm * ${PREVIEW_SCALE})`, height: `calc(297mm * ${PREVIEW_SCALE})`, overflow: 'hidden', outline: '1px solid', outlineColor: 'divider' }}>
+                <Box sx={{ width: '210mm', transform: `scale(${PREVIEW_SCALE})`, transformOrigin: 'top left' }}>
+                  <NoticeFlyer notice={{ noticeTitle: record.noticeTitle, noticeBody: record.noticeBody }} cityName={cityName} date={flyerDate({})} draft={false} />
+                </Box>
+              </Box>
+            </Box>
+          </Stack>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" color="error" onClick={publish} disabled={busy} data-testid="publish-confirm">
+          <Button variant="contained" color="error" onClick={publish} disabled={busy || problems.length > 0} data-testid="publish-confirm">
             {translate('resources.fraud-alerts.notice.publish')}
           </Button>
         </DialogActions>

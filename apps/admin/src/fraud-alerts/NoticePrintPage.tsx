@@ -3,37 +3,13 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import PrintIcon from '@mui/icons-material/Print';
 import { useAuthenticated, useGetOne, useTranslate } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
-import { FRAUD_REFERRALS, formatJapaneseEraDate, toJstDate } from '@mynapoint/domain';
 import { useSettings } from '../common/settings';
+import { NoticeFlyer, flyerDate } from './NoticeFlyer';
 
-// The flyer as an A4 sheet on screen and on paper. Plain CSS: @page and @media print
-// are out of reach of MUI's sx.
-const CSS = `
+// The page around the flyer: grey desk, toolbar, and print settings.
+const PAGE_CSS = `
 .np-screen { background: #e8e8e8; min-height: 100vh; padding: 16px 0 32px; }
 .np-toolbar { display: flex; gap: 8px; justify-content: center; margin-bottom: 16px; }
-.np-sheet { width: 210mm; height: 297mm; margin: 0 auto; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.25);
-  box-sizing: border-box; padding: 16mm 18mm 14mm; display: flex; flex-direction: column; position: relative; overflow: hidden;
-  font-family: 'Noto Sans JP', sans-serif; color: #1a1a1a; }
-.np-band { background: #c62828; color: #fff; text-align: center; padding: 5mm 0 4mm; border-radius: 3mm; }
-.np-band strong { display: block; font-size: 30pt; letter-spacing: .15em; line-height: 1.2; }
-.np-band span { font-size: 14pt; letter-spacing: .05em; }
-.np-title { font-size: 21pt; font-weight: 700; line-height: 1.4; margin: 8mm 0 5mm; border-left: 3mm solid #c62828; padding-left: 4mm; }
-.np-body p { font-size: 12.5pt; line-height: 1.8; margin: 0 0 3mm; text-indent: 1em; }
-.np-never { border: 1.2mm solid #c62828; border-radius: 3mm; padding: 4mm 6mm; margin: 5mm 0; }
-.np-never h2 { font-size: 12.5pt; margin: 0 0 2mm; color: #c62828; }
-.np-never li { font-size: 12.5pt; line-height: 1.7; list-style: none; padding-left: 1.4em; text-indent: -1.4em; }
-.np-never li::before { content: '✕'; color: #c62828; font-weight: 700; margin-right: .4em; }
-.np-never ul { margin: 0; padding: 0; }
-.np-consult { background: #fff8e1; border-radius: 3mm; padding: 4mm 6mm; margin-top: auto; }
-.np-consult h2 { font-size: 13.5pt; margin: 0 0 2mm; text-align: center; }
-.np-ref { display: flex; align-items: baseline; justify-content: space-between; border-top: 1px dashed #bbb; padding: 2mm 0; }
-.np-ref:first-of-type { border-top: 0; }
-.np-ref span { font-size: 12.5pt; }
-.np-ref strong { font-size: 24pt; letter-spacing: .03em; }
-.np-footer { display: flex; justify-content: space-between; font-size: 12pt; margin-top: 5mm; padding-top: 3mm; border-top: 1px solid #999; }
-.np-footer strong { font-size: 14pt; }
-.np-draft { position: absolute; top: 120mm; left: -10mm; right: -10mm; text-align: center; transform: rotate(-20deg);
-  font-size: 26pt; font-weight: 700; color: rgba(198, 40, 40, .28); border: 2mm solid rgba(198, 40, 40, .28); padding: 3mm 0; pointer-events: none; }
 @page { size: A4 portrait; margin: 0; }
 @media print {
   html, body { background: #fff !important; margin: 0; }
@@ -67,16 +43,11 @@ export function NoticePrintPage() {
       </Box>
     );
   }
-  const published = Boolean(notice.noticePublishedAt);
-  const date = formatJapaneseEraDate(toJstDate(published ? new Date(notice.noticePublishedAt) : new Date()));
-  const paragraphs = String(notice.noticeBody ?? '')
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const date = flyerDate(notice);
 
   return (
     <div className="np-screen">
-      <style>{CSS}</style>
+      <style>{PAGE_CSS}</style>
       <div className="np-toolbar">
         <Button variant="outlined" startIcon={<ArrowBackIcon />} onClick={() => navigate(-1)}>
           {translate('resources.fraud-alerts.print.back')}
@@ -85,41 +56,7 @@ export function NoticePrintPage() {
           {translate('resources.fraud-alerts.print.print')}
         </Button>
       </div>
-      {/* The flyer itself is always Japanese: it is handed to residents. */}
-      <article className="np-sheet" lang="ja" data-testid="notice-flyer">
-        {!published && <div className="np-draft">下書き（未公開）— 配布しないでください</div>}
-        <header className="np-band">
-          <strong>ご注意ください！</strong>
-          <span>マイナポイントに乗じた詐欺</span>
-        </header>
-        <h1 className="np-title">{notice.noticeTitle}</h1>
-        <div className="np-body">
-          {paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </div>
-        <section className="np-never">
-          <h2>総務省の職員や市の職員などが、次のことを行うことは絶対にありません。</h2>
-          <ul>
-            <li>マイナンバーや金融機関の口座番号、暗証番号、資産の情報、家族構成などをお聞きすること</li>
-            <li>通帳やキャッシュカードを預かったり、確認したりすること</li>
-            <li>金銭を要求したり、手数料の振込みを求めたりすること</li>
-          </ul>
-        </section>
-        <section className="np-consult">
-          <h2>不審な電話・訪問・メールを受けたら、すぐにご相談ください</h2>
-          {FRAUD_REFERRALS.map((r) => (
-            <div className="np-ref" key={r.key}>
-              <span>{r.ja}</span>
-              <strong>{r.number}</strong>
-            </div>
-          ))}
-        </section>
-        <footer className="np-footer">
-          <span>{date}</span>
-          <strong>{cityName}</strong>
-        </footer>
-      </article>
+      <NoticeFlyer notice={notice} cityName={cityName} date={date} />
     </div>
   );
 }

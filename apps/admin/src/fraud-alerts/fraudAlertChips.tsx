@@ -4,8 +4,9 @@ import { FRAUD_STATUS, SEVERITY, type FraudStatus, type Severity } from '@mynapo
 import { useLang } from '../common/enums';
 
 const SEVERITY_COLOR: Record<Severity, 'error' | 'warning' | 'default'> = { high: 'error', medium: 'warning', low: 'default' };
-const STATUS_COLOR: Record<FraudStatus, 'info' | 'warning' | 'secondary' | 'default'> = {
-  new: 'info',
+// 'info' (#0288d1) under white text is 3.85:1, below WCAG AA: new reports use primary.
+const STATUS_COLOR: Record<FraudStatus, 'primary' | 'warning' | 'secondary' | 'default'> = {
+  new: 'primary',
   investigating: 'warning',
   referred_police: 'secondary',
   closed: 'default',

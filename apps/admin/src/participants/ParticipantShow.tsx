@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { ParticipantLedger } from '../point-awards/ParticipantLedger';
+import { ParticipantHistory } from './ParticipantHistory';
 import { PointsField } from './PointsField';
 
 // The award ledger (running total, bar to the cap) of the participant shown.
@@ -86,6 +87,11 @@ export function ParticipantShow() {
           <Grid size={{ xs: 12, md: 6 }}>
             <Section title="resources.participants.sections.application" testId="section-application">
               <Application />
+            </Section>
+          </Grid>
+          <Grid size={12}>
+            <Section title="resources.participants.sections.history" testId="section-history">
+              <ParticipantHistory />
             </Section>
           </Grid>
           <Grid size={12}>

@@ -13,7 +13,7 @@ export function PointsField(_props: { label?: string }) {
         {translate('resources.participants.points', { total: record.pointsTotal.toLocaleString('ja-JP'), cap: record.capYen.toLocaleString('ja-JP') })}
         {record.capReached && <strong>（{translate('resources.participants.cap_reached')}）</strong>}
       </Typography>
-      <LinearProgress variant="determinate" value={percent} sx={{ height: 8, borderRadius: 1, mt: 0.5 }} />
+      <LinearProgress variant="determinate" value={percent} aria-label={translate('resources.participants.sections.points')} sx={{ height: 8, borderRadius: 1, mt: 0.5 }} />
     </Box>
   );
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { applicationsListSpec as spec } from './applications.list-spec';
 import { ApplicationsService } from './applications.service';
-import { CreateApplicationDto, UpdateApplicationDto } from './dto/application.dto';
+import { CreateApplicationDto, DeleteApplicationDto, UpdateApplicationDto } from './dto/application.dto';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -48,9 +48,10 @@ export class ApplicationsController {
 
   @Delete(':id')
   @Permission('applications', 'delete')
-  @ApiOperation({ summary: 'ポイント申し込みの削除' })
+  @ApiOperation({ summary: '申し込みの削除（理由が必須: 本文 {"reason"} または ?reason=）。削除は参加者の履歴に残り、その後の申し込みは再申込（reapplication: true）で、削除した申し込みと同じ決済サービスに限ります' })
+  @ApiQuery({ name: 'reason', required: false, description: '削除の理由（本文で送れないクライアント用）' })
   @ApiRecord(spec)
-  remove(@IdParam() id: number) {
-    return this.service.remove(id);
+  remove(@IdParam() id: number, @Body() dto: DeleteApplicationDto, @Query('reason') reason: unknown, @CurrentUser() user: AuthUser) {
+    return this.service.remove(id, dto.reason ?? reason, user);
   }
 }

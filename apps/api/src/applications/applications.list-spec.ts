@@ -16,6 +16,8 @@ export const applicationsListSpec = defineListSpec({
     channel: { sql: 'a.channel', kind: 'enum', enum: CHANNEL },
     preRegistered: { sql: 'a.pre_registered', kind: 'bool' },
     certRenewedAt: { sql: 'a.cert_renewed_at', kind: 'instant', nullable: true },
+    // Applied again after an application of this person was deleted (set on insert).
+    reapplication: { sql: 'a.reapplication', kind: 'bool' },
     createdBy: { sql: 'a.created_by', kind: 'int', nullable: true },
     createdAt: { sql: 'a.created_at', kind: 'instant' },
   },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applicationProblems, EligibilityInput, MYKEY_ID_FORMAT_MESSAGE } from '@mynapoint/domain';
+import { applicationProblems, containsMyNumber, EligibilityInput, MY_NUMBER_REFUSED_MESSAGE, MYKEY_ID_FORMAT_MESSAGE } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import { SqlParams } from '../common/db/sql-params';
@@ -81,6 +81,7 @@ export class ApplicationsService {
         { myKeyId: '申し込み済みのマイキーIDです。' },
       );
     }
+    await this.assertSameServiceAsDeleted(participant.id, dto.paymentServiceId, digest.ref);
     const service = await this.service(dto.paymentServiceId);
     this.assertEligible({
       appliedAt,
@@ -138,8 +139,20 @@ export class ApplicationsService {
     return this.get(id);
   }
 
-  async remove(id: number): Promise<ApplicationRecord> {
+  /**
+   * Deletes an application (an admin's correction), keeping who, when, why and which
+   * service in application_deletions: the participant's history shows it, and a later
+   * application of the person is a re-application, held to the same service.
+   */
+  async remove(id: number, rawReason: unknown, user: AuthUser): Promise<ApplicationRecord> {
     const record = await this.get(id);
+    const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
+    if (!reason || reason.length > 500) {
+      const message = reason ? '削除の理由は500文字以内で入力してください。' : '申し込みを削除する理由を入力してください（参加者の履歴に残ります）。';
+      throw new ApplicationException(ApplicationError.DeletionReasonRequired, message, { reason: reason ? '500文字以内で入力してください。' : REQUIRED });
+    }
+    // The body is scanned by the My Number guard; ?reason= is not a body, so here.
+    if (containsMyNumber(reason)) throw new CommonException(CommonError.MyNumberRefused, MY_NUMBER_REFUSED_MESSAGE.ja, { reason: MY_NUMBER_REFUSED_MESSAGE.ja });
     const current = await this.lockedRow(id);
     const [awards] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM point_awards WHERE participant_id = $1', [current.participantId]);
     if (awards.n > 0) {
@@ -148,8 +161,33 @@ export class ApplicationsService {
         `この申し込みにはポイント付与の記録が${awards.n}件あるため削除できません。`,
       );
     }
-    await this.db.query('DELETE FROM applications WHERE id = $1', [id]);
+    await this.db.query(
+      `WITH gone AS (DELETE FROM applications WHERE id = $1 RETURNING id, participant_id, payment_service_id, applied_at, created_at, channel)
+       INSERT INTO application_deletions (application_id, campaign_id, mykey_hash, participant_id, payment_service_id, applied_at, application_created_at, channel, reason, deleted_by)
+       SELECT g.id, p.campaign_id, p.mykey_hash, g.participant_id, g.payment_service_id, g.applied_at, g.created_at, g.channel, $2, $3
+         FROM gone g JOIN participants p ON p.id = g.participant_id`,
+      [id, reason, user.id],
+    );
     return record;
+  }
+
+  // The programme fixes a person's service once chosen: a deletion corrects a record,
+  // it does not reopen the choice. The first deleted application holds the choice.
+  private async assertSameServiceAsDeleted(participantId: number, paymentServiceId: number, ref: string): Promise<void> {
+    const deleted = await this.db.one<{ paymentServiceId: number; name: string }>(
+      `SELECT d.payment_service_id AS "paymentServiceId", s.name
+         FROM application_deletions d JOIN participants p ON p.campaign_id = d.campaign_id AND p.mykey_hash = d.mykey_hash
+         JOIN payment_services s ON s.id = d.payment_service_id
+        WHERE p.id = $1 ORDER BY d.deleted_at, d.id LIMIT 1`,
+      [participantId],
+    );
+    if (deleted && deleted.paymentServiceId !== paymentServiceId) {
+      throw new ApplicationException(
+        ApplicationError.ServiceDiffersFromDeleted,
+        `マイキーID ${ref} の申し込みは「${deleted.name}」で削除されています。再申込は同じ決済サービスに限ります（選んだ決済サービスは変更できません）。`,
+        { paymentServiceId: `削除前と同じ「${deleted.name}」を選んでください。` },
+      );
+    }
   }
 
   private assertEligible(input: EligibilityInput): void {

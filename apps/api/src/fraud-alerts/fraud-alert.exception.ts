@@ -8,6 +8,7 @@ export enum FraudAlertError {
   TriageNotAllowed = 'fraud_alert_triage_not_allowed',
   ReportedInFuture = 'fraud_alert_reported_in_future',
   NoticeIncomplete = 'fraud_alert_notice_incomplete',
+  NoticeDraftMarker = 'fraud_alert_notice_draft_marker',
   NoticeAlreadyPublished = 'fraud_alert_notice_already_published',
   NoticeFrozen = 'fraud_alert_notice_frozen',
 }
@@ -20,6 +21,7 @@ export class FraudAlertException extends defineDomainException<FraudAlertError>(
   [FraudAlertError.TriageNotAllowed]: 403,
   [FraudAlertError.ReportedInFuture]: 400,
   [FraudAlertError.NoticeIncomplete]: 400,
+  [FraudAlertError.NoticeDraftMarker]: 400,
   [FraudAlertError.NoticeAlreadyPublished]: 409,
   [FraudAlertError.NoticeFrozen]: 409,
 }) {}

@@ -12,6 +12,8 @@ import {
   fraudTransitionRefusal,
   isSeverityAllowed,
   maxSeverity,
+  noticeProblemMessage,
+  noticeProblems,
 } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
@@ -155,28 +157,38 @@ export class FraudAlertsService {
     return record;
   }
 
-  /** Stamps noticePublishedAt once, in one statement: a second publish finds nothing to stamp. */
+  /**
+   * Stamps noticePublishedAt once. The row lock makes two publishes take turns: the
+   * second finds the stamp and is refused. What is published is printed and handed
+   * out, so an empty field or a draft marker (「（案）」, 〇〇, TODO …) is refused too.
+   */
   async publish(id: number, actor: AuthUser): Promise<FraudAlertRecord> {
-    const stamped = await this.db.query(
-      `UPDATE fraud_alerts SET notice_published_at = now(), notice_published_by = $2, updated_at = now()
-        WHERE id = $1 AND notice_published_at IS NULL
-          AND coalesce(btrim(notice_title), '') <> '' AND coalesce(btrim(notice_body), '') <> ''
-        RETURNING id`,
-      [id, actor.id],
-    );
-    if (stamped.length) return this.get(id);
-
-    const current = await this.get(id);
+    const current = await this.lock(id);
     if (current.noticePublishedAt) {
+      const record = await this.get(id);
       throw new FraudAlertException(
         FraudAlertError.NoticeAlreadyPublished,
-        `この注意喚起は${formatJapaneseEraDate(new Date(current.noticePublishedAt))}に公開済みです（${current.noticePublishedByName ?? ''}）。`,
+        `この注意喚起は${formatJapaneseEraDate(current.noticePublishedAt)}に公開済みです（${record.noticePublishedByName ?? ''}）。`,
       );
     }
-    const errors: FieldErrors = {};
-    if (!String(current.noticeTitle ?? '').trim()) errors.noticeTitle = '見出しを入力してください。';
-    if (!String(current.noticeBody ?? '').trim()) errors.noticeBody = '本文を入力してください。';
-    throw new FraudAlertException(FraudAlertError.NoticeIncomplete, '注意喚起の見出しと本文を入力してから公開してください。', errors);
+    const problems = noticeProblems(current);
+    if (problems.length) {
+      const errors: FieldErrors = {};
+      for (const p of problems) errors[p.field] ??= noticeProblemMessage(p);
+      if (problems.some((p) => p.kind === 'empty')) {
+        throw new FraudAlertException(FraudAlertError.NoticeIncomplete, '注意喚起の見出しと本文を入力してから公開してください。', errors);
+      }
+      throw new FraudAlertException(
+        FraudAlertError.NoticeDraftMarker,
+        `${problems.map(noticeProblemMessage).join('')}公開すると印刷用チラシにそのまま載るため、政策推進係が文面を仕上げてから公開してください。`,
+        errors,
+      );
+    }
+    await this.db.query(
+      `UPDATE fraud_alerts SET notice_published_at = now(), notice_published_by = $2, updated_at = now() WHERE id = $1 AND notice_published_at IS NULL`,
+      [id, actor.id],
+    );
+    return this.get(id);
   }
 
   async history(id: number): Promise<FraudAlertHistoryDto[]> {

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { participantsListSpec as spec } from './participants.list-spec';
+import { ParticipantHistoryEntryDto } from './participant-history.dto';
 import { ParticipantsService } from './participants.service';
 
 // Read-only: participants come into being with their reservation.
@@ -28,5 +29,13 @@ export class ParticipantsController {
   @ApiRecord(spec)
   get(@IdParam() id: number) {
     return this.service.get(id);
+  }
+
+  @Get(':id/history')
+  @Permission('participants', 'show')
+  @ApiOperation({ summary: '参加者の経過（古い順）: 予約、申し込み、再申込（削除後）、申し込みの削除（誰が・いつ・理由）' })
+  @ApiOkResponse({ type: ParticipantHistoryEntryDto, isArray: true })
+  history(@IdParam() id: number) {
+    return this.service.history(id);
   }
 }

@@ -6,6 +6,7 @@ import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
 import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
 import { ParticipantError, ParticipantException } from './participant.exception';
 import { ParticipantRecord, participantsListSpec } from './participants.list-spec';
+import { ParticipantHistoryEntryDto } from './participant-history.dto';
 
 export interface ParticipantForApplication {
   id: number;
@@ -30,6 +31,35 @@ export class ParticipantsService {
     const record = await this.lists.get<ParticipantRecord>(participantsListSpec, id);
     if (!record) throw new ParticipantException(ParticipantError.NotFound, `参加者（ID: ${id}）は見つかりません。`);
     return record;
+  }
+
+  /**
+   * What happened to this person in the campaign, in the order it was recorded: the reservation, each
+   * application (a re-application marked), and each deleted application with who
+   * deleted it and why. Deletions are found by the person (campaign + MyKey hash), so
+   * they stay in the history even when the reservation was deleted and made again.
+   */
+  async history(id: number): Promise<ParticipantHistoryEntryDto[]> {
+    await this.get(id);
+    return this.db.query<ParticipantHistoryEntryDto>(
+      `WITH me AS (SELECT id, campaign_id, mykey_hash, reserved_at, created_at FROM participants WHERE id = $1),
+       deleted AS (SELECT d.* FROM application_deletions d JOIN me ON d.campaign_id = me.campaign_id AND d.mykey_hash = me.mykey_hash),
+       events AS (
+         SELECT me.reserved_at AS at, me.created_at AS recorded, 'reserved' AS kind, NULL::int AS "paymentServiceId", NULL::int AS "applicationId", NULL::int AS by_id, NULL AS reason
+           FROM me WHERE me.reserved_at IS NOT NULL
+         UNION ALL
+         SELECT applied_at, application_created_at, 'applied', payment_service_id, application_id, NULL, NULL FROM deleted
+         UNION ALL
+         SELECT deleted_at, deleted_at, 'application_deleted', payment_service_id, application_id, deleted_by, reason FROM deleted
+         UNION ALL
+         SELECT a.applied_at, a.created_at, CASE WHEN a.reapplication THEN 'reapplied' ELSE 'applied' END, a.payment_service_id, a.id, a.created_by, NULL
+           FROM applications a JOIN me ON a.participant_id = me.id)
+       SELECT e.at, e.kind, e."paymentServiceId", s.name AS "paymentServiceName", e."applicationId", u.display_name AS "byName", e.reason
+         FROM events e LEFT JOIN payment_services s ON s.id = e."paymentServiceId" LEFT JOIN users u ON u.id = e.by_id
+        -- In the order it happened in the office: an application's own time may be back-dated.
+        ORDER BY e.recorded, e.at`,
+      [id],
+    );
   }
 
   /**

@@ -13,6 +13,7 @@ export const APPLICATIONS_LABELS = defineResourceLabels({
     appliedAt: { ja: '申し込み日時', en: 'Applied at' },
     channel: { ja: '申し込み方法', en: 'Channel' },
     preRegistered: { ja: '事前登録済み', en: 'Pre-registered' },
+    reapplication: { ja: '再申込（削除後）', en: 'Re-application (after a deletion)' },
     certRenewedAt: { ja: '電子証明書の更新日時', en: 'Certificate renewed at' },
     createdBy: { ja: '登録した職員', en: 'Entered by' },
   },

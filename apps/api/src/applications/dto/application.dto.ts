@@ -1,7 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { CHANNEL, Channel } from '@mynapoint/domain';
 import { MyKeyIdField } from '../../common/mykey/mykey-id.field';
-import { BoolField, EnumField, InstantField, IntField, ReadOnlyField } from '../../common/validation/fields';
+import { BoolField, EnumField, InstantField, IntField, ReadOnlyField, TextField } from '../../common/validation/fields';
 
 export class CreateApplicationDto {
   @MyKeyIdField()
@@ -42,4 +42,12 @@ export class UpdateApplicationDto extends PartialType(OmitType(CreateApplication
   @ReadOnlyField() participantRef?: unknown;
   @ReadOnlyField() createdBy?: unknown;
   @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() reapplication?: unknown;
+}
+
+// DELETE /api/applications/:id carries why (a JSON body, or ?reason= for clients
+// that cannot send a body on DELETE). Required: the service says so with a 400.
+export class DeleteApplicationDto {
+  @TextField({ max: 500, optional: true, description: '削除の理由（必須。本文または ?reason= で指定）。参加者の履歴に残ります', example: '窓口で別人のマイキーIDを入力したため' })
+  reason?: string;
 }

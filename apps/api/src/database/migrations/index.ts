@@ -15,6 +15,7 @@ import { AssistanceStaffOrderIndex1764001500000 } from './1764001500000-assistan
 import { MonthlyStats1764001600000 } from './1764001600000-monthly-stats';
 import { QuotaUnitFunctions1764001700000 } from './1764001700000-quota-unit-functions';
 import { PaymentServiceReadings1764001716000 } from './1764001716000-payment-service-readings';
+import { ApplicationDeletions1764001720000 } from './1764001720000-application-deletions';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MonthlyStats1764001600000,
   QuotaUnitFunctions1764001700000,
   PaymentServiceReadings1764001716000,
+  ApplicationDeletions1764001720000,
 ];

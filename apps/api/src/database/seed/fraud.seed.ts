@@ -142,18 +142,20 @@ export const fraudSeed: SeedStep = {
       for (let k = 0; k < count; k++) {
         const s = k < forced.length ? forced[k] : weighted();
         const sc = SCENARIOS[s];
-        const reportedAt = officeHour(ctx, month);
+        const notice = noticeFor.get(`${month}:${s}`);
+        if (notice) noticeFor.delete(`${month}:${s}`);
+        const published = notice && 'publishedAt' in notice ? notice : null;
+        // A published notice comes from a report received before it.
+        const reportedAt = officeHour(ctx, month, published ? Date.parse(published.publishedAt) : undefined);
+        const reporter = pick(reporters);
         const damage = sc.damage ? pick(sc.damage) : 0;
         const facts = { damageYen: damage, requestedItems: sc.items };
         // Policy staff raised a few after repeated reports in the same district.
         let severity: Severity = defaultFraudSeverity(facts);
         if (ctx.random() < 0.12) severity = maxSeverity(severity, severity === 'low' ? 'medium' : 'high');
-        const notice = noticeFor.get(`${month}:${s}`);
-        if (notice) noticeFor.delete(`${month}:${s}`);
 
         const steps = lifecycle(ctx, reportedAt, damage > 0, end);
         const status = steps.length ? steps[steps.length - 1].to : 'new';
-        const published = notice && 'publishedAt' in notice ? notice : null;
         const [row] = await ctx.query<{ id: number }>(
           `INSERT INTO fraud_alerts (reported_at, channel, impersonated, requested_items, damage_yen, district, description, status, severity,
                                      notice_title, notice_body, notice_published_at, notice_published_by, reported_by, created_at, updated_at)
@@ -172,13 +174,14 @@ export const fraudSeed: SeedStep = {
             notice?.body || null,
             published ? new Date(published.publishedAt) : null,
             published ? manager : null,
-            pick(reporters),
+            reporter,
             new Date(Math.max(reportedAt, ...steps.map((st) => st.at), published ? Date.parse(published.publishedAt) : 0)),
           ],
         );
+        // The first history row is the report itself: its 受付職員, at its time.
         await ctx.query(`INSERT INTO fraud_alert_history (fraud_alert_id, from_status, to_status, changed_by, changed_at) VALUES ($1, NULL, 'new', $2, $3)`, [
           row.id,
-          pick(reporters),
+          reporter,
           new Date(reportedAt),
         ]);
         for (const st of steps) {
@@ -196,15 +199,41 @@ export const fraudSeed: SeedStep = {
   },
 };
 
-// A JST weekday between 8:30 and 17:00 in the month.
-function officeHour(ctx: SeedContext, month: string): number {
+// Office hours at the city hall: JST weekdays 8:30–17:15 (minutes of the day).
+const OPENS = 8 * 60 + 30;
+const CLOSES = 17 * 60 + 15;
+const JST = 9 * 3_600_000;
+
+// A JST weekday in office hours in the month (before `latest` when given).
+function officeHour(ctx: SeedContext, month: string, latest?: number): number {
   for (;;) {
     const day = 1 + Math.floor(ctx.random() * 28);
     const date = `${month}-${String(day).padStart(2, '0')}`;
     const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
     if (dow === 0 || dow === 6) continue;
-    const minutes = 8 * 60 + 30 + Math.floor(ctx.random() * (8 * 60 + 30));
-    return Date.parse(`${date}T00:00:00+09:00`) + minutes * 60_000;
+    const minutes = OPENS + Math.floor(ctx.random() * (CLOSES - OPENS));
+    const at = Date.parse(`${date}T00:00:00+09:00`) + minutes * 60_000;
+    if (latest === undefined || at < latest) return at;
+  }
+}
+
+// The first office moment at or after `t`: before opening → that morning, after
+// closing → the next morning, Saturday and Sunday → Monday (always later, never earlier).
+function inOfficeHours(ctx: SeedContext, t: number): number {
+  const dayStart = Math.floor((t + JST) / DAY) * DAY - JST;
+  const minutes = (t - dayStart) / 60_000;
+  let day = dayStart;
+  let at = t;
+  if (minutes < OPENS) at = day + (OPENS + Math.floor(ctx.random() * 60)) * 60_000;
+  else if (minutes >= CLOSES) {
+    day += DAY;
+    at = day + (OPENS + Math.floor(ctx.random() * 120)) * 60_000;
+  }
+  for (;;) {
+    const dow = new Date(day + JST).getUTCDay();
+    if (dow !== 0 && dow !== 6) return at;
+    day += DAY;
+    at += DAY;
   }
 }
 
@@ -216,7 +245,7 @@ function lifecycle(ctx: SeedContext, reportedAt: number, damaged: boolean, end: 
   const steps: Step[] = [];
   let at = reportedAt;
   const go = (from: FraudStatus, to: FraudStatus, minDays: number, maxDays: number, comment: string | null): boolean => {
-    const next = at + (minDays + ctx.random() * (maxDays - minDays)) * DAY;
+    const next = inOfficeHours(ctx, at + (minDays + ctx.random() * (maxDays - minDays)) * DAY);
     if (next > end) return false;
     at = next;
     steps.push({ from, to, at, comment });

@@ -1,6 +1,8 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   FRAUD_CHANNEL,
+  FRAUD_INITIAL_STATUS,
   FRAUD_STATUS,
   FraudChannel,
   FraudStatus,
@@ -15,7 +17,16 @@ import {
 } from '@mynapoint/domain';
 import { EnumArrayField, EnumField, InstantField, IntField, ReadOnlyField, TextField } from '../../common/validation/fields';
 
+// The contract lists status among the fields, so a client may send it on create;
+// every report starts as 新規 and moves on through an update, never on create.
+const INITIAL_STATUS_MESSAGE = `新しい詐欺情報は「${FRAUD_STATUS.label(FRAUD_INITIAL_STATUS)}」（${FRAUD_INITIAL_STATUS}）で登録されます。対応状況は登録後に更新（PUT）で変更してください。`;
+
 export class CreateFraudAlertDto {
+  @ApiProperty({ enum: [FRAUD_INITIAL_STATUS], required: false, description: '登録時は new のみ（省略可）。対応状況は登録後に PUT で変更します。' })
+  @IsOptional()
+  @IsIn([FRAUD_INITIAL_STATUS], { message: INITIAL_STATUS_MESSAGE })
+  status?: FraudStatus;
+
   @InstantField({ optional: true, description: '受付日時（既定: 現在）' })
   reportedAt?: string;
 
@@ -50,7 +61,7 @@ export class CreateFraudAlertDto {
   noticeBody?: string | null;
 }
 
-export class UpdateFraudAlertDto extends PartialType(CreateFraudAlertDto) {
+export class UpdateFraudAlertDto extends PartialType(OmitType(CreateFraudAlertDto, ['status'] as const)) {
   @EnumField(FRAUD_STATUS, {
     optional: true,
     description: '対応状況。現在と違う値は状態の変更で、許された変更（new→investigating→referred_police|closed、再開: closed/referred_police→investigating）のみ。それ以外は 409。',

@@ -2,8 +2,8 @@ import { Controller, Get, Logger, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
 import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, describeDatabaseError } from '../common/db/database-unavailable';
+import { HealthRepository } from './health.repository';
 
 const started = Date.now();
 
@@ -16,7 +16,7 @@ export class HealthController {
   private readonly logger = new Logger('Health');
   private lastUp = true;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly repo: HealthRepository) {}
 
   @Get()
   @Public()
@@ -29,7 +29,7 @@ export class HealthController {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.db.query('SELECT 1'),
+        this.repo.ping(),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_DB_TIMEOUT_MS} ms`)), HEALTH_DB_TIMEOUT_MS);
         }),

@@ -5,7 +5,7 @@ import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { CreatePaymentServiceDto, UpdatePaymentServiceDto } from './dto/payment-service.dto';
-import { paymentServicesListSpec as spec } from './payment-services.list-spec';
+import { paymentServicesListSpec as spec } from './payment-services.repository';
 import { PaymentServicesService } from './payment-services.service';
 
 @ApiTags('payment-services')

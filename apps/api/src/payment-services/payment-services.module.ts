@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PaymentServiceEntity } from './payment-service.entity';
 import { PaymentServicesController } from './payment-services.controller';
+import { PaymentServicesRepository } from './payment-services.repository';
 import { PaymentServicesService } from './payment-services.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentServiceEntity])],
   controllers: [PaymentServicesController],
-  providers: [PaymentServicesService],
+  providers: [PaymentServicesService, PaymentServicesRepository],
   exports: [PaymentServicesService],
 })
 export class PaymentServicesModule {}

@@ -6,7 +6,7 @@ import { ListQuery } from '../common/list/list-query';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { OwnTransaction } from '../common/http/write.interceptor';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { usersListSpec } from './users.list-spec';
+import { usersListSpec } from './users.repository';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

@@ -3,47 +3,39 @@ import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { AuditService } from '../common/audit/audit.service';
 import { hashPassword } from '../common/auth/password';
 import { passwordProblem } from './password-policy';
-import { UserEntity } from './user.entity';
 import { UserError, UserException } from './user.exception';
-import { usersListSpec } from './users.list-spec';
+import { UserRecord, UserRow, UsersRepository, usersTable as table } from './users.repository';
 
-export type UserRecord = Record<keyof typeof usersListSpec.fields, unknown>;
+// What the body writes as it is; the hash is made here from `password`, never taken from the body.
+const FROM_BODY = table.writable.filter((f) => f !== 'passwordHash');
 
 @Injectable()
 export class UsersService {
   constructor(
+    // Only for unlock's own transaction (its audit row is 'unlock', not 'update').
     private readonly db: Db,
-    private readonly lists: ListReader,
+    private readonly repo: UsersRepository,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {}
 
   list(q: ListQuery) {
-    return this.lists.list<UserRecord>(usersListSpec, q);
+    return this.repo.list(q);
   }
 
-  async get(id: number): Promise<UserRecord> {
-    const user = await this.lists.get<UserRecord>(usersListSpec, id);
-    if (!user) throw new UserException(UserError.NotFound, `ユーザー（ID: ${id}）は見つかりません。`);
-    return user;
+  get(id: number): Promise<UserRecord> {
+    return this.repo.getOrFail(id);
   }
 
   async create(dto: CreateUserDto): Promise<UserRecord> {
     this.assertPasswordOk(dto.password, dto.username);
     await this.assertUsernameFree(dto.username);
-    const { identifiers } = await this.db.repo(UserEntity).insert({
-      username: dto.username,
-      displayName: dto.displayName,
-      role: dto.role,
-      active: dto.active ?? true,
-      passwordHash: await hashPassword(dto.password),
-    });
-    return this.get(identifiers[0].id);
+    const id = await this.repo.insert({ ...table.pick(dto, FROM_BODY), active: dto.active ?? true, passwordHash: await hashPassword(dto.password) });
+    return this.get(id);
   }
 
   async update(id: number, dto: UpdateUserDto, actor: AuthUser): Promise<UserRecord> {
@@ -53,13 +45,9 @@ export class UsersService {
       throw new UserException(UserError.SelfLockout, '自分自身のアカウントを無効化したり役割を変えたりすることはできません。');
     }
     if (dto.username !== undefined) await this.assertUsernameFree(dto.username, id);
-    const changes: Partial<UserEntity> = {};
-    if (dto.username !== undefined) changes.username = dto.username;
-    if (dto.displayName !== undefined) changes.displayName = dto.displayName;
-    if (dto.role !== undefined) changes.role = dto.role;
-    if (dto.active !== undefined) changes.active = dto.active;
+    const changes: UserRow = table.pick(dto, FROM_BODY);
     if (dto.password !== undefined) changes.passwordHash = await hashPassword(dto.password);
-    if (Object.keys(changes).length) await this.db.repo(UserEntity).update(id, changes);
+    if (Object.keys(changes).length) await this.repo.update(id, changes);
     // A reset password or a disabled account ends the user's sessions at once.
     if (dto.password !== undefined || dto.active === false) await this.auth.revokeAll(id);
     return this.get(id);
@@ -68,7 +56,7 @@ export class UsersService {
   async remove(id: number, actor: AuthUser): Promise<UserRecord> {
     const user = await this.get(id);
     if (id === actor.id) throw new UserException(UserError.SelfLockout, '自分自身のアカウントは削除できません。');
-    await this.db.repo(UserEntity).delete(id);
+    await this.repo.delete(id);
     return user;
   }
 
@@ -95,7 +83,6 @@ export class UsersService {
   }
 
   private async assertUsernameFree(username: string, exceptId?: number): Promise<void> {
-    const taken = await this.db.one('SELECT 1 FROM users WHERE lower(username) = lower($1) AND id <> $2', [username, exceptId ?? 0]);
-    if (taken) throw new UserException(UserError.UsernameTaken, `ユーザー名「${username}」は既に使われています。`);
+    if (await this.repo.usernameTaken(username, exceptId ?? 0)) throw new UserException(UserError.UsernameTaken, `ユーザー名「${username}」は既に使われています。`);
   }
 }

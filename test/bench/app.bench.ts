@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/users.seed';
 import { inlineParams } from '../../apps/api/src/exports/export-format';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
 import { assistanceRecordsListSpec } from '../../apps/api/src/assistance-records/assistance-records.repository';
-import { participantsListSpec } from '../../apps/api/src/participants/participants.list-spec';
+import { participantsListSpec } from '../../apps/api/src/participants/participants.repository';
 import { pointAwardsListSpec } from '../../apps/api/src/point-awards/point-awards.repository';
 import { launchBrowser, login, newPage } from '../support/browser';
 import { BENCH_HMAC_SECRET, Dataset, ensureDataset } from './dataset';

@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.dec
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
-import { applicationsListSpec as spec } from './applications.list-spec';
+import { applicationsListSpec as spec } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { CreateApplicationDto, DeleteApplicationDto, UpdateApplicationDto } from './dto/application.dto';
 

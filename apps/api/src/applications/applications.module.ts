@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParticipantsModule } from '../participants/participants.module';
-import { ApplicationEntity } from './application.entity';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicationEntity]), ParticipantsModule],
+  imports: [ParticipantsModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService],
+  providers: [ApplicationsService, ApplicationsRepository],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -5,7 +5,7 @@ import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { CreateFraudAlertDto, FraudAlertHistoryDto, UpdateFraudAlertDto } from './dto/fraud-alert.dto';
-import { fraudAlertsListSpec as spec } from './fraud-alerts.list-spec';
+import { fraudAlertsListSpec as spec } from './fraud-alerts.repository';
 import { FraudAlertsService } from './fraud-alerts.service';
 
 @ApiTags('fraud-alerts')

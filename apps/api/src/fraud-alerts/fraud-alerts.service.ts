@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   FRAUD_INITIAL_STATUS,
-  FraudStatus,
   RequestedItem,
   SEVERITY,
   Severity,
@@ -16,59 +15,31 @@ import {
   noticeProblems,
 } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
+import type { ColumnDef } from '../common/db/table';
 import { CommonError, CommonException, FieldErrors } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { REQUIRED } from '../common/validation/fields';
 import { CreateFraudAlertDto, FraudAlertHistoryDto, UpdateFraudAlertDto } from './dto/fraud-alert.dto';
 import { FraudAlertError, FraudAlertException } from './fraud-alert.exception';
-import { FraudAlertRecord, fraudAlertsListSpec as spec } from './fraud-alerts.list-spec';
+import { FraudAlertRecord, FraudAlertsRepository, fraudAlertsTable as table } from './fraud-alerts.repository';
 
-// Plain columns a write may set (status, severity and the notice have their own rules).
-const COLUMNS = {
-  reportedAt: 'reported_at',
-  channel: 'channel',
-  impersonated: 'impersonated',
-  requestedItems: 'requested_items',
-  damageYen: 'damage_yen',
-  district: 'district',
-  description: 'description',
-  noticeTitle: 'notice_title',
-  noticeBody: 'notice_body',
-} as const satisfies Partial<Record<keyof CreateFraudAlertDto, string>>;
-type Column = keyof typeof COLUMNS;
-const NULLABLE: ReadonlySet<Column> = new Set(['district', 'noticeTitle', 'noticeBody']);
-
-// The row as the rules need it, read under a row lock.
-interface LockedAlert {
-  status: FraudStatus;
-  severity: Severity;
-  damageYen: number;
-  requestedItems: RequestedItem[];
-  noticeTitle: string | null;
-  noticeBody: string | null;
-  noticePublishedAt: Date | null;
-}
+// Plain fields a write may set as sent (status, severity and the notice's stamp have their own rules).
+const PLAIN = ['reportedAt', 'channel', 'impersonated', 'requestedItems', 'damageYen', 'district', 'description', 'noticeTitle', 'noticeBody'] as const;
+type PlainValues = Partial<Pick<CreateFraudAlertDto, (typeof PLAIN)[number]>>;
 
 // A clock a few minutes fast at the counter PC must not block a report.
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 @Injectable()
 export class FraudAlertsService {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
+  constructor(private readonly repo: FraudAlertsRepository) {}
 
   list(q: ListQuery) {
-    return this.lists.list<FraudAlertRecord>(spec, q);
+    return this.repo.list(q);
   }
 
-  async get(id: number): Promise<FraudAlertRecord> {
-    const record = await this.lists.get<FraudAlertRecord>(spec, id);
-    if (!record) throw notFound(id);
-    return record;
+  get(id: number): Promise<FraudAlertRecord> {
+    return this.repo.getOrFail(id);
   }
 
   async create(dto: CreateFraudAlertDto, actor: AuthUser): Promise<FraudAlertRecord> {
@@ -79,22 +50,13 @@ export class FraudAlertsService {
     const severity = dto.severity ?? defaultFraudSeverity(facts);
     assertSeverity(severity, facts);
 
-    const cols: string[] = ['status', 'severity', 'reported_by'];
-    const params: unknown[] = [FRAUD_INITIAL_STATUS, severity, actor.id];
-    for (const [key, value] of Object.entries(values) as [Column, unknown][]) {
-      cols.push(COLUMNS[key]);
-      params.push(value);
-    }
-    const [row] = await this.db.query<{ id: number }>(
-      `INSERT INTO fraud_alerts (${cols.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      params,
-    );
-    await this.addHistory(row.id, null, FRAUD_INITIAL_STATUS, actor, null);
-    return this.get(row.id);
+    const id = await this.repo.insert({ status: FRAUD_INITIAL_STATUS, severity, reportedBy: actor.id, ...values });
+    await this.repo.addHistory({ fraudAlertId: id, fromStatus: null, toStatus: FRAUD_INITIAL_STATUS, changedBy: actor.id, comment: null });
+    return this.get(id);
   }
 
   async update(id: number, dto: UpdateFraudAlertDto, actor: AuthUser): Promise<FraudAlertRecord> {
-    const current = await this.lock(id);
+    const current = await this.repo.lockOrFail(id);
     const values = normalize(dto);
     if (values.reportedAt !== undefined) assertNotInFuture(values.reportedAt);
 
@@ -136,24 +98,14 @@ export class FraudAlertsService {
       });
     }
 
-    const sets = ['severity = $2', 'updated_at = now()'];
-    const params: unknown[] = [id, severity];
-    if (newStatus) {
-      params.push(newStatus);
-      sets.push(`status = $${params.length}`);
-    }
-    for (const [key, value] of Object.entries(values) as [Column, unknown][]) {
-      params.push(value);
-      sets.push(`${COLUMNS[key]} = $${params.length}`);
-    }
-    await this.db.query(`UPDATE fraud_alerts SET ${sets.join(', ')} WHERE id = $1`, params);
-    if (newStatus) await this.addHistory(id, current.status, newStatus, actor, comment);
+    await this.repo.update(id, { severity, ...(newStatus ? { status: newStatus } : {}), ...values });
+    if (newStatus) await this.repo.addHistory({ fraudAlertId: id, fromStatus: current.status, toStatus: newStatus, changedBy: actor.id, comment });
     return this.get(id);
   }
 
   async remove(id: number): Promise<FraudAlertRecord> {
     const record = await this.get(id);
-    await this.db.query('DELETE FROM fraud_alerts WHERE id = $1', [id]);
+    await this.repo.delete(id);
     return record;
   }
 
@@ -163,7 +115,7 @@ export class FraudAlertsService {
    * out, so an empty field or a draft marker (「（案）」, 〇〇, TODO …) is refused too.
    */
   async publish(id: number, actor: AuthUser): Promise<FraudAlertRecord> {
-    const current = await this.lock(id);
+    const current = await this.repo.lockOrFail(id);
     if (current.noticePublishedAt) {
       const record = await this.get(id);
       throw new FraudAlertException(
@@ -184,69 +136,30 @@ export class FraudAlertsService {
         errors,
       );
     }
-    await this.db.query(
-      `UPDATE fraud_alerts SET notice_published_at = now(), notice_published_by = $2, updated_at = now() WHERE id = $1 AND notice_published_at IS NULL`,
-      [id, actor.id],
-    );
+    await this.repo.publish(id, actor.id);
     return this.get(id);
   }
 
   async history(id: number): Promise<FraudAlertHistoryDto[]> {
     await this.get(id);
-    return this.db.query<FraudAlertHistoryDto>(
-      `SELECT h.id::int AS id, h.from_status AS "fromStatus", h.to_status AS "toStatus", h.changed_at AS "changedAt",
-              h.changed_by AS "changedBy", u.display_name AS "changedByName", h.comment
-         FROM fraud_alert_history h JOIN users u ON u.id = h.changed_by
-        WHERE h.fraud_alert_id = $1
-        ORDER BY h.changed_at, h.id`,
-      [id],
-    );
-  }
-
-  // The row lock makes concurrent saves and status changes of one alert take turns,
-  // so each one judges the status the previous one left.
-  private async lock(id: number): Promise<LockedAlert> {
-    const row = await this.db.one<LockedAlert>(
-      `SELECT status, severity, damage_yen AS "damageYen", requested_items AS "requestedItems",
-              notice_title AS "noticeTitle", notice_body AS "noticeBody", notice_published_at AS "noticePublishedAt"
-         FROM fraud_alerts WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    if (!row) throw notFound(id);
-    return row;
-  }
-
-  private async addHistory(alertId: number, from: FraudStatus | null, to: FraudStatus, actor: AuthUser, comment: string | null): Promise<void> {
-    await this.db.query('INSERT INTO fraud_alert_history (fraud_alert_id, from_status, to_status, changed_by, comment) VALUES ($1, $2, $3, $4, $5)', [
-      alertId,
-      from,
-      to,
-      actor.id,
-      comment,
-    ]);
+    return this.repo.history(id);
   }
 }
 
-function notFound(id: number): FraudAlertException {
-  return new FraudAlertException(FraudAlertError.NotFound, `詐欺情報（ID: ${id}）は見つかりません。`);
-}
-
-// Only the writable fields, and only those present; blank optional texts are stored as NULL.
-function normalize(dto: Partial<CreateFraudAlertDto>): Partial<Record<Column, unknown>> & { reportedAt?: string; noticeTitle?: string | null; noticeBody?: string | null } {
-  const out: Record<string, unknown> = {};
+// Only the plain fields, and only those present; blank optional texts are stored as NULL.
+function normalize(dto: Partial<CreateFraudAlertDto>): PlainValues {
+  const out: Record<string, unknown> = table.pick(dto, PLAIN);
   const missing: FieldErrors = {};
-  for (const key of Object.keys(COLUMNS) as Column[]) {
-    const value = dto[key];
-    if (value === undefined) continue;
+  for (const [key, value] of Object.entries(out)) {
+    const column: ColumnDef = table.columns[key as (typeof PLAIN)[number]];
     // Optional in the DTO (PUT sends what changed) but never empty in the table.
-    if (value === null && !NULLABLE.has(key)) {
+    if (value === null && !column.nullable) {
       missing[key] = REQUIRED;
-      continue;
-    }
-    out[key] = NULLABLE.has(key) && typeof value === 'string' && !value.trim() ? null : value;
+      delete out[key];
+    } else if (column.nullable && typeof value === 'string' && !value.trim()) out[key] = null;
   }
   if (Object.keys(missing).length) throw new CommonException(CommonError.ValidationFailed, `入力内容に誤りがあります（${Object.keys(missing).join('、')}）。`, missing);
-  return out;
+  return out as PlainValues;
 }
 
 function assertNotInFuture(reportedAt: string | undefined): void {

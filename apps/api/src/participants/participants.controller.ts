@@ -4,7 +4,7 @@ import { Permission } from '../common/auth/permission.decorator';
 import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
-import { participantsListSpec as spec } from './participants.list-spec';
+import { participantsListSpec as spec } from './participants.repository';
 import { ParticipantHistoryEntryDto } from './participant-history.dto';
 import { ParticipantsService } from './participants.service';
 

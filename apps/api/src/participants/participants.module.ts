@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ParticipantEntity } from './participant.entity';
 import { ParticipantsController } from './participants.controller';
+import { ParticipantsRepository } from './participants.repository';
 import { ParticipantsService } from './participants.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ParticipantEntity])],
   controllers: [ParticipantsController],
-  providers: [ParticipantsService],
+  providers: [ParticipantsService, ParticipantsRepository],
   exports: [ParticipantsService],
 })
 export class ParticipantsModule {}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AwardRule, AwardTransaction, awardBatch, awardPoints, awardRefusal, basePoints } from './point-award';
+import { AwardRule, AwardTransaction, awardBatch, awardBatches, awardPoints, awardRefusal, basePoints } from './point-award';
 
 const ROUND1: AwardRule = { awardRatePercent: 25, capPerPersonYen: 5000 };
 const tx = (externalId: string, amountYen: number, transactionDate = '2020-10-01'): AwardTransaction => ({ externalId, transactionDate, amountYen });
@@ -75,16 +75,25 @@ describe('awardBatch', () => {
         const batches: AwardTransaction[][] = [[], [], [], [], []];
         txs.forEach((t, i) => batches[batchOf[i]].push(t));
         const arrival = batches.map((b) => ({ b, k: seeds.next().value })).sort((x, y) => x.k - y.k);
+        const points = awardBatches(arrival.map(({ b }) => b), rule);
         let total = 0;
-        for (const { b } of arrival) {
-          const points = awardBatch(b, rule, total);
-          if (points.some((p) => p < 0)) return false;
-          total += sum(points);
+        for (const batchPoints of points) {
+          if (batchPoints.some((p) => p < 0)) return false;
+          total += sum(batchPoints);
           if (total > rule.capPerPersonYen) return false;
         }
         return total === Math.min(sum(txs.map((t) => basePoints(t.amountYen, rule.awardRatePercent))), rule.capPerPersonYen);
       }),
     );
+  });
+});
+
+describe('awardBatches', () => {
+  it('never takes back points: a later batch with an earlier date gets min(its floor, what is left)', () => {
+    // 16,000 on 09-20 first (4,000), then 4,000 on 09-05 in a later file: 1,000 left, 1,000 given.
+    expect(awardBatches([[tx('b', 16_000, '2020-09-20')], [tx('a', 4000, '2020-09-05')]], ROUND1)).toEqual([[4000], [1000]]);
+    expect(awardBatches([[tx('b', 20_000, '2020-09-20')], [tx('a', 4000, '2020-09-05')]], ROUND1)).toEqual([[5000], [0]]);
+    expect(awardBatches([[tx('a', 8000)], [tx('c', 8000), tx('b', 8000)]], ROUND1, 1000)).toEqual([[2000], [0, 2000]]);
   });
 });
 

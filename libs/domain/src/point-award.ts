@@ -32,16 +32,18 @@ export function compareTransactions(a: AwardTransaction, b: AwardTransaction): n
   return a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0;
 }
 
-/**
- * Awards a batch of transactions, applied in (transactionDate, externalId) order on
- * top of what the participant already holds. Returns the points per transaction in
- * the order given, so the result does not depend on the order of the input.
- *
- * The law this guarantees (and the database path mirrors): whatever the batches and
- * their order of arrival, a participant's total is min(Σ floor(amount × rate / 100), cap).
- * Points already granted are never reduced: a transaction that arrives late with an
- * earlier date earns min(its own floor, what is left under the cap).
- */
+// The law, as the engine (apps/api/src/point-awards/point-awards.repository.ts) applies
+// it and test/api/point-award-oracle.e2e-spec.ts checks it against these functions:
+// - within a batch (one import's rows of a participant, or one single create), the
+//   transactions are applied in (transactionDate, externalId) order on top of what
+//   the participant already holds, each earning min(floor(amount × rate / 100), what
+//   is left under the cap);
+// - points already granted are never taken back: a transaction that arrives in a later
+//   batch with an earlier date earns min(its floor, what is left);
+// - so whatever the batches and their order, a participant's total is
+//   min(Σ floor(amount × rate / 100), cap).
+
+/** One batch on top of `alreadyAwarded`: the points per transaction, in the order given (the input's order does not matter). */
 export function awardBatch(transactions: readonly AwardTransaction[], rule: AwardRule, alreadyAwarded = 0): number[] {
   const order = transactions.map((_, i) => i).sort((i, j) => compareTransactions(transactions[i], transactions[j]));
   const points = new Array<number>(transactions.length).fill(0);
@@ -51,6 +53,16 @@ export function awardBatch(transactions: readonly AwardTransaction[], rule: Awar
     total += points[i];
   }
   return points;
+}
+
+/** One participant's batches in their order of arrival: the points per transaction, batch by batch. */
+export function awardBatches(batches: readonly (readonly AwardTransaction[])[], rule: AwardRule, alreadyAwarded = 0): number[][] {
+  let total = alreadyAwarded;
+  return batches.map((batch) => {
+    const points = awardBatch(batch, rule, total);
+    total += points.reduce((a, b) => a + b, 0);
+    return points;
+  });
 }
 
 export const AWARD_REFUSAL = defineEnum({

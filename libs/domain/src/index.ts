@@ -11,6 +11,7 @@ export * from './fraud-severity';
 export * from './fraud-notice';
 export * from './notice-draft-markers';
 export * from './stat-periods';
+export * from './stats-types';
 export * from './audit';
 export * from './my-number';
 export * from './my-number-scan';

@@ -1,7 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { memo } from 'react';
 import { useTranslate } from 'react-admin';
-import { ASSISTANCE_OUTCOME, UNABLE_REASON } from '@mynapoint/domain';
+import { ASSISTANCE_OUTCOME, UNABLE_REASON, type CounterStats, type CounterTotals } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { OKABE_ITO } from './charts/palette';
 import { formatCount } from './format';
@@ -10,7 +10,6 @@ import { Heatmap } from './charts/Heatmap';
 import { Panel } from './Panel';
 import type { DashboardPeriod } from './period';
 import { heatmapGrid, outcomeRows, reasonRows } from './shape';
-import type { CounterStats, CounterTotals } from './types';
 import type { DashboardLinks } from './useLinks';
 import type { QueryState } from './useStat';
 

@@ -1,7 +1,7 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { toJstDate } from '@mynapoint/domain';
+import { toJstDate, type SummaryStats } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
 import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
@@ -11,7 +11,6 @@ import { ReadyContext, useReportState } from './Panel';
 import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
 import { dashboardReadiness, type PanelState } from './readiness';
-import type { SummaryStats } from './types';
 import { DemographicPanels, ServicePanels, UptakePanels } from './UptakePanels';
 import { STATS, type DashboardData, type StatResource } from './useDashboardData';
 import { useDashboardLinks, type DashboardLinks } from './useLinks';

@@ -1,13 +1,12 @@
 import { memo } from 'react';
 import { useTranslate } from 'react-admin';
-import { FRAUD_CHANNEL } from '@mynapoint/domain';
+import { FRAUD_CHANNEL, type FraudStats } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { formatCount } from './format';
 import { StackedPeriodChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { fraudSeries } from './shape';
-import type { FraudStats } from './types';
 import type { DashboardLinks } from './useLinks';
 import type { QueryState } from './useStat';
 

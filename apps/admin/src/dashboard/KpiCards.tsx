@@ -2,7 +2,7 @@ import { Box, Card, CardActionArea, CardContent, Skeleton, Typography } from '@m
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatCount, formatPercent } from './format';
-import type { SummaryStats } from './types';
+import type { SummaryStats } from '@mynapoint/domain';
 
 export interface Kpi {
   key: string;

@@ -7,7 +7,7 @@ import { DistributionChart, PeriodBarChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { distributionRows, topServices } from './shape';
-import type { PointsStats } from './types';
+import type { PointsStats } from '@mynapoint/domain';
 import type { DashboardLinks } from './useLinks';
 import type { QueryState } from './useStat';
 

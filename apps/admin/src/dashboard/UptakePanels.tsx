@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslate } from 'react-admin';
-import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND } from '@mynapoint/domain';
+import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND, type UptakeStats } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { formatPercent } from './format';
 import { BarList } from './charts/BarList';
@@ -8,7 +8,6 @@ import { CumulativeChart, GroupedBarChart } from './lazyCharts';
 import { Panel } from './Panel';
 import { bucketRange, type DashboardPeriod } from './period';
 import { districtRows, funnelRows, kindRows, topServices } from './shape';
-import type { UptakeStats } from './types';
 import type { DashboardLinks } from './useLinks';
 import type { QueryState } from './useStat';
 

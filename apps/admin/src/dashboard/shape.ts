@@ -1,5 +1,4 @@
-import { ASSISTANCE_OUTCOME, FRAUD_CHANNEL } from '@mynapoint/domain';
-import type { CounterStats, FraudStats, PointsStats, UptakeStats } from './types';
+import { ASSISTANCE_OUTCOME, FRAUD_CHANNEL, type CounterStats, type FraudStats, type PointsStats, type UptakeStats } from '@mynapoint/domain';
 
 // Pure shaping of the stats responses into chart rows: the chart components only
 // draw what these return (tested in shape.spec.ts).

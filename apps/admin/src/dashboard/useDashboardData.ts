@@ -1,9 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useCanAccessResources, useGetList, useStore } from 'react-admin';
-import { toJstDate } from '@mynapoint/domain';
+import { toJstDate, type CounterStats, type FraudStats, type PointsStats, type SummaryStats, type UptakeStats } from '@mynapoint/domain';
 import { LINK_RESOURCE } from './links';
 import { periodProblem, resolvePeriod, samePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
-import type { CounterStats, FraudStats, PointsStats, SummaryStats, UptakeStats } from './types';
 import { useStat, type QueryState } from './useStat';
 
 // The dashboard's data, asked for by the page shell (in the first bundle) while the

@@ -1,80 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { ASSISTANCE_OUTCOME, UNABLE_REASON, scopeOf } from '@mynapoint/domain';
+import { ASSISTANCE_OUTCOME, CounterStats, CounterTotals, UNABLE_REASON, scopeOf } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
-import { SqlParams } from '../common/db/sql-params';
-import { CounterStatsPeriods } from './counter-stats.query';
-import { CounterStatsResponseDto, CounterTotalsDto } from './dto/counter-stats.response.dto';
+import { CounterBucketRow, CounterStatsRepository } from './counter-stats.repository';
+import { CounterStatsQuery } from './stats-query';
 
-interface BucketRow {
-  outcome: string;
-  unable_reason: string | null;
-  today_visits: number;
-  today_minutes: number;
-  week_visits: number;
-  week_minutes: number;
-  range_visits: number;
-  range_minutes: number;
-}
-
-function emptyTotals(): CounterTotalsDto {
+function emptyTotals(): CounterTotals {
   return {
     visits: 0,
     minutes: 0,
-    outcomes: Object.fromEntries(ASSISTANCE_OUTCOME.values.map((v) => [v, 0])) as CounterTotalsDto['outcomes'],
-    unableReasons: Object.fromEntries(UNABLE_REASON.values.map((v) => [v, 0])) as CounterTotalsDto['unableReasons'],
+    outcomes: Object.fromEntries(ASSISTANCE_OUTCOME.values.map((v) => [v, 0])) as CounterTotals['outcomes'],
+    unableReasons: Object.fromEntries(UNABLE_REASON.values.map((v) => [v, 0])) as CounterTotals['unableReasons'],
   };
 }
 
-function add(t: CounterTotalsDto, row: BucketRow, visits: number, minutes: number): void {
+function add(t: CounterTotals, row: CounterBucketRow, visits: number, minutes: number): void {
   t.visits += visits;
   t.minutes += minutes;
   if (ASSISTANCE_OUTCOME.has(row.outcome)) t.outcomes[row.outcome] += visits;
   if (row.unable_reason && UNABLE_REASON.has(row.unable_reason)) t.unableReasons[row.unable_reason] += visits;
 }
 
-// Reads only rollups (assistance_hourly_stats per clerk; assistance_city_daily_stats and
-// assistance_city_hour_stats for the whole city), which triggers keep exact
-// in the same transaction as every write: the cost does not grow with the records.
 @Injectable()
 export class CounterStatsService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly repo: CounterStatsRepository) {}
 
-  async counter(p: CounterStatsPeriods, user: AuthUser): Promise<CounterStatsResponseDto> {
+  async counter(p: CounterStatsQuery, user: AuthUser): Promise<CounterStats> {
+    // Counter staff see their own records only; every other role the whole city's.
     const own = scopeOf(user.role, 'stats/counter') === 'own';
-    const staff = (params: SqlParams) => (own ? ` AND staff_id = ${params.add(user.id)}` : '');
-    // A clerk's own figures come from the per-clerk rollup (an index on staff_id, day);
-    // the city's from the one without clerk and office, a few thousand rows.
-    const daily = own ? 'assistance_hourly_stats' : 'assistance_city_daily_stats';
-    const hourly = own ? 'assistance_hourly_stats' : 'assistance_city_hour_stats';
-
-    const b = new SqlParams();
-    const [today, weekFrom, weekTo, from, to] = [p.today, p.weekFrom, p.weekTo, p.from, p.to].map((d) => `${b.add(d)}::date`);
-    const buckets = await this.db.query<BucketRow>(
-      `SELECT outcome, unable_reason,
-              coalesce(sum(visits) FILTER (WHERE day = ${today}), 0)::int AS today_visits,
-              coalesce(sum(minutes) FILTER (WHERE day = ${today}), 0)::int AS today_minutes,
-              coalesce(sum(visits) FILTER (WHERE day BETWEEN ${weekFrom} AND ${weekTo}), 0)::int AS week_visits,
-              coalesce(sum(minutes) FILTER (WHERE day BETWEEN ${weekFrom} AND ${weekTo}), 0)::int AS week_minutes,
-              coalesce(sum(visits) FILTER (WHERE day BETWEEN ${from} AND ${to}), 0)::int AS range_visits,
-              coalesce(sum(minutes) FILTER (WHERE day BETWEEN ${from} AND ${to}), 0)::int AS range_minutes
-         FROM ${daily}
-        WHERE (day = ${today} OR day BETWEEN ${weekFrom} AND ${weekTo} OR day BETWEEN ${from} AND ${to})${staff(b)}
-        GROUP BY outcome, unable_reason`,
-      b.values,
-    );
-
-    // Each statement gets its own parameters: the range and, for counter staff, the clerk.
-    const inRange = (params: SqlParams) => `day BETWEEN ${params.add(p.from)}::date AND ${params.add(p.to)}::date${staff(params)}`;
-    const sp = new SqlParams();
-    const seriesSql = `SELECT date_trunc(${sp.add(p.interval)}, day::timestamp)::date AS period, sum(visits)::int AS visits, sum(minutes)::int AS minutes
-           FROM ${daily} WHERE ${inRange(sp)} GROUP BY 1`;
-    const hp = new SqlParams();
-    const heatmapSql = `SELECT extract(isodow FROM day)::int AS weekday, hour::int AS hour, sum(visits)::int AS visits
-           FROM ${hourly} WHERE ${inRange(hp)} GROUP BY 1, 2 HAVING sum(visits) > 0 ORDER BY 1, 2`;
-    const [series, heatmap] = await Promise.all([
-      this.db.query<{ period: string; visits: number; minutes: number }>(seriesSql, sp.values),
-      this.db.query<{ weekday: number; hour: number; visits: number }>(heatmapSql, hp.values),
+    const staffId = own ? user.id : null;
+    const buckets = await this.repo.totals(p, staffId);
+    const [series, byWeekdayHour] = await Promise.all([
+      this.repo.series(p.from, p.to, p.interval, staffId),
+      this.repo.byWeekdayHour(p.from, p.to, staffId),
     ]);
 
     const totals = { today: emptyTotals(), week: emptyTotals(), range: emptyTotals() };
@@ -98,7 +55,7 @@ export class CounterStatsService {
         visits: byPeriod.get(period)?.visits ?? 0,
         minutes: byPeriod.get(period)?.minutes ?? 0,
       })),
-      byWeekdayHour: heatmap,
+      byWeekdayHour,
     };
   }
 }

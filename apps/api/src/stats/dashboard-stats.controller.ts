@@ -1,20 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { STAT_INTERVAL } from '@mynapoint/domain';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { DashboardStatsService } from './dashboard-stats.service';
 import { PointsStatsDto, SummaryStatsDto, UptakeStatsDto } from './dto/dashboard-stats.dto';
-import { DEFAULT_RANGE_DAYS, MAX_PERIODS, parseStatsQuery } from './stats-query';
-
-const FROM = ApiQuery({ name: 'from', required: false, example: '2020-07-01', description: `集計開始日（JST。既定: to の${DEFAULT_RANGE_DAYS - 1}日前）` });
-const TO = ApiQuery({ name: 'to', required: false, example: '2021-03-31', description: '集計終了日（JST、その日を含む。既定: 今日）' });
-const INTERVAL = ApiQuery({
-  name: 'interval',
-  required: false,
-  enum: STAT_INTERVAL.values,
-  description: `series の単位（既定: day。週は月曜始まり）。${MAX_PERIODS}区間まで`,
-});
-const CAMPAIGN = ApiQuery({ name: 'campaignId', required: false, type: 'integer', description: 'キャンペーンで絞り込む（既定: 全キャンペーン）' });
+import { ApiStatsQuery, parseStatsQuery } from './stats-query';
 
 // The dashboard's uptake and points figures; answered from rollup tables (see
 // docs/stats.md), so the cost does not grow with the number of participants.
@@ -26,9 +15,7 @@ export class DashboardStatsController {
   @Get('summary')
   @Permission('stats/summary', 'show')
   @ApiOperation({ summary: 'ダッシュボードの概要: 期間内の予約・申し込み・付与ポイント、予約枠と上限到達者の現況、今月の窓口支援、未対応の詐欺情報' })
-  @FROM
-  @TO
-  @CAMPAIGN
+  @ApiStatsQuery({ interval: false, campaign: true })
   @ApiOkResponse({ type: SummaryStatsDto })
   summary(@Query() query: Record<string, unknown>) {
     return this.stats.summary(parseStatsQuery(query, new Date(), { campaign: true }));
@@ -37,10 +24,7 @@ export class DashboardStatsController {
   @Get('uptake')
   @Permission('stats/uptake', 'show')
   @ApiOperation({ summary: '予約・申し込みの推移（累計を含む）、ファネル、経路・決済サービス・年代・地区別' })
-  @FROM
-  @TO
-  @INTERVAL
-  @CAMPAIGN
+  @ApiStatsQuery({ campaign: true })
   @ApiOkResponse({ type: UptakeStatsDto })
   uptake(@Query() query: Record<string, unknown>) {
     return this.stats.uptake(parseStatsQuery(query, new Date(), { campaign: true }));
@@ -49,10 +33,7 @@ export class DashboardStatsController {
   @Get('points')
   @Permission('stats/points', 'show')
   @ApiOperation({ summary: 'ポイント付与の推移（取引日）、決済サービス別、1人あたり累計の分布' })
-  @FROM
-  @TO
-  @INTERVAL
-  @CAMPAIGN
+  @ApiStatsQuery({ campaign: true })
   @ApiOkResponse({ type: PointsStatsDto })
   points(@Query() query: Record<string, unknown>) {
     return this.stats.points(parseStatsQuery(query, new Date(), { campaign: true }));

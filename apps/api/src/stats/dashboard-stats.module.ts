@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DashboardStatsController } from './dashboard-stats.controller';
+import { DashboardStatsRepository } from './dashboard-stats.repository';
 import { DashboardStatsService } from './dashboard-stats.service';
 
 // GET /api/stats/summary, /uptake and /points (read-only, from the rollups).
 @Module({
   controllers: [DashboardStatsController],
-  providers: [DashboardStatsService],
+  providers: [DashboardStatsService, DashboardStatsRepository],
 })
 export class DashboardStatsModule {}

@@ -1,78 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DomainEnum,
-  FRAUD_CHANNEL,
-  FRAUD_STATUS,
-  IMPERSONATED,
-  REQUESTED_ITEM,
-  SEVERITY,
-} from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
-import { FraudStatsDto, FraudStatsPeriodDto } from './dto/fraud-stats.dto';
-import { parseStatsQuery } from './stats-query';
+import { FraudStats, FraudStatsPeriod } from '@mynapoint/domain';
+import { FRAUD_DIMENSIONS, FraudDimension, FraudPeriodRow, FraudStatsRepository } from './fraud-stats.repository';
+import { OpenStatsQuery, closeStatsQuery } from './stats-query';
 
-// Reads only the rollup fraud_daily_stats (one row per JST day, one column per value,
-// kept exact by triggers in the same transaction as every write; migration
-// 1764001400000): one statement, one row per period, whatever the number of alerts.
-const DIMENSIONS = [
-  ['channel', FRAUD_CHANNEL],
-  ['impersonated', IMPERSONATED],
-  ['item', REQUESTED_ITEM],
-  ['severity', SEVERITY],
-  ['status', FRAUD_STATUS],
-] as const;
-type Dimension = (typeof DIMENSIONS)[number][0];
-const column = (dimension: Dimension, value: string) => `${dimension}_${value}`;
-const SUMS = DIMENSIONS.flatMap(([dimension, e]) => e.values.map((v) => `sum(${column(dimension, v)})::int AS ${column(dimension, v)}`)).join(', ');
-
-type PeriodRow = { period: string; total: number; damage: string; damaged: number } & Record<string, number>;
+const zeros = (dimension: FraudDimension): Record<string, number> =>
+  Object.fromEntries(FRAUD_DIMENSIONS.find(([d]) => d === dimension)![1].values.map((v) => [v, 0]));
+const counts = (dimension: FraudDimension, row?: FraudPeriodRow) => (row ? { ...row.counts[dimension] } : zeros(dimension));
 
 @Injectable()
 export class FraudStatsService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly repo: FraudStatsRepository) {}
 
-  async fraud(query: Record<string, unknown>): Promise<FraudStatsDto> {
+  async fraud(query: OpenStatsQuery): Promise<FraudStats> {
     // Without `from`: from the first report on (or just `to` when there is none).
-    const first = query.from === undefined || query.from === '' ? await this.firstReportDate() : null;
-    const { from, to, interval, periods } = parseStatsQuery(query, new Date(), {
-      defaultInterval: 'week',
-      defaultFrom: (end) => (first && first < end ? first : end),
-    });
+    const first = query.from === null ? await this.repo.firstReportDay() : null;
+    const { from, to, interval, periods } = closeStatsQuery(query, first && first < query.to ? first : query.to);
+    const rows = await this.repo.periods(from, to, interval);
 
-    const rows = await this.db.query<PeriodRow>(
-      `SELECT to_char(date_trunc($3, day::timestamp), 'YYYY-MM-DD') AS period,
-              sum(reports)::int AS total, sum(damage_yen)::bigint AS damage, sum(damaged)::int AS damaged, ${SUMS}
-         FROM fraud_daily_stats WHERE day BETWEEN $1::date AND $2::date GROUP BY 1`,
-      [from, to, interval],
-    );
-
-    const counts = (dimension: Dimension, e: DomainEnum<string>, row?: PeriodRow) =>
-      Object.fromEntries(e.values.map((v) => [v, row?.[column(dimension, v)] ?? 0]));
     const byPeriod = new Map(rows.map((r) => [r.period, r]));
-    const out: FraudStatsDto = {
+    const out: FraudStats = {
       from,
       to,
       interval,
       total: 0,
       totalDamageYen: 0,
       withDamage: 0,
-      byChannel: counts('channel', FRAUD_CHANNEL),
-      byImpersonated: counts('impersonated', IMPERSONATED),
-      requestedItems: counts('item', REQUESTED_ITEM),
-      bySeverity: counts('severity', SEVERITY),
-      byStatus: counts('status', FRAUD_STATUS),
-      series: periods.map((period): FraudStatsPeriodDto => {
+      byChannel: counts('channel'),
+      byImpersonated: counts('impersonated'),
+      requestedItems: counts('item'),
+      bySeverity: counts('severity'),
+      byStatus: counts('status'),
+      series: periods.map((period): FraudStatsPeriod => {
         const row = byPeriod.get(period);
-        return {
-          period,
-          total: row?.total ?? 0,
-          damageYen: Number(row?.damage ?? 0),
-          byChannel: counts('channel', FRAUD_CHANNEL, row),
-          byImpersonated: counts('impersonated', IMPERSONATED, row),
-        };
+        return { period, total: row?.total ?? 0, damageYen: row?.damageYen ?? 0, byChannel: counts('channel', row), byImpersonated: counts('impersonated', row) };
       }),
     };
-    const totals: Record<Dimension, Record<string, number>> = {
+    const totals: Record<FraudDimension, Record<string, number>> = {
       channel: out.byChannel,
       impersonated: out.byImpersonated,
       item: out.requestedItems,
@@ -81,15 +44,12 @@ export class FraudStatsService {
     };
     for (const row of rows) {
       out.total += row.total;
-      out.totalDamageYen += Number(row.damage);
+      out.totalDamageYen += row.damageYen;
       out.withDamage += row.damaged;
-      for (const [dimension, e] of DIMENSIONS) for (const v of e.values) totals[dimension][v] += row[column(dimension, v)];
+      for (const [dimension, values] of Object.entries(row.counts) as [FraudDimension, Record<string, number>][]) {
+        for (const [v, n] of Object.entries(values)) totals[dimension][v] += n;
+      }
     }
     return out;
-  }
-
-  private async firstReportDate(): Promise<string | null> {
-    const row = await this.db.one<{ d: string | null }>(`SELECT to_char(min(reported_at) AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d FROM fraud_alerts`);
-    return row?.d ?? null;
   }
 }

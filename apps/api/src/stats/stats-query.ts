@@ -1,10 +1,14 @@
-import { STAT_INTERVAL, StatInterval, addDays, isIsoDate, periodStarts, toJstDate } from '@mynapoint/domain';
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+import { STAT_INTERVAL, StatInterval, addDays, isIsoDate, periodStart, periodStarts, toJstDate } from '@mynapoint/domain';
 import { badQuery } from '../common/list/list-query';
 
 // The one parser of the stats endpoints' query (counter, fraud, summary, uptake,
-// points): `from`, `to` (YYYY-MM-DD, JST calendar dates, both included), `interval`
-// (day | week | month) and, where the endpoint has it, `campaignId`. Every refusal is
-// a 400 `bad_query`; parameters other than these are ignored, as on the list endpoints.
+// points), called by every stats controller: `from`, `to` (YYYY-MM-DD, JST calendar
+// dates, both included), `interval` (day | week | month) and, where the endpoint has
+// it, `campaignId`. Every refusal is a 400 `bad_query`. Parameters other than these
+// are ignored, as on the list endpoints (docs/api-notes.md): browsers and proxies add
+// cache-busting ones (`_=…`), and a dashboard must not break on them.
 
 export const DEFAULT_RANGE_DAYS = 30;
 // A chart has no use for more points than this.
@@ -22,6 +26,14 @@ export interface StatsQuery {
   campaignId: number | null;
 }
 
+/**
+ * A parsed query whose missing `from` depends on the data (fraud: the first report's
+ * day): the service reads that day and completes it with `closeStatsQuery`.
+ */
+export interface OpenStatsQuery extends Omit<StatsQuery, 'from' | 'periods'> {
+  from: string | null;
+}
+
 export interface StatsQueryOptions {
   /** Interval when none is given (default: day). */
   defaultInterval?: StatInterval;
@@ -32,24 +44,27 @@ export interface StatsQueryOptions {
 }
 
 export function parseStatsQuery(query: Record<string, unknown>, now: Date, opts: StatsQueryOptions = {}): StatsQuery {
+  const q = parseOpenStatsQuery(query, now, opts);
+  return closeStatsQuery(q, opts.defaultFrom ? opts.defaultFrom(q.to) : addDays(q.to, -(DEFAULT_RANGE_DAYS - 1)));
+}
+
+export function parseOpenStatsQuery(query: Record<string, unknown>, now: Date, opts: Omit<StatsQueryOptions, 'defaultFrom'> = {}): OpenStatsQuery {
   const today = toJstDate(now);
-  const date = (name: 'from' | 'to'): string | undefined => {
+  const date = (name: 'from' | 'to'): string | null => {
     const v = query[name];
-    if (v === undefined || v === '') return undefined;
+    if (v === undefined || v === '') return null;
     if (!isIsoDate(v)) throw badQuery(`${name} は日付（YYYY-MM-DD）で指定してください。`);
     return v;
   };
   const to = date('to') ?? today;
-  const from = date('from') ?? (opts.defaultFrom ? opts.defaultFrom(to) : addDays(to, -(DEFAULT_RANGE_DAYS - 1)));
-  if (from > to) throw badQuery('from は to 以前の日付を指定してください。');
+  const from = date('from');
+  checkOrder(from, to);
 
   const rawInterval = query.interval;
   if (rawInterval !== undefined && rawInterval !== '' && !STAT_INTERVAL.has(rawInterval)) {
     throw badQuery(`interval は ${STAT_INTERVAL.values.join(' / ')} のいずれかを指定してください。`);
   }
   const interval: StatInterval = STAT_INTERVAL.has(rawInterval) ? rawInterval : (opts.defaultInterval ?? 'day');
-  const periods = periodStarts(from, to, interval, MAX_PERIODS);
-  if (!periods) throw badQuery(`期間が長すぎます（${MAX_PERIODS}区間まで）。期間を狭めるか、interval を week / month にしてください。`);
 
   let campaignId: number | null = null;
   if (opts.campaign) {
@@ -61,5 +76,44 @@ export function parseStatsQuery(query: Record<string, unknown>, now: Date, opts:
       campaignId = Number(raw);
     }
   }
-  return { from, to, interval, periods, today, campaignId };
+  return { from, to, interval, today, campaignId };
+}
+
+/** The query with `from` (the given one, else `defaultFrom`) and its buckets. */
+export function closeStatsQuery(q: OpenStatsQuery, defaultFrom: string): StatsQuery {
+  const from = q.from ?? defaultFrom;
+  checkOrder(from, q.to);
+  const periods = periodStarts(from, q.to, q.interval, MAX_PERIODS);
+  if (!periods) throw badQuery(`期間が長すぎます（${MAX_PERIODS}区間まで）。期間を狭めるか、interval を week / month にしてください。`);
+  return { ...q, from, periods };
+}
+
+function checkOrder(from: string | null, to: string): void {
+  if (from !== null && from > to) throw badQuery('from は to 以前の日付を指定してください。');
+}
+
+export interface CounterStatsQuery extends StatsQuery {
+  /** Monday … Sunday of the ISO week holding today (offices work Monday to Friday). */
+  weekFrom: string;
+  weekTo: string;
+}
+
+/** GET /api/stats/counter: the common query (the 30 days up to today, by day) and this week in JST. */
+export function parseCounterStatsQuery(query: Record<string, unknown>, now: Date): CounterStatsQuery {
+  const p = parseStatsQuery(query, now);
+  const weekFrom = periodStart(p.today, 'week');
+  return { ...p, weekFrom, weekTo: addDays(weekFrom, 6) };
+}
+
+/** The OpenAPI description of the parameters above, for each stats route. */
+export function ApiStatsQuery(opts: { fromDefault?: string; interval?: false | { default: StatInterval }; campaign?: boolean } = {}) {
+  const interval = opts.interval === false ? null : (opts.interval?.default ?? 'day');
+  return applyDecorators(
+    ApiQuery({ name: 'from', required: false, example: '2020-09-01', description: `集計開始日（JST。既定: ${opts.fromDefault ?? `to の${DEFAULT_RANGE_DAYS - 1}日前`}）` }),
+    ApiQuery({ name: 'to', required: false, example: '2020-09-30', description: '集計終了日（JST、その日を含む。既定: 今日）' }),
+    ...(interval
+      ? [ApiQuery({ name: 'interval', required: false, enum: STAT_INTERVAL.values, description: `series の単位（既定: ${interval}。週は月曜始まり）。${MAX_PERIODS}区間まで` })]
+      : []),
+    ...(opts.campaign ? [ApiQuery({ name: 'campaignId', required: false, type: 'integer', description: 'キャンペーンで絞り込む（既定: 全キャンペーン）' })] : []),
+  );
 }

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ASSISTANCE_OUTCOME, AssistanceOutcome, STAT_INTERVAL, StatInterval, UNABLE_REASON, UnableReason } from '@mynapoint/domain';
+import { ASSISTANCE_OUTCOME, CounterStats, CounterTotals, STAT_INTERVAL, StatInterval, UNABLE_REASON } from '@mynapoint/domain';
 
-// The response of GET /api/stats/counter, described for OpenAPI. The count objects
+// The response of GET /api/stats/counter, described for OpenAPI (implements CounterStats
+// of libs/domain/src/stats-types.ts, which the service returns). The count objects
 // carry one key per code of the domain enums (zeros included), so a card can read
 // `outcomes.unable` without checking for its presence.
 
@@ -9,15 +10,13 @@ export class OutcomeCountsDto {}
 for (const v of ASSISTANCE_OUTCOME.values) {
   ApiProperty({ type: 'integer', description: ASSISTANCE_OUTCOME.labels[v].ja })(OutcomeCountsDto.prototype, v);
 }
-export type OutcomeCounts = Record<AssistanceOutcome, number>;
 
 export class UnableReasonCountsDto {}
 for (const v of UNABLE_REASON.values) {
   ApiProperty({ type: 'integer', description: UNABLE_REASON.labels[v].ja })(UnableReasonCountsDto.prototype, v);
 }
-export type UnableReasonCounts = Record<UnableReason, number>;
 
-export class CounterTotalsDto {
+export class CounterTotalsDto implements CounterTotals {
   @ApiProperty({ type: 'integer', description: '来庁（記録）件数' })
   visits: number;
 
@@ -25,10 +24,10 @@ export class CounterTotalsDto {
   minutes: number;
 
   @ApiProperty({ type: OutcomeCountsDto, description: '結果別の件数' })
-  outcomes: OutcomeCounts;
+  outcomes: CounterTotals['outcomes'];
 
   @ApiProperty({ type: UnableReasonCountsDto, description: '対応不可の理由別の件数' })
-  unableReasons: UnableReasonCounts;
+  unableReasons: CounterTotals['unableReasons'];
 }
 
 export class CounterDayTotalsDto extends CounterTotalsDto {
@@ -66,7 +65,7 @@ export class CounterHeatmapCellDto {
   visits: number;
 }
 
-export class CounterStatsResponseDto {
+export class CounterStatsResponseDto implements CounterStats {
   @ApiProperty({ enum: ['own', 'all'], description: 'own: 窓口職員本人の記録だけ / all: 全職員の記録' })
   scope: 'own' | 'all';
 

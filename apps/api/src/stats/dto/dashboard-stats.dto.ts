@@ -1,14 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGE_BAND, CHANNEL, PAYMENT_SERVICE_KIND, STAT_INTERVAL, StatInterval } from '@mynapoint/domain';
+import {
+  AGE_BAND,
+  CHANNEL,
+  PAYMENT_SERVICE_KIND,
+  PointsBucket,
+  PointsStats,
+  STAT_INTERVAL,
+  StatInterval,
+  SummaryStats,
+  UptakeByDistrict,
+  UptakePeriod,
+  UptakeStats,
+} from '@mynapoint/domain';
 
-// Responses of GET /api/stats/summary, /uptake and /points, described for OpenAPI.
+// Responses of GET /api/stats/summary, /uptake and /points, described for OpenAPI; each
+// implements its type in libs/domain (stats-types.ts), which the services return.
 // Enum-valued fields carry the codes as stored (the glossary's values); the UI labels them.
 
 const int = (description?: string) => ApiProperty({ type: 'integer', description });
 const date = (description: string) => ApiProperty({ format: 'date', example: '2020-09-01', description });
 const campaign = () => ApiProperty({ type: 'integer', nullable: true, description: '絞り込んだキャンペーン（null: 全キャンペーン）' });
 
-export class SummaryStatsDto {
+export class SummaryStatsDto implements SummaryStats {
   @date('集計開始日（JST）') from: string;
   @date('集計終了日（JST、その日を含む）') to: string;
   @campaign() campaignId: number | null;
@@ -26,7 +39,7 @@ export class SummaryStatsDto {
   @int('未対応の詐欺情報（new / investigating。キャンペーンに依らない）') openFraudAlerts: number;
 }
 
-export class UptakePeriodDto {
+export class UptakePeriodDto implements UptakePeriod {
   @date('期間の初日（日・週の月曜日・月の1日）') period: string;
   @int('この期間の予約件数') reservations: number;
   @int('この期間の申し込み件数') applications: number;
@@ -64,7 +77,7 @@ export class UptakeByAgeBandDto {
   @int() applications: number;
 }
 
-export class UptakeByDistrictDto {
+export class UptakeByDistrictDto implements UptakeByDistrict {
   @ApiProperty({ type: 'string', nullable: true, description: '地区（null: 未記録）' }) district: string | null;
   @int() reservations: number;
   @int() applications: number;
@@ -72,7 +85,7 @@ export class UptakeByDistrictDto {
   @ApiProperty({ type: 'number', nullable: true, description: 'reservations / population（人口が未設定なら null）' }) share: number | null;
 }
 
-export class UptakeStatsDto {
+export class UptakeStatsDto implements UptakeStats {
   @date('集計開始日（JST）') from: string;
   @date('集計終了日（JST、その日を含む）') to: string;
   @ApiProperty({ enum: STAT_INTERVAL.values }) interval: StatInterval;
@@ -100,13 +113,13 @@ export class PointsByServiceDto {
   @int() awards: number;
 }
 
-export class PointsBucketDto {
+export class PointsBucketDto implements PointsBucket {
   @int('下限（円）') fromYen: number;
   @int('上限（円、その額を含む）') toYen: number;
   @int('人数') participants: number;
 }
 
-export class PointsStatsDto {
+export class PointsStatsDto implements PointsStats {
   @date('集計開始日（取引日、JST）') from: string;
   @date('集計終了日（その日を含む）') to: string;
   @ApiProperty({ enum: STAT_INTERVAL.values }) interval: StatInterval;

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FRAUD_CHANNEL, FRAUD_STATUS, IMPERSONATED, REQUESTED_ITEM, SEVERITY, STAT_INTERVAL, StatInterval } from '@mynapoint/domain';
+import { FRAUD_CHANNEL, FRAUD_STATUS, FraudStats, FraudStatsPeriod, IMPERSONATED, REQUESTED_ITEM, SEVERITY, STAT_INTERVAL, StatInterval } from '@mynapoint/domain';
+
+// GET /api/stats/fraud for OpenAPI; implements FraudStats (libs/domain/src/stats-types.ts).
 
 const counts = (values: readonly string[], description: string) =>
   ApiProperty({ type: 'object', description, properties: Object.fromEntries(values.map((v) => [v, { type: 'integer' }])) as never });
 
-export class FraudStatsPeriodDto {
+export class FraudStatsPeriodDto implements FraudStatsPeriod {
   @ApiProperty({ format: 'date', description: '期間の初日（週は月曜、月は1日）' }) period: string;
   @ApiProperty({ type: 'integer', description: '受付件数' }) total: number;
   @ApiProperty({ type: 'integer', description: '被害額の合計（円）' }) damageYen: number;
@@ -12,7 +14,7 @@ export class FraudStatsPeriodDto {
   @counts(IMPERSONATED.values, 'かたった相手別の件数') byImpersonated: Record<string, number>;
 }
 
-export class FraudStatsDto {
+export class FraudStatsDto implements FraudStats {
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
   @ApiProperty({ enum: STAT_INTERVAL.values }) interval: StatInterval;

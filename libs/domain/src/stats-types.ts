@@ -1,11 +1,15 @@
-import type { StatInterval } from '@mynapoint/domain';
+import type { AssistanceOutcome, UnableReason } from './assistance';
+import type { StatInterval } from './stat-periods';
 
-// The shapes of GET /api/stats/* as this dashboard reads them (the API's OpenAPI
-// document is the reference; summary, uptake and points come from the stats feature).
+// The responses of GET /api/stats/*: written once here, returned by the API's stats
+// services (their OpenAPI DTO classes implement these, so the two cannot drift) and
+// read by the admin's dashboard. Enum-valued fields carry the codes as stored.
 
+/** GET /api/stats/summary */
 export interface SummaryStats {
   from: string;
   to: string;
+  /** null: every campaign. */
   campaignId: number | null;
   reservations: number;
   applications: number;
@@ -21,21 +25,45 @@ export interface SummaryStats {
   openFraudAlerts: number;
 }
 
+export interface UptakePeriod {
+  period: string;
+  reservations: number;
+  applications: number;
+  cumulativeReservations: number;
+  cumulativeApplications: number;
+}
+
+export interface UptakeByDistrict {
+  district: string | null;
+  reservations: number;
+  applications: number;
+  population: number | null;
+  share: number | null;
+}
+
+/** GET /api/stats/uptake */
 export interface UptakeStats {
   from: string;
   to: string;
   interval: StatInterval;
   campaignId: number | null;
   quotaCapacity: number;
-  series: { period: string; reservations: number; applications: number; cumulativeReservations: number; cumulativeApplications: number }[];
+  series: UptakePeriod[];
   funnel: { reserved: number; applied: number; awarded: number };
   byChannel: { channel: string; reservations: number; applications: number }[];
   byService: { paymentServiceId: number; name: string; kind: string; applications: number }[];
   byServiceKind: { kind: string; applications: number }[];
   byAgeBand: { ageBand: string | null; reservations: number; applications: number }[];
-  byDistrict: { district: string | null; reservations: number; applications: number; population: number | null; share: number | null }[];
+  byDistrict: UptakeByDistrict[];
 }
 
+export interface PointsBucket {
+  fromYen: number;
+  toYen: number;
+  participants: number;
+}
+
+/** GET /api/stats/points */
 export interface PointsStats {
   from: string;
   to: string;
@@ -49,17 +77,20 @@ export interface PointsStats {
   series: { period: string; points: number; awards: number }[];
   byService: { paymentServiceId: number; name: string; points: number; awards: number }[];
   /** Both ends included; the last bucket has fromYen = toYen = cap: the participants at the cap. */
-  distribution: { fromYen: number; toYen: number; participants: number }[];
+  distribution: PointsBucket[];
 }
 
 export interface CounterTotals {
   visits: number;
   minutes: number;
-  outcomes: Record<string, number>;
-  unableReasons: Record<string, number>;
+  /** One key per code, zeros included. */
+  outcomes: Record<AssistanceOutcome, number>;
+  unableReasons: Record<UnableReason, number>;
 }
 
+/** GET /api/stats/counter */
 export interface CounterStats {
+  /** own: a counter clerk's own records; all: every clerk's. */
   scope: 'own' | 'all';
   from: string;
   to: string;
@@ -72,6 +103,15 @@ export interface CounterStats {
   byWeekdayHour: { weekday: number; hour: number; visits: number }[];
 }
 
+export interface FraudStatsPeriod {
+  period: string;
+  total: number;
+  damageYen: number;
+  byChannel: Record<string, number>;
+  byImpersonated: Record<string, number>;
+}
+
+/** GET /api/stats/fraud */
 export interface FraudStats {
   from: string;
   to: string;
@@ -84,5 +124,5 @@ export interface FraudStats {
   requestedItems: Record<string, number>;
   bySeverity: Record<string, number>;
   byStatus: Record<string, number>;
-  series: { period: string; total: number; damageYen: number; byChannel: Record<string, number>; byImpersonated: Record<string, number> }[];
+  series: FraudStatsPeriod[];
 }

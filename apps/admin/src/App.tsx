@@ -1,5 +1,5 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { Route } from 'react-router-dom';
+import { Route, RouterProvider, createHashRouter } from 'react-router-dom';
 import applications from './applications';
 import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
@@ -22,7 +22,7 @@ import pointAwards from './point-awards';
 import { theme } from './theme';
 import users from './users';
 
-export function App() {
+function AdminApp() {
   return (
     <Admin
       title="マイナポイント 庁内管理システム"
@@ -56,4 +56,16 @@ export function App() {
       </CustomRoutes>
     </Admin>
   );
+}
+
+// react-admin's own router hands every route change to React.startTransition (the
+// react-router 7 default). Signed out, its logout navigates to /login and then resets
+// its queries at once; the old screen, still shown while the transition waits,
+// re-checked the session, logged out and navigated again — about 2,000 times over
+// 12–15 s before /login appeared. Plain (non-transition) updates switch the screen
+// before the reset lands. Created once, outside React, as react-router asks.
+const router = createHashRouter([{ path: '*', element: <AdminApp /> }]);
+
+export function App() {
+  return <RouterProvider router={router} useTransitions={false} />;
 }

@@ -1,4 +1,5 @@
-import { BooleanInput, DateTimeInput, RadioButtonGroupInput, required, useGetOne, useTranslate } from 'react-admin';
+import { BooleanInput, RadioButtonGroupInput, required, useGetOne, useTranslate } from 'react-admin';
+import { JpDateTimeInput } from '../common/JpDateInputs';
 import { Alert, Stack } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import { CHANNEL, formatJapaneseEraDate, toJstDate } from '@mynapoint/domain';
@@ -41,13 +42,13 @@ export function ApplicationInputs({ editing }: { editing?: boolean }) {
       <BooleanInput source="preRegistered" label="resources.applications.pre_registered_label" validate={preRegistrationRule} />
       <RadioButtonGroupInput source="channel" choices={channels} row validate={required()} />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-        <DateTimeInput
+        <JpDateTimeInput
           source="appliedAt"
           parse={toInstant}
           validate={editing ? required() : undefined}
           helperText={editing ? false : 'resources.applications.helper.appliedAt'}
         />
-        <DateTimeInput source="certRenewedAt" parse={toInstant} validate={certRenewalWait('appliedAt', 'apply')} helperText="resources.applications.helper.certRenewedAt" />
+        <JpDateTimeInput source="certRenewedAt" parse={toInstant} validate={certRenewalWait('appliedAt', 'apply')} helperText="resources.applications.helper.certRenewedAt" />
       </Stack>
     </Stack>
   );

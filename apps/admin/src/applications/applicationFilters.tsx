@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { CHANNEL } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 
@@ -15,7 +16,7 @@ export function useApplicationFilters() {
     </ReferenceInput>,
     <SelectInput key="channel" source="channel" choices={channels} />,
     <NullableBooleanInput key="pre" source="preRegistered" />,
-    <DateInput key="from" source="appliedAt_gte" label="app.filters.from" />,
-    <DateInput key="to" source="appliedAt_lte" label="app.filters.to" />,
+    <JpDateInput key="from" source="appliedAt_gte" label="app.filters.from" />,
+    <JpDateInput key="to" source="appliedAt_lte" label="app.filters.to" />,
   ];
 }

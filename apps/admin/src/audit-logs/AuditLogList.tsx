@@ -1,4 +1,5 @@
-import { DataTable, DateInput, List, TopToolbar, SearchInput, SelectInput, TextField, FunctionField, FilterButton } from 'react-admin';
+import { DataTable, List, TopToolbar, SearchInput, SelectInput, TextField, FunctionField, FilterButton } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { AUDIT_ACTION, auditResourceCodes, auditResourceLabel } from '@mynapoint/domain';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
@@ -14,8 +15,8 @@ export function AuditLogList() {
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="action" source="action" choices={actions} alwaysOn />,
     <SelectInput key="resource" source="resource" choices={resources} />,
-    <DateInput key="from" source="at_gte" label="開始日" />,
-    <DateInput key="to" source="at_lte" label="終了日" />,
+    <JpDateInput key="from" source="at_gte" label="app.filters.from" />,
+    <JpDateInput key="to" source="at_lte" label="app.filters.to" />,
   ];
   return (
     <List

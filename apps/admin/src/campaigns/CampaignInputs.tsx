@@ -1,4 +1,5 @@
-import { DateInput, NumberInput, TextInput, maxLength, maxValue, minValue, required, useTranslate } from 'react-admin';
+import { NumberInput, TextInput, maxLength, maxValue, minValue, required, useTranslate } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { Stack, Typography } from '@mui/material';
 import { noMyNumber } from '../common/validators';
 
@@ -10,8 +11,8 @@ const notBefore = (startField: string) => (value: unknown, all: Values) =>
 function Period({ from, to }: { from: string; to: string }) {
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-      <DateInput source={from} validate={required()} />
-      <DateInput source={to} validate={[required(), notBefore(from)]} />
+      <JpDateInput source={from} validate={required()} />
+      <JpDateInput source={to} validate={[required(), notBefore(from)]} />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-// <DateTimeInput> gives the browser's local wall time ("2020-09-01T10:00"); the API
-// takes instants with an offset. Empty means "not given" (e.g. now, or a default).
+// The API takes instants with an offset; this turns any date-time string (a record's,
+// a default, what <JpDateTimeInput> gives) into one. Empty means "not given" (e.g.
+// now, or a default).
 export function toInstant(value: string | null | undefined): string | null {
   if (!value) return null;
   const d = new Date(value);

@@ -1,6 +1,7 @@
 import { Box, LinearProgress } from '@mui/material';
 import { lazy, Suspense, useEffect } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { readSession } from '../session';
 import { preloadCharts } from './lazyCharts';
 import { useDashboardData } from './useDashboardData';
 
@@ -11,8 +12,9 @@ import { useDashboardData } from './useDashboardData';
 const loadPage = () => import('./DashboardPage');
 const DashboardPage = lazy(loadPage);
 // Opened at the dashboard (every role's landing page): its code is fetched while the
-// shell is still starting, not once the shell has drawn this component.
-if (/^#?\/?$/.test(window.location.hash)) void loadPage();
+// shell is still starting, not once the shell has drawn this component. Signed out,
+// `/` leads to the login form: nothing to fetch.
+if (readSession() && /^#?\/?$/.test(window.location.hash)) void loadPage();
 
 export function Dashboard() {
   const translate = useTranslate();

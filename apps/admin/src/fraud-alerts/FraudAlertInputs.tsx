@@ -1,7 +1,6 @@
 import { Box, Button, Divider, Stack, Typography } from '@mui/material';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import {
-  DateTimeInput,
   NumberInput,
   RadioButtonGroupInput,
   SelectInput,
@@ -13,6 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { JpDateTimeInput } from '../common/JpDateInputs';
 import { useFormContext } from 'react-hook-form';
 import {
   FRAUD_CHANNEL,
@@ -49,7 +49,7 @@ function IntakeInputs() {
   return (
     <>
       <Section title="resources.fraud-alerts.sections.intake" />
-      <DateTimeInput source="reportedAt" validate={required()} sx={{ maxWidth: 320 }} />
+      <JpDateTimeInput source="reportedAt" validate={required()} sx={{ maxWidth: 320 }} />
       <RadioButtonGroupInput source="channel" choices={channels} validate={required()} helperText="resources.fraud-alerts.helper.channel" />
       <RadioButtonGroupInput source="impersonated" choices={impersonated} validate={required()} helperText="resources.fraud-alerts.helper.impersonated" />
       <RequestedItemsInput />

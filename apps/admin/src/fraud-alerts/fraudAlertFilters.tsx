@@ -1,4 +1,5 @@
-import { DateInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { FRAUD_CHANNEL, FRAUD_STATUS, IMPERSONATED, NOTICE_STATE, REQUESTED_ITEM, SEVERITY } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 
@@ -12,7 +13,7 @@ export function useFraudAlertFilters() {
     <SelectInput key="impersonated" source="impersonated" choices={useEnumChoices(IMPERSONATED)} />,
     <SelectInput key="requestedItems" source="requestedItems" choices={useEnumChoices(REQUESTED_ITEM)} />,
     <SelectInput key="noticeState" source="noticeState" choices={useEnumChoices(NOTICE_STATE)} />,
-    <DateInput key="from" source="reportedAt_gte" label="resources.fraud-alerts.filters.from" />,
-    <DateInput key="to" source="reportedAt_lte" label="resources.fraud-alerts.filters.to" />,
+    <JpDateInput key="from" source="reportedAt_gte" label="resources.fraud-alerts.filters.from" />,
+    <JpDateInput key="to" source="reportedAt_lte" label="resources.fraud-alerts.filters.to" />,
   ];
 }

@@ -35,6 +35,10 @@ export const appMessages = {
       },
       now_if_empty: '空欄なら現在時刻',
       filters: { from: '開始日', to: '終了日' },
+      picker: {
+        invalid_date: '日付を「2026/12/07」の形で入力してください。',
+        invalid_date_time: '日時を「2026/12/07 14:30」の形で入力してください。',
+      },
       dashboard: {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
@@ -76,6 +80,10 @@ export const appMessages = {
       },
       now_if_empty: 'Empty: now',
       filters: { from: 'From', to: 'To' },
+      picker: {
+        invalid_date: 'Enter the date as 2026/12/07.',
+        invalid_date_time: 'Enter the date and time as 2026/12/07 14:30.',
+      },
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',

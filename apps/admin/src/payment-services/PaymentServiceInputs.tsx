@@ -1,4 +1,5 @@
-import { BooleanInput, DateInput, SelectInput, TextInput, maxLength, required, regex, useRecordContext } from 'react-admin';
+import { BooleanInput, SelectInput, TextInput, maxLength, required, regex, useRecordContext } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { Stack } from '@mui/material';
 import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS, isValidReading, normalizeReading } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
@@ -29,7 +30,7 @@ export function PaymentServiceInputs() {
         <SelectInput source="status" choices={statuses} defaultValue="active" validate={required()} sx={{ minWidth: 160 }} />
       </Stack>
       <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: "center" }}>
-        <DateInput source="applicationsOpenOn" validate={required()} helperText="resources.payment-services.helper.applicationsOpenOn" defaultValue="2020-07-01" />
+        <JpDateInput source="applicationsOpenOn" validate={required()} helperText="resources.payment-services.helper.applicationsOpenOn" defaultValue="2020-07-01" />
         <BooleanInput source="preRegistrationRequired" defaultValue={false} helperText="resources.payment-services.helper.preRegistrationRequired" />
       </Stack>
       <TextInput source="awardTiming" validate={[maxLength(200), noMyNumber]} />

@@ -1,4 +1,5 @@
-import { Create, DateInput, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, minValue, regex, required, useTranslate } from 'react-admin';
+import { Create, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, minValue, regex, required, useTranslate } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { Alert, Stack } from '@mui/material';
 import { MYKEY_ID_FORMAT_MESSAGE, TRANSACTION_KIND } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
@@ -27,7 +28,7 @@ export function PointAwardCreate() {
           </ReferenceInput>
           <TextInput source="externalId" validate={[required(), maxLength(100), noMyNumber]} helperText="resources.point-awards.helper.externalId" />
           <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-            <DateInput source="transactionDate" validate={required()} />
+            <JpDateInput source="transactionDate" validate={required()} />
             <SelectInput source="kind" choices={kinds} defaultValue="charge" validate={required()} sx={{ minWidth: 160 }} />
             <NumberInput source="amountYen" validate={[required(), minValue(1)]} min={1} step={1} helperText="resources.point-awards.helper.amountYen" />
           </Stack>

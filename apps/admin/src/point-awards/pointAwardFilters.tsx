@@ -1,4 +1,5 @@
-import { DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { TRANSACTION_KIND } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 
@@ -10,8 +11,8 @@ export function usePointAwardFilters() {
       <SelectInput optionText="name" sx={{ minWidth: 200 }} />
     </ReferenceInput>,
     <SelectInput key="kind" source="kind" choices={kinds} alwaysOn />,
-    <DateInput key="from" source="transactionDate_gte" label="resources.point-awards.filters.from" alwaysOn />,
-    <DateInput key="to" source="transactionDate_lte" label="resources.point-awards.filters.to" alwaysOn />,
+    <JpDateInput key="from" source="transactionDate_gte" label="resources.point-awards.filters.from" alwaysOn />,
+    <JpDateInput key="to" source="transactionDate_lte" label="resources.point-awards.filters.to" alwaysOn />,
     <NullableBooleanInput key="cap" source="capReached" alwaysOn />,
   ];
 }

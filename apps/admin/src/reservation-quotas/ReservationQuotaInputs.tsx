@@ -1,4 +1,5 @@
-import { DateTimeInput, NumberInput, ReferenceInput, SelectInput, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
+import { NumberInput, ReferenceInput, SelectInput, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
+import { JpDateTimeInput } from '../common/JpDateInputs';
 import { Stack } from '@mui/material';
 import { noMyNumber } from '../common/validators';
 import { toInstant } from '../common/instants';
@@ -15,8 +16,8 @@ export function ReservationQuotaInputs() {
         <NumberInput source="warnAtPercent" defaultValue={90} min={1} max={100} validate={[required(), minValue(1), maxValue(100)]} helperText="resources.reservation-quotas.helper.warnAtPercent" />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-        <DateTimeInput source="opensAt" parse={toInstant} helperText="resources.reservation-quotas.helper.opensAt" />
-        <DateTimeInput source="closesAt" parse={toInstant} helperText="resources.reservation-quotas.helper.closesAt" />
+        <JpDateTimeInput source="opensAt" parse={toInstant} helperText="resources.reservation-quotas.helper.opensAt" />
+        <JpDateTimeInput source="closesAt" parse={toInstant} helperText="resources.reservation-quotas.helper.closesAt" />
       </Stack>
     </Stack>
   );

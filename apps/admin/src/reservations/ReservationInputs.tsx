@@ -1,4 +1,5 @@
-import { DateTimeInput, RadioButtonGroupInput, required } from 'react-admin';
+import { RadioButtonGroupInput, required } from 'react-admin';
+import { JpDateTimeInput } from '../common/JpDateInputs';
 import { Stack } from '@mui/material';
 import { AGE_BAND, CHANNEL, certRenewalWaitMessage, isWithinCertRenewalWait } from '@mynapoint/domain';
 import { DistrictInput } from '../common/DistrictInput';
@@ -22,14 +23,14 @@ export function ReservationInputs({ editing }: { editing?: boolean }) {
       <DistrictInput />
       <RadioButtonGroupInput source="channel" choices={channels} row validate={required()} helperText="resources.reservations.helper.channel" />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-        <DateTimeInput
+        <JpDateTimeInput
           source="reservedAt"
           parse={toInstant}
           // On create an empty value means now; a saved record keeps its instant.
           validate={editing ? required() : undefined}
           helperText={editing ? false : 'resources.reservations.helper.reservedAt'}
         />
-        <DateTimeInput
+        <JpDateTimeInput
           source="certRenewedAt"
           parse={toInstant}
           validate={certRenewalWait('reservedAt', 'reserve')}

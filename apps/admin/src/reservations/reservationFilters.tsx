@@ -1,4 +1,5 @@
-import { DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { JpDateInput } from '../common/JpDateInputs';
 import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 
@@ -20,7 +21,7 @@ export function useReservationFilters() {
     <SelectInput key="age" source="ageBand" choices={ageBands} />,
     <TextInput key="district" source="district" />,
     <NullableBooleanInput key="applied" source="applied" />,
-    <DateInput key="from" source="reservedAt_gte" label="app.filters.from" />,
-    <DateInput key="to" source="reservedAt_lte" label="app.filters.to" />,
+    <JpDateInput key="from" source="reservedAt_gte" label="app.filters.from" />,
+    <JpDateInput key="to" source="reservedAt_lte" label="app.filters.to" />,
   ];
 }

@@ -1,0 +1,122 @@
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { DesktopDatePicker } from '@mui/x-date-pickers/DesktopDatePicker';
+import { DesktopDateTimePicker } from '@mui/x-date-pickers/DesktopDateTimePicker';
+import { enUS, jaJP } from '@mui/x-date-pickers/locales';
+import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/ja';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FieldTitle, InputHelperText, isRequired as hasRequired, useInput, useResourceContext, type Validator } from 'react-admin';
+import { useLang } from './enums';
+import type { JpPickerInputProps } from './JpDateInputs';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+// The city's clock: instants are shown and typed in JST whatever the PC's zone, as
+// the rest of the admin shows them (JpDateField).
+const TIME_ZONE = 'Asia/Tokyo';
+// Japanese formats whatever the browser's language: the counter's shared PCs are not
+// all set up in Japanese, and the browser's own <input type="date"> followed that.
+const FORMAT = { date: 'YYYY/MM/DD', dateTime: 'YYYY/MM/DD HH:mm' } as const;
+// A partly typed or impossible date: kept in the form so that validation says so
+// (and a filter is not applied) instead of silently saving nothing.
+const INVALID = '\u0000invalid';
+
+type Kind = keyof typeof FORMAT;
+
+function toPicker(kind: Kind, value: unknown): Dayjs | null {
+  let d: Dayjs;
+  // A form's default may be a Date (e.g. "now" on a new fraud alert).
+  if (value instanceof Date) d = dayjs(value);
+  else if (typeof value !== 'string' || value === '' || value === INVALID) return null;
+  // dayjs reads `YYYY-MM-DD` as that local day, and an instant as itself.
+  else d = dayjs(kind === 'date' ? value.slice(0, 10) : value);
+  if (!d.isValid()) return null;
+  return kind === 'dateTime' ? d.tz(TIME_ZONE) : d;
+}
+
+// The API's shapes: `YYYY-MM-DD` for dates, ISO instants (UTC, `Z`) for date-times.
+function fromPicker(kind: Kind, value: Dayjs | null): string | null {
+  if (value == null) return null;
+  if (!value.isValid()) return INVALID;
+  return kind === 'date' ? value.format('YYYY-MM-DD') : value.toISOString();
+}
+
+export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kind }) {
+  // Filled, small and dense like react-admin's other inputs (its theme does not reach the pickers' own text field).
+  const { source, label, helperText, validate, parse, defaultValue, className, sx, size = 'small', variant = 'filled', margin = 'dense', disabled, readOnly, fullWidth } = props;
+  const lang = useLang();
+  const resource = useResourceContext(props);
+  const userValidators = useMemo(() => (validate == null ? [] : Array.isArray(validate) ? validate : [validate]), [validate]);
+  const validators = useMemo<Validator[]>(
+    () => [(value: unknown) => (value === INVALID ? `app.picker.invalid_${kind === 'date' ? 'date' : 'date_time'}` : undefined), ...userValidators],
+    [kind, userValidators],
+  );
+  const { field, fieldState, formState, id, isRequired } = useInput({
+    source,
+    resource,
+    defaultValue,
+    validate: validators,
+    isRequired: hasRequired(userValidators),
+    format: (v: unknown) => v,
+    parse: (v: unknown) => v,
+    disabled,
+    readOnly,
+  });
+
+  // The picker keeps what is being typed (an incomplete date is not a value yet);
+  // the form's value re-syncs it only when changed from outside (reset, record load).
+  const [local, setLocal] = useState<Dayjs | null>(() => toPicker(kind, field.value));
+  const emitted = useRef<unknown>(field.value);
+  useEffect(() => {
+    if (field.value === emitted.current) return;
+    emitted.current = field.value;
+    setLocal(toPicker(kind, field.value));
+  }, [field.value, kind]);
+
+  const onChange = (value: Dayjs | null) => {
+    setLocal(value);
+    const out = fromPicker(kind, value);
+    const parsed = out == null || out === INVALID || !parse ? out : parse(out);
+    emitted.current = parsed;
+    field.onChange(parsed);
+  };
+
+  const shown = fieldState.invalid && (fieldState.isTouched || formState.isSubmitted);
+  const Picker = kind === 'date' ? DesktopDatePicker : DesktopDateTimePicker;
+  const localeText = (lang === 'en' ? enUS : jaJP).components.MuiLocalizationProvider.defaultProps.localeText;
+  return (
+    <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={lang === 'en' ? 'en' : 'ja'} localeText={localeText}>
+      <Picker
+        value={local}
+        onChange={onChange}
+        format={FORMAT[kind]}
+        {...(kind === 'dateTime' ? { ampm: false, timezone: TIME_ZONE } : {})}
+        disabled={disabled}
+        readOnly={readOnly}
+        inputRef={field.ref}
+        name={field.name}
+        label={label === false || label === '' ? undefined : <FieldTitle label={label} source={source} resource={resource} isRequired={isRequired} />}
+        className={['ra-input', `ra-input-${source}`, className].filter(Boolean).join(' ')}
+        sx={sx}
+        slotProps={{
+          // 2026年12月 above the calendar (dayjs's ja locale would say 12月 2026).
+          calendarHeader: { format: lang === 'en' ? 'MMMM YYYY' : 'YYYY年M月' },
+          textField: {
+            id,
+            size,
+            variant,
+            margin,
+            fullWidth,
+            error: shown,
+            onBlur: field.onBlur,
+            helperText: helperText === false && !shown ? null : <InputHelperText error={shown ? fieldState.error?.message : undefined} helperText={helperText} />,
+          },
+        }}
+      />
+    </LocalizationProvider>
+  );
+}

@@ -35,6 +35,9 @@ export const appMessages = {
       },
       now_if_empty: '空欄なら現在時刻',
       filters: { from: '開始日', to: '終了日' },
+      counter: { keyboard: 'キーボード操作', save_and_next: '保存して次の方へ（Enter）', save_and_show: '保存して詳細を表示' },
+      // Punctuation between UI parts: full-width in Japanese.
+      punct: { paren: '（%{text}）', list: '・', sep: ' ・ ' },
       dashboard: {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
@@ -76,6 +79,8 @@ export const appMessages = {
       },
       now_if_empty: 'Empty: now',
       filters: { from: 'From', to: 'To' },
+      counter: { keyboard: 'Keyboard', save_and_next: 'Save and next (Enter)', save_and_show: 'Save and show' },
+      punct: { paren: ' (%{text})', list: ', ', sep: ' · ' },
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',

@@ -14,7 +14,7 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ username, password }),
     });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(body.message ?? 'ログインできませんでした。');
+    if (!res.ok) throw new Error(body.message ?? 'ra.auth.sign_in_error');
     writeSession(body.accessToken, body.user);
     // Counter staff start where they work: the quick-entry screen.
     if (body.user?.role === 'counter') return { redirectTo: QUICK_ENTRY_PATH };
@@ -28,13 +28,13 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
-    if (!readSession()) throw new Error('ログインしてください。');
+    if (!readSession()) throw new Error('app.auth.sign_in_first');
   },
 
   async checkError(error) {
     if (error?.status === 401) {
       clearSession();
-      throw new Error('セッションの有効期限が切れました。もう一度ログインしてください。');
+      throw new Error('app.auth.session_expired');
     }
   },
 

@@ -3,7 +3,6 @@ export default {
     empty: 'ポイント申し込みはまだありません。',
     counter_create: '窓口で申し込みを登録',
     title_create: '窓口で申し込みを登録',
-    action: { save_and_next: '保存して次の方へ（Enter）', save_and_show: '保存して詳細を表示' },
     notification: { created: '申し込みを登録しました（マイキーID %{ref}）。次の方のマイキーIDを入力してください。' },
     helper: {
       campaignId: '空欄なら、このマイキーIDが予約したキャンペーン',
@@ -35,7 +34,6 @@ export default {
     empty: 'No applications yet.',
     counter_create: 'Register at the counter',
     title_create: 'Register an application at the counter',
-    action: { save_and_next: 'Save and next (Enter)', save_and_show: 'Save and show' },
     notification: { created: 'Application saved (MyKey ID %{ref}). Enter the next resident’s MyKey ID.' },
     helper: {
       campaignId: 'Empty: the campaign this MyKey ID reserved in',

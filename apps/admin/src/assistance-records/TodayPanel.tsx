@@ -69,8 +69,8 @@ export function TodayPanel({ rows, loading, stats }: { rows: TodayRow[]; loading
               <ListItem key={r.id} disablePadding>
                 <ListItemButton component={Link} to={`/assistance-records/${r.id}`}>
                   <ListItemText
-                    primary={`${time.format(new Date(r.visitedAt))}  ${r.assistanceTypes.map((t) => ASSISTANCE_TYPE.label(t, lang)).join('・')}`}
-                    secondary={`${ASSISTANCE_OUTCOME.label(r.outcome, lang)} ・ ${r.durationMinutes}${translate(`${T}.stats.minutes`)}`}
+                    primary={`${time.format(new Date(r.visitedAt))}  ${r.assistanceTypes.map((t) => ASSISTANCE_TYPE.label(t, lang)).join(translate('app.punct.list'))}`}
+                    secondary={`${ASSISTANCE_OUTCOME.label(r.outcome, lang)}${translate('app.punct.sep')}${r.durationMinutes}${translate(`${T}.stats.minutes`)}`}
                   />
                   <EditIcon fontSize="small" color="action" />
                 </ListItemButton>

@@ -20,7 +20,7 @@ function useShowValue() {
   return (v: unknown): string => {
     if (v === null || v === '') return translate('resources.audit-logs.show.blank');
     if (typeof v === 'boolean') return translate(v ? 'ra.boolean.true' : 'ra.boolean.false');
-    if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join('、');
+    if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(translate('app.punct.comma'));
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
 }

@@ -1,8 +1,8 @@
 import { TextInput, required, type TextInputProps } from 'react-admin';
-import { MYKEY_ID_FORMAT_MESSAGE, normalizeMyKeyId } from '@mynapoint/domain';
+import { normalizeMyKeyId } from '@mynapoint/domain';
 
 // The same rule as the server: 8 alphanumerics, any case (full-width accepted).
-export const validMyKeyId = (value: unknown) => (typeof value === 'string' && value !== '' && !normalizeMyKeyId(value) ? MYKEY_ID_FORMAT_MESSAGE : undefined);
+export const validMyKeyId = (value: unknown) => (typeof value === 'string' && value !== '' && !normalizeMyKeyId(value) ? 'app.mykey.invalid' : undefined);
 
 /** The MyKey ID field of the counter forms: upper-case, monospace, no autocomplete. */
 export function MyKeyIdInput(props: Omit<TextInputProps, 'source'> & { source?: string }) {

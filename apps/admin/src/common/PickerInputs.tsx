@@ -8,7 +8,7 @@ import 'dayjs/locale/ja';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FieldTitle, InputHelperText, isRequired as hasRequired, useInput, useResourceContext, type Validator } from 'react-admin';
+import { FieldTitle, InputHelperText, isRequired as hasRequired, useInput, useResourceContext, useTranslate, type Validator } from 'react-admin';
 import { useLang } from './enums';
 import type { JpPickerInputProps } from './JpDateInputs';
 
@@ -49,6 +49,7 @@ export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kin
   // Filled, small and dense like react-admin's other inputs (its theme does not reach the pickers' own text field).
   const { source, label, helperText, validate, parse, defaultValue, className, sx, size = 'small', variant = 'filled', margin = 'dense', disabled, readOnly, fullWidth } = props;
   const lang = useLang();
+  const translate = useTranslate();
   const resource = useResourceContext(props);
   const userValidators = useMemo(() => (validate == null ? [] : Array.isArray(validate) ? validate : [validate]), [validate]);
   const validators = useMemo<Validator[]>(
@@ -103,8 +104,8 @@ export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kin
         className={['ra-input', `ra-input-${source}`, className].filter(Boolean).join(' ')}
         sx={sx}
         slotProps={{
-          // 2026年12月 above the calendar (dayjs's ja locale would say 12月 2026).
-          calendarHeader: { format: lang === 'en' ? 'MMMM YYYY' : 'YYYY年M月' },
+          // 2026年12月 above the calendar (dayjs's ja locale would say 12月 2026): a dayjs format from i18n.
+          calendarHeader: { format: translate('app.calendar_header') },
           textField: {
             id,
             size,

@@ -56,7 +56,7 @@ export const UptakePanels = memo(function UptakePanels({ query, period, links }:
               labelWidth={190}
               rows={rows.map((r, i) => ({
                 key: r.stage,
-                name: r.rate == null ? translate(`${R}.funnel.${r.stage}`) : `${translate(`${R}.funnel.${r.stage}`)}（${formatPercent(r.rate)}）`,
+                name: r.rate == null ? translate(`${R}.funnel.${r.stage}`) : `${translate(`${R}.funnel.${r.stage}`)}${translate('app.punct.paren', { text: formatPercent(r.rate) })}`,
                 value: r.value,
                 series: i,
               }))}

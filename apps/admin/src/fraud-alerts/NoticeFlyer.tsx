@@ -1,4 +1,8 @@
 import { FRAUD_REFERRALS, formatJapaneseEraDate, toJstDate } from '@mynapoint/domain';
+import messages from './i18n';
+
+// The flyer is handed to residents, so it is printed in Japanese whatever the UI language.
+const TEXT = messages.ja.print;
 
 // The flyer as an A4 sheet, the one drawing used by the print page and by the
 // publish dialog's preview (so the manager confirms exactly what will print).
@@ -48,12 +52,11 @@ export function NoticeFlyer({ notice, cityName, date, draft = !notice.noticePubl
   return (
     <>
       <style>{SHEET_CSS}</style>
-      {/* The flyer itself is always Japanese: it is handed to residents. */}
       <article className="np-sheet" lang="ja" data-testid="notice-flyer">
-        {draft && <div className="np-draft">下書き（未公開）— 配布しないでください</div>}
+        {draft && <div className="np-draft">{TEXT.draft}</div>}
         <header className="np-band">
-          <strong>ご注意ください！</strong>
-          <span>マイナポイントに乗じた詐欺</span>
+          <strong>{TEXT.heading}</strong>
+          <span>{TEXT.subheading}</span>
         </header>
         <h1 className="np-title">{notice.noticeTitle}</h1>
         <div className="np-body">
@@ -62,15 +65,15 @@ export function NoticeFlyer({ notice, cityName, date, draft = !notice.noticePubl
           ))}
         </div>
         <section className="np-never">
-          <h2>総務省の職員や市の職員などが、次のことを行うことは絶対にありません。</h2>
+          <h2>{TEXT.never}</h2>
           <ul>
-            <li>マイナンバーや金融機関の口座番号、暗証番号、資産の情報、家族構成などをお聞きすること</li>
-            <li>通帳やキャッシュカードを預かったり、確認したりすること</li>
-            <li>金銭を要求したり、手数料の振込みを求めたりすること</li>
+            <li>{TEXT.never1}</li>
+            <li>{TEXT.never2}</li>
+            <li>{TEXT.never3}</li>
           </ul>
         </section>
         <section className="np-consult">
-          <h2>不審な電話・訪問・メールを受けたら、すぐにご相談ください</h2>
+          <h2>{TEXT.consult}</h2>
           {FRAUD_REFERRALS.map((r) => (
             <div className="np-ref" key={r.key}>
               <span>{r.ja}</span>

@@ -2,24 +2,17 @@ import { Alert, AlertTitle, Box, Button, Dialog, DialogActions, DialogContent, D
 import CampaignIcon from '@mui/icons-material/Campaign';
 import PrintIcon from '@mui/icons-material/Print';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { NoticeProblem, ROLE, can, formatJapaneseEraDate, isNoticeComplete, noticeProblems, toJstDate } from '@mynapoint/domain';
+import { NoticeProblem, formatJapaneseEraDate, isNoticeComplete, noticeProblems, toJstDate } from '@mynapoint/domain';
 import { useSettings } from '../common/settings';
+import { useRolesWhoCan } from '../common/useRolesWhoCan';
 import type { AppDataProvider } from '../dataProvider';
 import { NoticeFlyer, flyerDate } from './NoticeFlyer';
 
 // The flyer preview in the dialog: the A4 sheet drawn at half size.
 const PREVIEW_SCALE = 0.5;
 
-// Who may write the notice, from the permissions table (policy staff first: it is their job).
-function useEditorNames(): string {
-  const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const lang = locale === 'en' ? 'en' : 'ja';
-  const editors = ROLE.values.filter((r) => can(r, 'fraud-alerts', 'edit')).sort((a, b) => Number(a === 'admin') - Number(b === 'admin'));
-  return editors.map((r) => ROLE.label(r, lang)).join(translate('resources.fraud-alerts.notice.or'));
-}
 
 function ProblemList({ problems }: { problems: NoticeProblem[] }) {
   const translate = useTranslate();
@@ -29,7 +22,7 @@ function ProblemList({ problems }: { problems: NoticeProblem[] }) {
         <li key={p.field}>
           {translate(`resources.fraud-alerts.notice.problem.${p.kind}`, {
             field: translate(`resources.fraud-alerts.fields.${p.field}`),
-            markers: p.markers.map((m) => `「${m}」`).join(translate('resources.fraud-alerts.notice.listSeparator')),
+            markers: p.markers.map((m) => translate('app.punct.quote', { text: m })).join(translate('app.punct.comma')),
           })}
         </li>
       ))}
@@ -46,7 +39,8 @@ export function NoticePanel() {
   const notify = useNotify();
   const refresh = useRefresh();
   const { cityName } = useSettings();
-  const editors = useEditorNames();
+  // Who may write the notice (policy staff first: it is their job).
+  const editors = useRolesWhoCan('fraud-alerts', 'edit', translate('resources.fraud-alerts.notice.or'));
   const dataProvider = useDataProvider<AppDataProvider>();
   const { canAccess: mayPublish } = useCanAccess({ resource: 'fraud-alerts', action: 'publish' });
   const { canAccess: mayEdit } = useCanAccess({ resource: 'fraud-alerts', action: 'edit' });

@@ -27,7 +27,10 @@ export const appMessages = {
         started: '%{count} 件のダウンロードを開始しました。',
         failed: 'エクスポートできませんでした。',
       },
-      mykey: { helper: '英数字8文字（大文字・小文字は区別しません）。保存されるのは照合用の符号と下4桁だけです。' },
+      mykey: {
+        helper: '英数字8文字（大文字・小文字は区別しません）。保存されるのは照合用の符号と下4桁だけです。',
+        invalid: 'マイキーIDは英数字8文字で入力してください。',
+      },
       list_error: {
         title: '一覧を読み込めませんでした',
         hint: '記録が消えたわけではありません。しばらく待ってから「再読み込み」を押してください。',
@@ -35,10 +38,15 @@ export const appMessages = {
       },
       now_if_empty: '空欄なら現在時刻',
       filters: { from: '開始日', to: '終了日' },
+      calendar_header: 'YYYY年M月',
+      auth: { sign_in_first: 'ログインしてください。', session_expired: 'セッションの有効期限が切れました。もう一度ログインしてください。' },
       picker: {
         invalid_date: '日付を「2026/12/07」の形で入力してください。',
         invalid_date_time: '日時を「2026/12/07 14:30」の形で入力してください。',
       },
+      counter: { keyboard: 'キーボード操作', save_and_next: '保存して次の方へ（Enter）', save_and_show: '保存して詳細を表示' },
+      // Punctuation between UI parts: full-width in Japanese.
+      punct: { paren: '（%{text}）', quote: '「%{text}」', list: '・', comma: '、', sep: ' ・ ', range: ' 〜 ' },
       dashboard: {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
@@ -72,7 +80,7 @@ export const appMessages = {
         started: 'Download of %{count} rows started.',
         failed: 'The export failed.',
       },
-      mykey: { helper: '8 letters or digits (any case). Only a keyed hash and the last 4 are stored.' },
+      mykey: { helper: '8 letters or digits (any case). Only a keyed hash and the last 4 are stored.', invalid: 'The MyKey ID is 8 letters or digits.' },
       list_error: {
         title: 'The list could not be loaded',
         hint: 'Nothing has been lost. Wait a moment, then press “Reload”.',
@@ -80,10 +88,14 @@ export const appMessages = {
       },
       now_if_empty: 'Empty: now',
       filters: { from: 'From', to: 'To' },
+      calendar_header: 'MMMM YYYY',
+      auth: { sign_in_first: 'Please sign in.', session_expired: 'Your session has expired. Please sign in again.' },
       picker: {
         invalid_date: 'Enter the date as 2026/12/07.',
         invalid_date_time: 'Enter the date and time as 2026/12/07 14:30.',
       },
+      counter: { keyboard: 'Keyboard', save_and_next: 'Save and next (Enter)', save_and_show: 'Save and show' },
+      punct: { paren: ' (%{text})', quote: '“%{text}”', list: ', ', comma: ', ', sep: ' · ', range: ' – ' },
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',

@@ -122,7 +122,7 @@ export function ImportCreate() {
                 >
                   <input ref={input} type="file" accept=".csv,.txt,text/csv" hidden data-testid="import-file" onChange={(e) => pick(e.target.files?.[0])} />
                   <Typography variant="body2" sx={{ mb: 1 }}>
-                    {file ? `${file.name}（${Math.ceil(file.size / 1024).toLocaleString('ja-JP')} KB）` : translate('resources.imports.create.drop')}
+                    {file ? `${file.name}${translate('app.punct.paren', { text: `${Math.ceil(file.size / 1024).toLocaleString('ja-JP')} KB` })}` : translate('resources.imports.create.drop')}
                   </Typography>
                   <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => input.current?.click()}>
                     {translate('resources.imports.action.choose_file')}

@@ -1,29 +1,24 @@
-import { CreateButton, DataTable, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useTranslate } from 'react-admin';
 import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { IMPORT_STATUS, IMPORT_TYPE, ROLE, can, type Lang } from '@mynapoint/domain';
+import { IMPORT_STATUS, IMPORT_TYPE } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
 import { importProgress, type ImportProgressInput } from './importProgress';
 import { ImportStatusChip } from './ImportStatusChip';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ListLoadError } from '../common/ListLoadError';
-
-// Who may import, from the permissions table (the administrator named last).
-function importers(lang: Lang): string {
-  const roles = ROLE.values.filter((r) => can(r, 'imports', 'create')).sort((a, b) => Number(a === 'admin') - Number(b === 'admin'));
-  return roles.map((r) => ROLE.label(r, lang)).join(lang === 'ja' ? '・' : ', ');
-}
+import { useRolesWhoCan } from '../common/useRolesWhoCan';
 
 // A manager reads imports but cannot run one: the empty list says so, without the invitation.
 function Empty() {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const { canAccess, isPending } = useCanAccess({ resource: 'imports', action: 'create' });
+  const importers = useRolesWhoCan('imports', 'create', translate('app.punct.list'));
   if (isPending) return null;
   return (
     <Box sx={{ textAlign: 'center', m: 4 }}>
       <Typography variant="h6" color="text.secondary" gutterBottom>
-        {canAccess ? translate('resources.imports.empty') : translate('resources.imports.empty_read_only', { roles: importers(locale === 'en' ? 'en' : 'ja') })}
+        {canAccess ? translate('resources.imports.empty') : translate('resources.imports.empty_read_only', { roles: importers })}
       </Typography>
       {canAccess && <CreateButton label="resources.imports.action.create" />}
     </Box>
@@ -62,10 +57,11 @@ function Result({ status, rowsTotal, accepted, duplicates, rejected }: ImportCou
 }
 
 export function ImportList() {
+  const translate = useTranslate();
   const types = useEnumChoices(IMPORT_TYPE);
   const statuses = useEnumChoices(IMPORT_STATUS);
   const filters = [
-    <SearchInput key="q" source="q" alwaysOn placeholder="ファイル名" />,
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.imports.filters.q')} />,
     <SelectInput key="type" source="type" choices={types} alwaysOn />,
     <SelectInput key="status" source="status" choices={statuses} alwaysOn />,
   ];

@@ -64,6 +64,7 @@ export function ImportShow() {
 
   const progress = importProgress(data);
   const label = translate(`resources.imports.show.step.${progress.step}`);
+  const sep = translate('app.punct.sep');
   const download = async () => {
     try {
       const blob = await dataProvider.download(`imports/${data.id}/errors.csv`);
@@ -90,15 +91,15 @@ export function ImportShow() {
               <ImportStatusChip status={data.status} />
               <Typography variant="body2" color="text.secondary">
                 {IMPORT_TYPE.label(data.type, lang)}
-                {service ? ` ・ ${service.name}` : ''}
-                {data.encoding ? ` ・ ${data.encoding.toUpperCase()}` : ''}
-                {` ・ ${lang === 'ja' ? formatJapaneseEraDate(toJstDate(new Date(data.createdAt))) : toJstDate(new Date(data.createdAt))}`}
-                {data.createdByName ? ` ・ ${data.createdByName}` : ''}
+                {service ? `${sep}${service.name}` : ''}
+                {data.encoding ? `${sep}${data.encoding.toUpperCase()}` : ''}
+                {`${sep}${lang === 'ja' ? formatJapaneseEraDate(toJstDate(new Date(data.createdAt))) : toJstDate(new Date(data.createdAt))}`}
+                {data.createdByName ? `${sep}${data.createdByName}` : ''}
               </Typography>
             </Stack>
             <Typography variant="subtitle2" sx={{ mt: 2 }}>
               {translate('resources.imports.show.progress')}: {label}
-              {progress.step === 'reading' && data.rowsTotal > 0 ? `（${translate('resources.imports.show.rows', { done: n(data.rowsDone), total: n(data.rowsTotal) })}）` : ''}
+              {progress.step === 'reading' && data.rowsTotal > 0 ? translate('app.punct.paren', { text: translate('resources.imports.show.rows', { done: n(data.rowsDone), total: n(data.rowsTotal) }) }) : ''}
             </Typography>
             <LinearProgress
               variant="determinate"

@@ -35,7 +35,7 @@ export function ParticipantHistory() {
           <Typography variant="body2">
             {formatJapaneseEraDate(toJstDate(new Date(e.at)))} {time.format(new Date(e.at))} —{' '}
             <strong>{translate(`resources.participants.history.${e.kind}`)}</strong>
-            {e.paymentServiceName && `（${e.paymentServiceName}）`}
+            {e.paymentServiceName && translate('app.punct.paren', { text: e.paymentServiceName })}
             {e.byName && ` ${e.byName}`}
           </Typography>
           {e.reason && (

@@ -11,7 +11,7 @@ export function PointsField(_props: { label?: string }) {
     <Box sx={{ minWidth: 240, maxWidth: 420 }} data-testid="points">
       <Typography variant="body1">
         {translate('resources.participants.points', { total: record.pointsTotal.toLocaleString('ja-JP'), cap: record.capYen.toLocaleString('ja-JP') })}
-        {record.capReached && <strong>（{translate('resources.participants.cap_reached')}）</strong>}
+        {record.capReached && <strong>{translate('app.punct.paren', { text: translate('resources.participants.cap_reached') })}</strong>}
       </Typography>
       <LinearProgress variant="determinate" value={percent} aria-label={translate('resources.participants.sections.points')} sx={{ height: 8, borderRadius: 1, mt: 0.5 }} />
     </Box>

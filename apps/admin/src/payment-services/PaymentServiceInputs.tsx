@@ -35,7 +35,7 @@ export function PaymentServiceInputs() {
       </Stack>
       <TextInput source="awardTiming" validate={[maxLength(200), noMyNumber]} />
       <TextInput source="pointExpiry" validate={[maxLength(200), noMyNumber]} />
-      <TextInput source="url" type="url" validate={[maxLength(500), regex(/^https?:\/\//, 'URL は http:// または https:// で始めてください。')]} />
+      <TextInput source="url" type="url" validate={[maxLength(500), regex(/^https?:\/\//, 'resources.payment-services.validation.url')]} />
       <TextInput source="notes" multiline minRows={2} validate={[maxLength(2000), noMyNumber]} />
     </Stack>
   );

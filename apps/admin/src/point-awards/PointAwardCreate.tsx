@@ -1,8 +1,9 @@
-import { Create, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, minValue, regex, required, useTranslate } from 'react-admin';
+import { Create, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, minValue, required, useTranslate } from 'react-admin';
 import { JpDateInput } from '../common/JpDateInputs';
 import { Alert, Stack } from '@mui/material';
-import { MYKEY_ID_FORMAT_MESSAGE, TRANSACTION_KIND } from '@mynapoint/domain';
+import { TRANSACTION_KIND } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
+import { validMyKeyId } from '../common/MyKeyIdInput';
 import { noMyNumber } from '../common/validators';
 
 // A single award, for corrections; the server applies the same rule and cap as to imports.
@@ -18,7 +19,7 @@ export function PointAwardCreate() {
           </Alert>
           <TextInput
             source="myKeyId"
-            validate={[required(), regex(/^\s*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{8}\s*$/, MYKEY_ID_FORMAT_MESSAGE)]}
+            validate={[required(), validMyKeyId]}
             helperText="resources.point-awards.helper.myKeyId"
             autoComplete="off"
             autoFocus

@@ -1,18 +1,18 @@
-import { CreateButton, DataTable, FunctionField, List, NumberField, ReferenceField, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, List, NumberField, ReferenceField, TextField, TopToolbar, useCanAccess, useTranslate } from 'react-admin';
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Link as RouterLink } from 'react-router-dom';
-import { TRANSACTION_KIND, can } from '@mynapoint/domain';
+import { TRANSACTION_KIND } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
-import { readSession } from '../session';
 import { usePointAwardFilters } from './pointAwardFilters';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ListLoadError } from '../common/ListLoadError';
 
 function ImportButton() {
   const translate = useTranslate();
-  if (!can(readSession()?.user.role, 'imports', 'create')) return null;
+  const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
+  if (!canAccess) return null;
   return (
     <Button component={RouterLink} to="/imports/create" startIcon={<UploadFileIcon />} size="small">
       {translate('resources.point-awards.action.import')}

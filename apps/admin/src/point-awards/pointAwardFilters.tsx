@@ -1,12 +1,13 @@
-import { NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { JpDateInput } from '../common/JpDateInputs';
 import { TRANSACTION_KIND } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 
 export function usePointAwardFilters() {
+  const translate = useTranslate();
   const kinds = useEnumChoices(TRANSACTION_KIND);
   return [
-    <SearchInput key="q" source="q" alwaysOn placeholder="取引ID・マイキーID末尾" />,
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.point-awards.filters.q')} />,
     <ReferenceInput key="service" source="paymentServiceId" reference="payment-services" sort={{ field: 'name', order: 'ASC' }} perPage={200} alwaysOn>
       <SelectInput optionText="name" sx={{ minWidth: 200 }} />
     </ReferenceInput>,

@@ -18,7 +18,8 @@ export function QuotaPreview() {
         {data ? (
           <>
             <Typography variant="subtitle1" gutterBottom>
-              {data.name}（{QUOTA_STATUS.label(data.status, lang)}）
+              {data.name}
+              {translate('app.punct.paren', { text: QUOTA_STATUS.label(data.status, lang) })}
             </Typography>
             <QuotaGauge capacity={data.capacity} used={data.used} warnAtPercent={data.warnAtPercent} size="large" />
           </>

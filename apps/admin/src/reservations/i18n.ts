@@ -3,7 +3,6 @@ export default {
     empty: 'マイナポイント予約はまだありません。',
     counter_create: '窓口で予約を登録',
     title_create: '窓口で予約を登録',
-    action: { save_and_next: '保存して次の方へ（Enter）', save_and_show: '保存して詳細を表示' },
     notification: { created: '予約を登録しました（マイキーID %{ref}）。次の方のマイキーIDを入力してください。' },
     helper: {
       reservedAt: '空欄なら現在時刻。過去の記録を入力するときだけ指定します。',
@@ -11,7 +10,7 @@ export default {
       quotaId: '受付中の予約枠から選びます。',
       channel: '窓口で支援した場合は「窓口支援」',
     },
-    sections: { quota: '選択中の予約枠', last: '直前に登録した予約', keyboard: 'キーボード操作' },
+    sections: { quota: '選択中の予約枠', last: '直前に登録した予約' },
     keyboard: 'マイキーID を入力 → Tab で項目を移動 → Enter で保存。保存すると予約枠と予約方法はそのままで、次の方の入力に移ります。',
     lookup: {
       none: 'このマイキーIDの予約はまだありません。',
@@ -27,7 +26,6 @@ export default {
     empty: 'No reservations yet.',
     counter_create: 'Register at the counter',
     title_create: 'Register a reservation at the counter',
-    action: { save_and_next: 'Save and next (Enter)', save_and_show: 'Save and show' },
     notification: { created: 'Reservation saved (MyKey ID %{ref}). Enter the next resident’s MyKey ID.' },
     helper: {
       reservedAt: 'Empty: now. Set it only when entering a past record.',
@@ -35,7 +33,7 @@ export default {
       quotaId: 'Choose an open quota.',
       channel: '“Counter” when staff helped',
     },
-    sections: { quota: 'Selected quota', last: 'Last saved reservation', keyboard: 'Keyboard' },
+    sections: { quota: 'Selected quota', last: 'Last saved reservation' },
     keyboard: 'Type the MyKey ID → Tab between fields → Enter saves. The quota and channel stay for the next resident.',
     lookup: {
       none: 'No reservation for this MyKey ID yet.',

@@ -8,7 +8,7 @@ export function UserInputs({ create }: { create?: boolean }) {
   const roles = useEnumChoices(ROLE);
   return (
     <Stack sx={{ width: '100%', maxWidth: 560 }}>
-      <TextInput source="username" validate={[required(), minLength(2), maxLength(60), regex(/^[A-Za-z0-9._-]+$/, '半角英数字と . _ - で入力してください。')]} autoFocus={create} />
+      <TextInput source="username" validate={[required(), minLength(2), maxLength(60), regex(/^[A-Za-z0-9._-]+$/, 'resources.users.validation.username')]} autoFocus={create} />
       <TextInput source="displayName" validate={[required(), maxLength(60), noMyNumber]} />
       <SelectInput source="role" choices={roles} validate={required()} />
       <BooleanInput source="active" defaultValue helperText="resources.users.helper.active" />

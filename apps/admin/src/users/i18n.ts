@@ -1,5 +1,6 @@
 export default {
   ja: {
+    validation: { username: '半角英数字と . _ - で入力してください。' },
     helper: {
       password: '12文字以上（ユーザー名を含まないもの）。変更するときだけ入力してください（入力するとこのユーザーはログアウトされます）。',
       active: '無効にするとログインできなくなり、使用中のセッションも終了します。',
@@ -13,6 +14,7 @@ export default {
     },
   },
   en: {
+    validation: { username: 'Use letters, digits and . _ - only.' },
     helper: {
       password: 'At least 12 characters, not containing the username. Fill in only to change it (the user is signed out).',
       active: 'A disabled user cannot sign in; open sessions end at once.',

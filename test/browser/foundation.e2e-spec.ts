@@ -59,7 +59,8 @@ describe('foundation in the browser', () => {
     await page.getByText('あがのPay').first().waitFor();
     await page.goto('/#/payment-services');
     await page.getByPlaceholder('サービス名・事業者').fill('あがの');
-    await page.getByRole('cell', { name: 'あがのPay' }).waitFor();
+    // exact: the よみがな column shows あがのpay, which a case-insensitive match would also take.
+    await page.getByRole('cell', { name: 'あがのPay', exact: true }).waitFor();
     await screenshot(page, 'foundation-payment-service-list');
     const [row] = await t.sql<{ kind: string; operator: string }>(`SELECT kind, operator FROM payment_services WHERE name = 'あがのPay'`);
     expect(row).toEqual({ kind: 'qr_code', operator: '阿賀野決済株式会社' });

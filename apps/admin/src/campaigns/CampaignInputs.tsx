@@ -41,7 +41,8 @@ export function CampaignInputs() {
           defaultValue={5000}
           min={1}
           max={1_000_000}
-          step={500}
+          // step 500 from min 1 made the browser refuse the default 5,000 (valid steps were 1, 501, …).
+          step={1}
           validate={[required(), minValue(1), maxValue(1_000_000)]}
           helperText="resources.campaigns.helper.capPerPersonYen"
         />

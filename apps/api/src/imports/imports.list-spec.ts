@@ -4,14 +4,18 @@ import { ImportError } from './import.exception';
 
 export const importsListSpec = defineListSpec({
   resource: 'imports',
-  from: 'imports i LEFT JOIN users u ON u.id = i.created_by',
+  from: `imports i LEFT JOIN users u ON u.id = i.created_by
+    LEFT JOIN payment_services ps ON ps.id = i.payment_service_id
+    LEFT JOIN campaigns c ON c.id = i.campaign_id`,
   fields: {
     id: { sql: 'i.id', kind: 'int' },
     type: { sql: 'i.type', kind: 'enum', enum: IMPORT_TYPE },
     status: { sql: 'i.status', kind: 'enum', enum: IMPORT_STATUS },
     phase: { sql: 'i.phase', kind: 'text', nullable: true },
-    paymentServiceId: { sql: 'i.payment_service_id', kind: 'int', nullable: true },
-    campaignId: { sql: 'i.campaign_id', kind: 'int', nullable: true },
+    paymentServiceId: { sql: 'i.payment_service_id', kind: 'int', nullable: true, exportable: false },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true },
+    campaignId: { sql: 'i.campaign_id', kind: 'int', nullable: true, exportable: false },
+    campaignName: { sql: 'c.name', kind: 'text', nullable: true },
     filename: { sql: 'i.filename', kind: 'text', nullable: true },
     encoding: { sql: 'i.encoding', kind: 'text', nullable: true },
     rowsTotal: { sql: 'i.rows_total', kind: 'int' },

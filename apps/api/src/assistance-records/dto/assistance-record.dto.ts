@@ -65,6 +65,7 @@ export class UpdateAssistanceRecordDto extends PartialType(CreateAssistanceRecor
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() staffId?: unknown;
   @ReadOnlyField() staffName?: unknown;
+  @ReadOnlyField() paymentServiceName?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
 }

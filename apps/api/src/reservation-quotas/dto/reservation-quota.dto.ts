@@ -23,6 +23,7 @@ export class CreateReservationQuotaDto {
 
 export class UpdateReservationQuotaDto extends PartialType(CreateReservationQuotaDto) {
   @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() campaignName?: unknown;
   @ReadOnlyField() used?: unknown;
   @ReadOnlyField() remaining?: unknown;
   @ReadOnlyField() status?: unknown;

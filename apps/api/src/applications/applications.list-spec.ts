@@ -14,11 +14,11 @@ export const applicationsListSpec = defineListSpec({
   fields: {
     id: { sql: 'a.id', kind: 'int' },
     campaignId: { sql: 'p.campaign_id', kind: 'int', exportable: false },
-    campaignName: { sql: 'ac.name', kind: 'text' },
+    campaignName: { sql: 'ac.name', kind: 'text', exportOnly: true },
     participantId: { sql: 'a.participant_id', kind: 'int' },
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
     paymentServiceId: { sql: 'a.payment_service_id', kind: 'int', exportable: false },
-    paymentServiceName: { sql: 'aps.name', kind: 'text' },
+    paymentServiceName: { sql: 'aps.name', kind: 'text', exportOnly: true },
     appliedAt: { sql: 'a.applied_at', kind: 'instant' },
     channel: { sql: 'a.channel', kind: 'enum', enum: CHANNEL },
     preRegistered: { sql: 'a.pre_registered', kind: 'bool' },
@@ -26,7 +26,7 @@ export const applicationsListSpec = defineListSpec({
     // Applied again after an application of this person was deleted (set on insert).
     reapplication: { sql: 'a.reapplication', kind: 'bool' },
     createdBy: { sql: 'a.created_by', kind: 'int', nullable: true, exportable: false },
-    createdByName: { sql: 'au.display_name', kind: 'text', nullable: true },
+    createdByName: { sql: 'au.display_name', kind: 'text', nullable: true, exportOnly: true },
     createdAt: { sql: 'a.created_at', kind: 'instant' },
   },
   search: ['p.mykey_last4'],

@@ -44,7 +44,7 @@ export const assistanceRecordsListSpec = defineListSpec({
     staffName: { sql: 'u.display_name', kind: 'text' },
     ...assistanceRecordsTable.fields('ar', ['assistanceTypes']),
     paymentServiceId: { ...assistanceRecordsTable.fields('ar', ['paymentServiceId']).paymentServiceId, exportable: false },
-    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true, exportOnly: true },
     ...assistanceRecordsTable.fields('ar', [
       'outcome',
       'unableReason',

@@ -53,9 +53,9 @@ export const importsListSpec = defineListSpec({
   fields: {
     ...importsTable.fields('i', ['id', 'type', 'status', 'phase']),
     paymentServiceId: { ...importsTable.fields('i', ['paymentServiceId']).paymentServiceId, exportable: false },
-    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true, exportOnly: true },
     campaignId: { ...importsTable.fields('i', ['campaignId']).campaignId, exportable: false },
-    campaignName: { sql: 'c.name', kind: 'text', nullable: true },
+    campaignName: { sql: 'c.name', kind: 'text', nullable: true, exportOnly: true },
     ...importsTable.fields('i', ['filename', 'encoding', 'rowsTotal', 'rowsDone', 'accepted', 'rejected', 'duplicates', 'message']),
     createdBy: { ...importsTable.fields('i', ['createdBy']).createdBy, exportable: false },
     createdByName: { sql: 'u.display_name', kind: 'text', nullable: true },

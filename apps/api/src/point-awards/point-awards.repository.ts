@@ -30,23 +30,21 @@ export const pointAwardsTable = defineTable('point_awards', {
   createdAt: { kind: 'instant', readOnly: true },
 });
 
-// The names an export shows instead of ids, over `pa`: LEFT JOINs on keys of two
-// small tables (a hash join each, flat on millions of rows; the count leaves them
-// out). Also in `awardOne`, which reads the record back with its own FROM.
-export const POINT_AWARD_NAME_JOINS = `LEFT JOIN payment_services ps ON ps.id = pa.payment_service_id
-    LEFT JOIN campaigns pc ON pc.id = pa.campaign_id`;
-
 export const pointAwardsListSpec = defineListSpec({
   resource: 'point-awards',
+  // The names an export shows instead of ids (export-only: the responses keep their
+  // shape): LEFT JOINs on keys of two small tables, a hash join each on millions of
+  // rows; lists and counts that use neither leave them out.
   from: `point_awards pa JOIN participants p ON p.id = pa.participant_id
-    ${POINT_AWARD_NAME_JOINS}`,
+    LEFT JOIN payment_services ps ON ps.id = pa.payment_service_id
+    LEFT JOIN campaigns pc ON pc.id = pa.campaign_id`,
   fields: {
     ...pointAwardsTable.fields('pa', ['id', 'participantId']),
     participantRef: { sql: `'****' || p.mykey_last4`, kind: 'text', sortable: false },
     paymentServiceId: { ...pointAwardsTable.fields('pa', ['paymentServiceId']).paymentServiceId, exportable: false },
-    paymentServiceName: { sql: 'ps.name', kind: 'text' },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', exportOnly: true },
     campaignId: { ...pointAwardsTable.fields('pa', ['campaignId']).campaignId, exportable: false },
-    campaignName: { sql: 'pc.name', kind: 'text' },
+    campaignName: { sql: 'pc.name', kind: 'text', exportOnly: true },
     ...pointAwardsTable.fields('pa', ['externalId', 'transactionDate', 'kind', 'amountYen', 'points', 'importId']),
     createdBy: { ...pointAwardsTable.fields('pa', ['createdBy']).createdBy, exportable: false },
     ...pointAwardsTable.fields('pa', ['createdAt']),
@@ -239,7 +237,7 @@ export async function classifyOne(sql: Sql, row: OneRow): Promise<OneOutcome> {
 /**
  * Awards one pending row (under the lock `classifyOne` took) in one statement: the
  * award, with the points of `award()` for a batch of one, the participant's new total,
- * and the record as `select` reads it from `point_awards pa JOIN participants p` and the name joins.
+ * and the record as `select` reads it from `point_awards pa JOIN participants p`.
  * The outer SELECT sees the participant as before the statement, so its `p` is the
  * row with the new total added (the columns the list spec reads: a field on another
  * participant column fails this statement, in every create test).
@@ -262,8 +260,7 @@ export async function awardOne<T>(
      )
      SELECT ${select}
      FROM ins pa
-     JOIN LATERAL (SELECT q.id, q.mykey_last4, q.cap_yen, q.points_total + pa.points AS points_total FROM participants q WHERE q.id = pa.participant_id) p ON true
-     ${POINT_AWARD_NAME_JOINS}`,
+     JOIN LATERAL (SELECT q.id, q.mykey_last4, q.cap_yen, q.points_total + pa.points AS points_total FROM participants q WHERE q.id = pa.participant_id) p ON true`,
     [row.participantId, row.campaignId, row.paymentServiceId, row.externalId, row.transactionDate, row.kind, row.amountYen, row.rate, row.room, userId],
   );
   return record;

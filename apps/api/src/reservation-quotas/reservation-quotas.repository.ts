@@ -37,7 +37,7 @@ export const reservationQuotasListSpec = defineListSpec({
   fields: {
     id: reservationQuotasTable.fields('q', ['id']).id,
     campaignId: { ...reservationQuotasTable.fields('q', ['campaignId']).campaignId, exportable: false },
-    campaignName: { sql: 'qc.name', kind: 'text' },
+    campaignName: { sql: 'qc.name', kind: 'text', exportOnly: true },
     ...reservationQuotasTable.fields('q', ['name', 'capacity', 'warnAtPercent', 'opensAt', 'closesAt', 'used']),
     remaining: { sql: '(q.capacity - q.used)', kind: 'int' },
     status: { sql: QUOTA_STATUS_SQL, kind: 'enum', enum: QUOTA_STATUS },

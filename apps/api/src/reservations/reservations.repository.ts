@@ -27,30 +27,28 @@ export const reservationsTable = defineTable('reservations', {
 });
 export type ReservationRow = Row<typeof reservationsTable.columns>;
 
-// The names an export shows instead of ids, over `r` and `p`: LEFT JOINs on keys, so
-// a count that uses none of them drops them, and a hash join on small tables for an
-// export (a sub-select per row cost several times more on millions of rows). Also in
-// `insertTakingUnit`, which reads the record back with its own FROM.
-export const RESERVATION_NAME_JOINS = `LEFT JOIN reservation_quotas rq ON rq.id = r.quota_id
-    LEFT JOIN campaigns rc ON rc.id = p.campaign_id
-    LEFT JOIN users ru ON ru.id = r.created_by`;
-
 export const reservationsListSpec = defineListSpec({
   resource: 'reservations',
+  // The names an export shows instead of ids (export-only fields: responses keep their
+  // shape): LEFT JOINs on keys, which a list or count that uses none of them drops,
+  // and a hash join on small tables for an export (a sub-select per row cost several
+  // times more on millions of rows).
   from: `reservations r JOIN participants p ON p.id = r.participant_id
-    ${RESERVATION_NAME_JOINS}`,
+    LEFT JOIN reservation_quotas rq ON rq.id = r.quota_id
+    LEFT JOIN campaigns rc ON rc.id = p.campaign_id
+    LEFT JOIN users ru ON ru.id = r.created_by`,
   fields: {
     id: reservationsTable.fields('r', ['id']).id,
     quotaId: { ...reservationsTable.fields('r', ['quotaId']).quotaId, exportable: false },
-    quotaName: { sql: 'rq.name', kind: 'text' },
+    quotaName: { sql: 'rq.name', kind: 'text', exportOnly: true },
     campaignId: { sql: 'p.campaign_id', kind: 'int', exportable: false },
-    campaignName: { sql: 'rc.name', kind: 'text' },
+    campaignName: { sql: 'rc.name', kind: 'text', exportOnly: true },
     participantId: { sql: 'r.participant_id', kind: 'int' },
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
     ...reservationsTable.fields('r', ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt']),
     applied: { sql: 'EXISTS (SELECT 1 FROM applications a WHERE a.participant_id = r.participant_id)', kind: 'bool' },
     createdBy: { ...reservationsTable.fields('r', ['createdBy']).createdBy, exportable: false },
-    createdByName: { sql: 'ru.display_name', kind: 'text', nullable: true },
+    createdByName: { sql: 'ru.display_name', kind: 'text', nullable: true, exportOnly: true },
     ...reservationsTable.fields('r', ['createdAt']),
   },
   search: ['p.mykey_last4', 'r.district'],
@@ -113,7 +111,7 @@ export class ReservationsRepository {
       `WITH unit AS (SELECT take_quota_unit($1, $4) AS id),
        r AS (INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, created_by)
              SELECT unit.id, $2, $3, $4, $5, $6, $7, $8 FROM unit WHERE unit.id IS NOT NULL RETURNING *)
-       SELECT ${selectList(reservationsListSpec)} FROM r JOIN participants p ON p.id = r.participant_id ${RESERVATION_NAME_JOINS}`,
+       SELECT ${selectList(reservationsListSpec)} FROM r JOIN participants p ON p.id = r.participant_id`,
       [row.quotaId, row.participantId, row.channel, row.reservedAt, row.ageBand ?? null, row.district ?? null, row.certRenewedAt ?? null, row.createdBy],
       { prepared: true },
     );

@@ -41,9 +41,6 @@ export class UpdateApplicationDto extends PartialType(OmitType(CreateApplication
   @ReadOnlyField() participantId?: unknown;
   @ReadOnlyField() participantRef?: unknown;
   @ReadOnlyField() createdBy?: unknown;
-  @ReadOnlyField() paymentServiceName?: unknown;
-  @ReadOnlyField() campaignName?: unknown;
-  @ReadOnlyField() createdByName?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() reapplication?: unknown;
 }

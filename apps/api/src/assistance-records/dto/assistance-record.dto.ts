@@ -65,7 +65,6 @@ export class UpdateAssistanceRecordDto extends PartialType(CreateAssistanceRecor
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() staffId?: unknown;
   @ReadOnlyField() staffName?: unknown;
-  @ReadOnlyField() paymentServiceName?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
 }

@@ -23,7 +23,6 @@ export class CreateReservationQuotaDto {
 
 export class UpdateReservationQuotaDto extends PartialType(CreateReservationQuotaDto) {
   @ReadOnlyField() id?: unknown;
-  @ReadOnlyField() campaignName?: unknown;
   @ReadOnlyField() used?: unknown;
   @ReadOnlyField() remaining?: unknown;
   @ReadOnlyField() status?: unknown;

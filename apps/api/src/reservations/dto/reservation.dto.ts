@@ -41,8 +41,5 @@ export class UpdateReservationDto extends PartialType(OmitType(CreateReservation
   @ReadOnlyField() participantRef?: unknown;
   @ReadOnlyField() applied?: unknown;
   @ReadOnlyField() createdBy?: unknown;
-  @ReadOnlyField() quotaName?: unknown;
-  @ReadOnlyField() campaignName?: unknown;
-  @ReadOnlyField() createdByName?: unknown;
   @ReadOnlyField() createdAt?: unknown;
 }

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import { assistanceSeed } from '../../apps/api/src/database/seed/assistance.seed';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
+import { pointAwardsSeed } from '../../apps/api/src/database/seed/point-awards.seed';
+import { uptakeSeed } from '../../apps/api/src/database/seed/uptake.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { paymentServiceBody } from '../support/fixtures';
 import { Client_, listQuery, TestApp, totalOf } from '../support/test-app';
@@ -154,5 +157,75 @@ describe('exports', () => {
     const t2 = await c.post(`/api/exports/payment-services/ticket?format=csv`).expect(201);
     await c.post('/api/auth/logout').expect(200);
     await t.anon.get(t2.body.url).expect(401);
+  });
+});
+
+// Where a list holds another record's id, its export names it: a person reads the
+// file, not the database. The ids stay in the API's responses.
+describe('exports show names, not ids', () => {
+  let t: TestApp;
+  let admin: Client_;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ seed: [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed] });
+    admin = await t.as('admin');
+  });
+  afterAll(() => t.close());
+
+  // One row of each resource with every named column filled, and the names it must show by header.
+  const CASES: Array<{ resource: string; sql: string }> = [
+    {
+      resource: 'reservations',
+      sql: `SELECT r.id, q.name AS "予約枠", c.name AS "キャンペーン", u.display_name AS "登録した職員"
+            FROM reservations r JOIN reservation_quotas q ON q.id = r.quota_id JOIN participants p ON p.id = r.participant_id
+            JOIN campaigns c ON c.id = p.campaign_id JOIN users u ON u.id = r.created_by ORDER BY r.id LIMIT 1`,
+    },
+    {
+      resource: 'applications',
+      sql: `SELECT a.id, s.name AS "決済サービス", c.name AS "キャンペーン", u.display_name AS "登録した職員"
+            FROM applications a JOIN payment_services s ON s.id = a.payment_service_id JOIN participants p ON p.id = a.participant_id
+            JOIN campaigns c ON c.id = p.campaign_id JOIN users u ON u.id = a.created_by ORDER BY a.id LIMIT 1`,
+    },
+    {
+      resource: 'participants',
+      sql: `SELECT p.id, c.name AS "キャンペーン", q.name AS "予約枠", s.name AS "決済サービス"
+            FROM participants p JOIN campaigns c ON c.id = p.campaign_id JOIN reservations r ON r.participant_id = p.id
+            JOIN reservation_quotas q ON q.id = r.quota_id JOIN payment_services s ON s.id = p.payment_service_id ORDER BY p.id LIMIT 1`,
+    },
+    {
+      resource: 'point-awards',
+      sql: `SELECT pa.id, s.name AS "決済サービス", c.name AS "キャンペーン"
+            FROM point_awards pa JOIN payment_services s ON s.id = pa.payment_service_id JOIN campaigns c ON c.id = pa.campaign_id ORDER BY pa.id LIMIT 1`,
+    },
+    {
+      resource: 'reservation-quotas',
+      sql: `SELECT q.id, c.name AS "キャンペーン" FROM reservation_quotas q JOIN campaigns c ON c.id = q.campaign_id ORDER BY q.id LIMIT 1`,
+    },
+    {
+      resource: 'assistance-records',
+      sql: `SELECT ar.id, s.name AS "決済サービス" FROM assistance_records ar JOIN payment_services s ON s.id = ar.payment_service_id ORDER BY ar.id LIMIT 1`,
+    },
+  ];
+
+  it.each(CASES)('$resource: one column per named record, holding its name', async ({ resource, sql }) => {
+    const [expected] = await t.sql<Record<string, string | number>>(sql);
+    expect(expected).toBeDefined();
+    const q = new URLSearchParams({ format: 'csv', filter: JSON.stringify({ id: expected.id }) });
+    const res = await admin.get(`/api/exports/${resource}?${q}`).buffer(true).parse(binary).expect(200);
+    const [header, row, ...rest] = csvRows((res.body as Buffer).toString('utf8').slice(1));
+    expect(rest).toEqual([]);
+    for (const [label, name] of Object.entries(expected).filter(([k]) => k !== 'id')) {
+      expect(header.filter((h) => h === label)).toEqual([label]); // no second, bare-id column under the same header
+      expect(row[header.indexOf(label)]).toBe(name);
+    }
+  });
+
+  it('keeps the ids in the API responses, without the export-only names', async () => {
+    const [r] = (await admin.get(`/api/reservations?${listQuery({ range: [0, 0] })}`).expect(200)).body;
+    expect(typeof r.quotaId).toBe('number');
+    expect(r).not.toHaveProperty('quotaName');
+    const [pa] = (await admin.get(`/api/point-awards?${listQuery({ range: [0, 0] })}`).expect(200)).body;
+    expect(typeof pa.paymentServiceId).toBe('number');
+    expect(pa).not.toHaveProperty('paymentServiceName');
   });
 });

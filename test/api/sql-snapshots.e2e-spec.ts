@@ -1,4 +1,6 @@
 import { ModulesContainer } from '@nestjs/core';
+import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { Db } from '../../apps/api/src/common/db/db.service';
 import { sqlExamples } from '../../apps/api/src/common/db/generate-sql';
@@ -31,6 +33,24 @@ describe('SQL of every repository', () => {
       recorded.push(sql);
       return run(sql, params, opts as never);
     }) as Db['run'];
+    // Streams (COPY, cursors) run on a pooled connection of their own: their statements
+    // are recorded too (a pooled client is wrapped once; it comes back again).
+    const wrapped = new WeakSet<PoolClient>();
+    const rawClient = db.rawClient.bind(db);
+    db.rawClient = async () => {
+      const client = await rawClient();
+      if (!wrapped.has(client)) {
+        wrapped.add(client);
+        const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+        client.query = ((config: unknown, ...rest: unknown[]) => {
+          const c = config as { text?: string; cursor?: { text?: string } } | string;
+          const text = typeof c === 'string' ? c : (c.text ?? c.cursor?.text);
+          if (text) recorded.push(text);
+          return query(config, ...rest);
+        }) as PoolClient['query'];
+      }
+      return client;
+    };
 
     const repositories = [...t.app.get(ModulesContainer).values()]
       .flatMap((m) => [...m.providers.values()])
@@ -48,7 +68,9 @@ describe('SQL of every repository', () => {
           await db
             .transaction(async () => {
               try {
-                await (repo as Record<string, (...a: unknown[]) => Promise<unknown>>)[method](...example.params);
+                const result = await (repo as Record<string, (...a: unknown[]) => Promise<unknown>>)[method](...example.params);
+                // A method that hands back a stream has run its statement once the stream is read.
+                if (result instanceof Readable) for await (const _ of result);
               } catch (e) {
                 failure = e;
               }

@@ -16,6 +16,7 @@ import { connectionOptions } from '../../apps/api/src/database/data-source';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/users.seed';
 import { inlineParams } from '../../apps/api/src/exports/export-format';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
+import { exportStatement } from '../../apps/api/src/exports/exports.repository';
 import { assistanceRecordsListSpec } from '../../apps/api/src/assistance-records/assistance-records.repository';
 import { participantsListSpec } from '../../apps/api/src/participants/participants.repository';
 import { pointAwardsListSpec } from '../../apps/api/src/point-awards/point-awards.repository';
@@ -439,7 +440,7 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the city' : 'city scale'})`, (
     const r0 = process.hrtime.bigint();
     try {
       await new Promise<void>((resolve, reject) => {
-        const s = client.query(copyTo(`COPY (${plan.sql}) TO STDOUT WITH (FORMAT csv)`));
+        const s = client.query(copyTo(`COPY (${exportStatement(plan)}) TO STDOUT WITH (FORMAT csv)`));
         s.on('data', (chunk: Buffer) => {
           for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rawRows++;
         });

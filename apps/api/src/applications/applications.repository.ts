@@ -33,13 +33,24 @@ export type ApplicationRow = Row<typeof applicationsTable.columns>;
 
 export const applicationsListSpec = defineListSpec({
   resource: 'applications',
-  from: 'applications a JOIN participants p ON p.id = a.participant_id',
+  // Names for exports, instead of ids: LEFT JOINs on keys (the count leaves them out;
+  // an export hash-joins the small tables).
+  from: `applications a JOIN participants p ON p.id = a.participant_id
+    LEFT JOIN payment_services aps ON aps.id = a.payment_service_id
+    LEFT JOIN campaigns ac ON ac.id = p.campaign_id
+    LEFT JOIN users au ON au.id = a.created_by`,
   fields: {
     ...applicationsTable.fields('a', ['id']),
-    campaignId: { sql: 'p.campaign_id', kind: 'int' },
+    campaignId: { sql: 'p.campaign_id', kind: 'int', exportable: false },
+    campaignName: { sql: 'ac.name', kind: 'text', exportOnly: true },
     ...applicationsTable.fields('a', ['participantId']),
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
-    ...applicationsTable.fields('a', ['paymentServiceId', 'appliedAt', 'channel', 'preRegistered', 'certRenewedAt', 'reapplication', 'createdBy', 'createdAt']),
+    paymentServiceId: { ...applicationsTable.field('a', 'paymentServiceId'), exportable: false },
+    paymentServiceName: { sql: 'aps.name', kind: 'text', exportOnly: true },
+    ...applicationsTable.fields('a', ['appliedAt', 'channel', 'preRegistered', 'certRenewedAt', 'reapplication']),
+    createdBy: { ...applicationsTable.field('a', 'createdBy'), exportable: false },
+    createdByName: { sql: 'au.display_name', kind: 'text', nullable: true, exportOnly: true },
+    ...applicationsTable.fields('a', ['createdAt']),
   },
   search: ['p.mykey_last4'],
   filters: { myKeyId: myKeyIdFilter('p.mykey_hash') },

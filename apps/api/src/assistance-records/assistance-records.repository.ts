@@ -36,14 +36,16 @@ export type AssistanceRecordRow = Row<typeof assistanceRecordsTable.columns>;
 
 export const assistanceRecordsListSpec = defineListSpec({
   resource: 'assistance-records',
-  from: 'assistance_records ar JOIN users u ON u.id = ar.staff_id',
+  // The payment service's name for exports (a LEFT JOIN on its key; the count reads `ar` alone).
+  from: 'assistance_records ar JOIN users u ON u.id = ar.staff_id LEFT JOIN payment_services ps ON ps.id = ar.payment_service_id',
   fields: {
     ...assistanceRecordsTable.fields('ar', ['id', 'visitedAt', 'office', 'staffId']),
     // Read-only extension: who logged it, for lists that show every clerk.
     staffName: { sql: 'u.display_name', kind: 'text' },
+    ...assistanceRecordsTable.fields('ar', ['assistanceTypes']),
+    paymentServiceId: { ...assistanceRecordsTable.field('ar', 'paymentServiceId'), exportable: false },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true, exportOnly: true },
     ...assistanceRecordsTable.fields('ar', [
-      'assistanceTypes',
-      'paymentServiceId',
       'outcome',
       'unableReason',
       'durationMinutes',

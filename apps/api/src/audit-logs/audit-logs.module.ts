@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntity } from './audit-log.entity';
 import { AuditLogsController } from './audit-logs.controller';
+import { AuditLogsRepository } from './audit-logs.repository';
 
 // Reading the log. Writing it is plumbing: AuditService in common/audit.
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditLogEntity])],
   controllers: [AuditLogsController],
+  providers: [AuditLogsRepository],
 })
 export class AuditLogsModule {}

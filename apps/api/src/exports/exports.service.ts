@@ -3,20 +3,16 @@ import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
-import { to as copyTo } from 'pg-copy-streams';
-import QueryStream from 'pg-query-stream';
 import { RESOURCE_LABELS, canExport, isResource, type Lang } from '@mynapoint/domain';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
-import { SqlParams } from '../common/db/sql-params';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { findListSpec, type ListSpec } from '../common/list/list-spec';
 import { parseListQuery } from '../common/list/list-query';
-import { orderBy, whereClause } from '../common/list/list-sql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CrlfRecords, UTF8_BOM, csvRecord } from './csv-stream';
-import { ExportOptions, cellSql, exportFields, headerLabels, inlineParams } from './export-format';
+import { UTF8_BOM, csvRecord } from './csv-stream';
+import { ExportOptions, exportFields, headerLabels } from './export-format';
+import { ExportSelect, ExportsRepository } from './exports.repository';
 import { TICKET_TTL_MS, issueTicket, ticketTarget } from '../common/auth/export-ticket';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -28,13 +24,10 @@ export interface ExportRequest {
   ip?: string;
 }
 
-interface Plan {
+interface Plan extends ExportSelect {
   spec: ListSpec;
   format: ExportFormat;
   options: ExportOptions;
-  sql: string;
-  filter: Record<string, unknown>;
-  sort: unknown;
 }
 
 function stamp(): string {
@@ -43,13 +36,13 @@ function stamp(): string {
 }
 
 // Every list resource as CSV or Excel, streamed: CSV straight from PostgreSQL's COPY
-// (cells formatted in SQL), Excel from a cursor. Memory stays flat for any size.
+// (cells formatted in SQL), Excel from a cursor (the statements: exports.repository.ts).
 @Injectable()
 export class ExportsService {
   private readonly logger = new Logger('Exports');
 
   constructor(
-    private readonly db: Db,
+    private readonly repo: ExportsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -64,12 +57,7 @@ export class ExportsService {
     if (lang !== 'ja' && lang !== 'en') throw new CommonException(CommonError.BadQuery, 'lang は ja か en を指定してください。');
     const raw = query.raw === 'true' || query.raw === '1';
     const q = parseListQuery(spec, query, { paged: false });
-    const p = new SqlParams();
-    const where = whereClause(spec, q.filter, p);
-    const options: ExportOptions = { lang, raw, format };
-    const cells = exportFields(spec).map(([, f]) => cellSql(f, options));
-    const sql = inlineParams(`SELECT ${cells.join(', ')} FROM ${spec.from} ${where} ${orderBy(spec, q.sort)}`, p.values);
-    return { spec, format, options, sql, filter: q.filter, sort: q.sort };
+    return { resource, spec, format, options: { lang, raw, format }, filter: q.filter, sort: q.sort };
   }
 
   /** A short-lived URL the browser can download without headers. */
@@ -112,33 +100,7 @@ export class ExportsService {
   private async csv(plan: Plan, res: Response): Promise<number> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.write(UTF8_BOM + csvRecord(headerLabels(plan.spec, plan.options.lang)));
-    const client = await this.db.rawClient();
-    const records = new CrlfRecords();
-    let released = false;
-    const release = (err?: Error) => {
-      if (!released) client.release(err);
-      released = true;
-    };
-    // A client that hangs up mid-download leaves PostgreSQL blocked writing the COPY
-    // and the pipeline never settling (a pooled connection lost, no audit row): drop
-    // the connection, which ends the COPY and fails the pipeline.
-    const onClose = () => {
-      if (!res.writableFinished) release(new Error('the client closed the download'));
-    };
-    res.once('close', onClose);
-    let failed: unknown;
-    try {
-      const source = client.query(copyTo(`COPY (${plan.sql}) TO STDOUT WITH (FORMAT csv)`));
-      await pipeline(source, records, res, { end: false });
-      return records.records;
-    } catch (e) {
-      failed = e;
-      throw e;
-    } finally {
-      res.off('close', onClose);
-      // A connection cut mid-COPY is not reusable: drop it from the pool.
-      release(failed instanceof Error ? failed : undefined);
-    }
+    return this.repo.copyCsv(plan, res);
   }
 
   private async xlsx(plan: Plan, res: Response): Promise<number> {
@@ -153,9 +115,6 @@ export class ExportsService {
     sheet.columns = headerLabels(plan.spec, lang).map((header, i) => ({ header, key: `c${i}`, width: Math.min(40, Math.max(10, header.length * 2 + 4)) }));
     sheet.getRow(1).font = { bold: true };
     const intColumns = fields.map(([, f]) => f.kind === 'int');
-    const client = await this.db.rawClient();
-    let rows = 0;
-    let failed: unknown;
     // As for CSV: a client that hangs up must end the query, not leave it running.
     let gone = false;
     const onClose = () => {
@@ -163,24 +122,20 @@ export class ExportsService {
     };
     res.once('close', onClose);
     try {
-      const stream = client.query(new QueryStream(plan.sql, [], { batchSize: 2000, rowMode: 'array' } as never));
-      for await (const row of stream as AsyncIterable<(string | null)[]>) {
+      const rows = await this.repo.eachRow(plan, (row) => {
         if (gone) throw new Error('the client closed the download');
         sheet.addRow(row.map((v, i) => (intColumns[i] && v !== null ? Number(v) : v))).commit();
-        rows++;
-      }
+      });
       sheet.commit();
       await workbook.commit();
       await piped;
       return rows;
     } catch (e) {
-      failed = e;
       out.destroy(e as Error);
       await piped.catch(() => undefined);
       throw e;
     } finally {
       res.off('close', onClose);
-      client.release(failed instanceof Error ? failed : undefined);
     }
   }
 }

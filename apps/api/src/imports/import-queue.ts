@@ -2,14 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { randomInt } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { Client } from 'pg';
-import { Db } from '../common/db/db.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { connectionOptions } from '../database/data-source';
-import { ImportRunner, workTable } from './import-runner';
+import { ImportRunner } from './import-runner';
+import { ImportsRepository, holdWorkerLock, workerGone } from './imports.repository';
 
-// Advisory-lock namespace of API processes: each holds (NS, its worker id) for its
-// lifetime, so any process can tell whether the owner of a job is still alive.
-const WORKER_LOCK_NS = 730_001;
 const ORPHANED =
   '取り込みを処理していたサーバーが停止したため中断されました。お手数ですが、同じファイルをもう一度取り込んでください（取り込み済みの行は重複として数えられ、二重には登録されません）。';
 
@@ -29,7 +26,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private closing = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly repo: ImportsRepository,
     private readonly runner: ImportRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,7 +50,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
     client.on('error', (e) => this.logger.warn(`worker lock connection: ${e.message}`));
     try {
       await client.connect();
-      await client.query('SELECT pg_advisory_lock($1, $2)', [WORKER_LOCK_NS, this.worker]);
+      await holdWorkerLock(client, this.worker);
     } catch (e) {
       await client.end().catch(() => undefined);
       throw e;
@@ -80,15 +77,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled(this.running.values());
     if (this.waiting.length) {
       // Jobs that never started: failed, and their files deleted (they hold clear MyKey IDs).
-      const rows = await this.db
-        .query<{ path: string | null }>(
-          `UPDATE imports i SET status = 'failed', message = $2, finished_at = now(), upload_path = NULL
-           FROM (SELECT id, upload_path FROM imports WHERE id = ANY($1) AND status = 'queued' FOR UPDATE) old
-           WHERE i.id = old.id
-           RETURNING old.upload_path AS path`,
-          [this.waiting.splice(0), ORPHANED],
-        )
-        .catch(() => []);
+      const rows = await this.repo.failQueued(this.waiting.splice(0), ORPHANED).catch(() => []);
       for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
     }
     const lock = this.lock;
@@ -110,25 +99,14 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async failOrphans(): Promise<number> {
     const lock = this.lock;
     if (!lock) return 0; // without a connection of its own, no lock can tell who is alive
-    const owners = await this.db.query<{ worker: number | null }>(`SELECT DISTINCT worker FROM imports WHERE status IN ('queued', 'running')`);
     let failed = 0;
-    for (const { worker } of owners) {
+    for (const worker of await this.repo.unfinishedWorkers()) {
       if (worker === this.worker) continue;
-      if (worker !== null) {
-        const [{ free }] = (await lock.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [WORKER_LOCK_NS, worker])).rows;
-        if (!free) continue; // its process is alive
-        await lock.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_NS, worker]);
-      }
-      const rows = await this.db.query<{ id: number; path: string | null }>(
-        `UPDATE imports i SET status = 'failed', phase = NULL, message = $2, finished_at = now(), upload_path = NULL
-         FROM (SELECT id, upload_path FROM imports WHERE status IN ('queued', 'running') AND worker IS NOT DISTINCT FROM $1 FOR UPDATE) old
-         WHERE i.id = old.id
-         RETURNING i.id, old.upload_path AS path`,
-        [worker, ORPHANED],
-      );
+      if (worker !== null && !(await workerGone(lock, worker))) continue; // its process is alive
+      const rows = await this.repo.failWorkerJobs(worker, ORPHANED);
       for (const { id, path } of rows) {
         if (path) await unlink(path).catch(() => undefined);
-        await this.db.query(`DROP TABLE IF EXISTS ${workTable(id)}`);
+        await this.repo.dropWorkTable(id);
       }
       failed += rows.length;
     }

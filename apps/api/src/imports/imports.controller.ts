@@ -9,7 +9,7 @@ import { ApiRecord, ApiRecordList } from '../common/list/list-openapi';
 import { ListQuery } from '../common/list/list-query';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { CreateImportDto, ImportAcceptedDto } from './dto/create-import.dto';
-import { importsListSpec as spec } from './imports.list-spec';
+import { importsListSpec as spec } from './imports.repository';
 import { ImportsService, UploadedCsv } from './imports.service';
 
 @ApiTags('imports')

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diskStorage } from 'multer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ImportEntity } from './import.entity';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 
 // Uploads go to a temporary file (never into memory) and are deleted once the job ends.
@@ -17,7 +16,6 @@ export const UPLOAD_DIR = join(tmpdir(), 'mynapoint-imports');
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ImportEntity]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -32,7 +30,7 @@ export const UPLOAD_DIR = join(tmpdir(), 'mynapoint-imports');
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportRunner, ImportQueue],
+  providers: [ImportsService, ImportsRepository, ImportRunner, ImportQueue],
   exports: [ImportsService, ImportQueue],
 })
 export class ImportsModule {}

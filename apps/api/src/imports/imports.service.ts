@@ -1,15 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IMPORT_COLUMNS, MY_NUMBER_REFUSED_MESSAGE, can, containsMyNumber, matchHeader } from '@mynapoint/domain';
 import { open, unlink } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
-import type { Pool } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
-import { Db } from '../common/db/db.service';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CsvReader } from './csv/csv-parser';
 import { createDecoder, sniffEncoding } from './csv/encoding';
@@ -17,7 +13,7 @@ import { CreateImportDto } from './dto/create-import.dto';
 import { ImportError, ImportException } from './import.exception';
 import { ImportFailure } from './import-failure';
 import { ImportQueue } from './import-queue';
-import { ImportRecord, importsListSpec } from './imports.list-spec';
+import { ImportRecord, ImportsRepository, LineError } from './imports.repository';
 
 /** What multer stored (disk storage: the file is never held in memory). */
 export interface UploadedCsv {
@@ -29,30 +25,23 @@ export interface UploadedCsv {
 /** The errors shown with a job; the full list is the CSV report. */
 export const ERRORS_SHOWN = 1000;
 const HEAD_BYTES = 64 * 1024;
-const CRLF = Buffer.from('\r\n');
 
 @Injectable()
 export class ImportsService {
   constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
+    private readonly repo: ImportsRepository,
     private readonly queue: ImportQueue,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   list(q: ListQuery) {
-    return this.lists.list<ImportRecord>(importsListSpec, q);
+    return this.repo.list(q);
   }
 
-  async get(id: number): Promise<ImportRecord & { errors: Array<{ line: number; message: string }> }> {
-    const record = await this.lists.get<ImportRecord>(importsListSpec, id);
-    if (!record) throw new ImportException(ImportError.NotFound, `取り込み（ID: ${id}）は見つかりません。`);
-    const errors = await this.db.query<{ line: number; message: string }>(
-      'SELECT line, message FROM import_errors WHERE import_id = $1 ORDER BY line LIMIT $2',
-      [id, ERRORS_SHOWN],
-    );
-    return { ...record, errors };
+  async get(id: number): Promise<ImportRecord & { errors: LineError[] }> {
+    const record = await this.repo.getOrFail(id);
+    return { ...record, errors: await this.repo.errors(id, ERRORS_SHOWN) };
   }
 
   /** Checks the upload, records the job and queues it; the rows are read in the background. */
@@ -83,42 +72,38 @@ export class ImportsService {
         });
       }
     }
-    if (dto.paymentServiceId && !(await this.db.one('SELECT 1 FROM payment_services WHERE id = $1', [dto.paymentServiceId]))) {
+    if (dto.paymentServiceId && !(await this.repo.paymentServiceExists(dto.paymentServiceId))) {
       throw new ImportException(ImportError.PaymentServiceUnknown, `決済サービス（ID: ${dto.paymentServiceId}）は登録されていません。`, {
         paymentServiceId: '登録されていない決済サービスです。',
       });
     }
-    if (dto.campaignId && !(await this.db.one('SELECT 1 FROM campaigns WHERE id = $1', [dto.campaignId]))) {
+    if (dto.campaignId && !(await this.repo.campaignExists(dto.campaignId))) {
       throw new ImportException(ImportError.CampaignUnknown, `キャンペーン（ID: ${dto.campaignId}）は登録されていません。`, {
         campaignId: '登録されていないキャンペーンです。',
       });
     }
     await this.checkHeader(dto, file);
 
-    const [row] = await this.db.query<{ id: number }>(
-      `INSERT INTO imports (type, payment_service_id, campaign_id, filename, size_bytes, created_by, worker, upload_path)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        dto.type,
-        dto.type === 'point-awards' ? dto.paymentServiceId : null,
-        dto.campaignId ?? null,
-        file.originalname.slice(0, 255),
-        file.size,
-        user.id,
-        this.queue.worker,
-        file.path,
-      ],
-    );
+    const id = await this.repo.insert({
+      type: dto.type,
+      paymentServiceId: dto.type === 'point-awards' ? dto.paymentServiceId : null,
+      campaignId: dto.campaignId ?? null,
+      filename: file.originalname.slice(0, 255),
+      sizeBytes: file.size,
+      createdBy: user.id,
+      worker: this.queue.worker,
+      uploadPath: file.path,
+    });
     await this.audit.record({
       user,
       action: 'import',
       resource: 'imports',
-      resourceId: row.id,
+      resourceId: id,
       ip,
       changes: { filename: file.originalname, type: dto.type, paymentServiceId: dto.paymentServiceId ?? null, campaignId: dto.campaignId ?? null, sizeBytes: file.size, status: 'queued' },
     });
-    this.queue.enqueue(row.id);
-    return { id: row.id, status: 'queued' as const };
+    this.queue.enqueue(id);
+    return { id, status: 'queued' as const };
   }
 
   /** The header row, read now so a wrong file is refused at once rather than failing in the background. */
@@ -153,45 +138,9 @@ export class ImportsService {
 
   /** The full error report as CSV (UTF-8 with BOM, CRLF), streamed from the database. */
   async errorsCsv(id: number, user: AuthUser, ip?: string): Promise<{ stream: Readable; filename: string }> {
-    await this.get(id);
+    await this.repo.getOrFail(id);
     // A download like any export: logged before the first byte leaves.
     await this.audit.recordSeparately({ user, action: 'export', resource: 'imports', resourceId: id, ip, changes: { report: 'errors' } });
-    const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    let released = false;
-    const release = (destroy: boolean) => {
-      if (!released) client.release(destroy);
-      released = true;
-    };
-    // The id is a checked integer: COPY takes no parameters.
-    const source = client.query(
-      copyTo(`COPY (SELECT line, message FROM import_errors WHERE import_id = ${Number(id)} ORDER BY line) TO STDOUT WITH (FORMAT csv)`),
-    );
-    const header = Buffer.from('\ufeff行,エラー内容\r\n');
-    let first = true;
-    // LF → CRLF on bytes: 0x0A never occurs inside a UTF-8 multi-byte character.
-    const crlf = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        const parts: Buffer[] = first ? [header] : [];
-        first = false;
-        let from = 0;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
-          parts.push(chunk.subarray(from, i), CRLF);
-          from = i + 1;
-        }
-        parts.push(chunk.subarray(from));
-        done(null, Buffer.concat(parts));
-      },
-      flush(done) {
-        done(null, first ? header : Buffer.alloc(0));
-      },
-    });
-    source.on('error', (e) => {
-      release(true);
-      crlf.destroy(e);
-    });
-    source.on('end', () => release(false));
-    crlf.on('close', () => release(true));
-    return { stream: source.pipe(crlf), filename: `import-${id}-errors.csv` };
+    return { stream: await this.repo.errorsCsv(id), filename: `import-${id}-errors.csv` };
   }
 }

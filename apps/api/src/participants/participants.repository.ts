@@ -38,24 +38,31 @@ export const participantsTable = defineTable('participants', {
 // order by reading 25 entries, where the joined columns sorted every matching row.
 // With no filter on r. or a. columns PostgreSQL drops both LEFT JOINs from the count
 // (each is unique per participant and nothing of it is used), so the count is the
-// participants' index alone; no `count` FROM is needed.
+// participants' index alone; no `count` FROM is needed. The campaign, quota and
+// service names (for exports, instead of ids) are LEFT JOINs on keys too.
 export const participantsListSpec = defineListSpec({
   resource: 'participants',
   from: `participants p
     LEFT JOIN reservations r ON r.participant_id = p.id
-    LEFT JOIN applications a ON a.participant_id = p.id`,
+    LEFT JOIN applications a ON a.participant_id = p.id
+    LEFT JOIN campaigns pc ON pc.id = p.campaign_id
+    LEFT JOIN reservation_quotas pq ON pq.id = r.quota_id
+    LEFT JOIN payment_services ps ON ps.id = p.payment_service_id`,
   fields: {
     ...participantsTable.fields('p', ['id']),
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
-    ...participantsTable.fields('p', ['campaignId']),
+    campaignId: { ...participantsTable.field('p', 'campaignId'), exportable: false },
+    campaignName: { sql: 'pc.name', kind: 'text', exportOnly: true },
     reservationId: { sql: 'r.id', kind: 'int', nullable: true },
-    quotaId: { sql: 'r.quota_id', kind: 'int', nullable: true },
+    quotaId: { sql: 'r.quota_id', kind: 'int', nullable: true, exportable: false },
+    quotaName: { sql: 'pq.name', kind: 'text', nullable: true, exportOnly: true },
     ...participantsTable.fields('p', ['reservedAt']),
     channel: { sql: 'r.channel', kind: 'enum', enum: CHANNEL, nullable: true },
     ageBand: { sql: 'r.age_band', kind: 'enum', enum: AGE_BAND, nullable: true },
     district: { sql: 'r.district', kind: 'text', nullable: true },
     applicationId: { sql: 'a.id', kind: 'int', nullable: true },
-    ...participantsTable.fields('p', ['paymentServiceId']),
+    paymentServiceId: { ...participantsTable.field('p', 'paymentServiceId'), exportable: false },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', nullable: true, exportOnly: true },
     appliedAt: { sql: 'a.applied_at', kind: 'instant', nullable: true },
     applicationChannel: { sql: 'a.channel', kind: 'enum', enum: CHANNEL, nullable: true },
     ...participantsTable.fields('p', ['pointsTotal', 'capYen']),

@@ -32,12 +32,21 @@ export const pointAwardsTable = defineTable('point_awards', {
 
 export const pointAwardsListSpec = defineListSpec({
   resource: 'point-awards',
-  from: 'point_awards pa JOIN participants p ON p.id = pa.participant_id',
+  // The names an export shows instead of ids (export-only: the responses keep their
+  // shape): LEFT JOINs on keys of two small tables, a hash join each on millions of
+  // rows; lists and counts that use neither leave them out.
+  from: `point_awards pa JOIN participants p ON p.id = pa.participant_id
+    LEFT JOIN payment_services ps ON ps.id = pa.payment_service_id
+    LEFT JOIN campaigns pc ON pc.id = pa.campaign_id`,
   fields: {
     ...pointAwardsTable.fields('pa', ['id', 'participantId']),
     participantRef: { sql: `'****' || p.mykey_last4`, kind: 'text', sortable: false },
-    ...pointAwardsTable.fields('pa', ['paymentServiceId', 'campaignId', 'externalId', 'transactionDate', 'kind', 'amountYen', 'points', 'importId']),
-    createdBy: { ...pointAwardsTable.fields('pa', ['createdBy']).createdBy, exportable: false },
+    paymentServiceId: { ...pointAwardsTable.field('pa', 'paymentServiceId'), exportable: false },
+    paymentServiceName: { sql: 'ps.name', kind: 'text', exportOnly: true },
+    campaignId: { ...pointAwardsTable.field('pa', 'campaignId'), exportable: false },
+    campaignName: { sql: 'pc.name', kind: 'text', exportOnly: true },
+    ...pointAwardsTable.fields('pa', ['externalId', 'transactionDate', 'kind', 'amountYen', 'points', 'importId']),
+    createdBy: { ...pointAwardsTable.field('pa', 'createdBy'), exportable: false },
     ...pointAwardsTable.fields('pa', ['createdAt']),
     // The participant's standing, for the ledger and the "cap reached" filter.
     participantPointsTotal: { sql: 'p.points_total', kind: 'int' },

@@ -1,20 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { formatJapaneseEraMonth } from '@mynapoint/domain';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
-import { MonthlyReportData } from './monthly-report.data';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { MonthlyReport } from './monthly-report';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
+import { ReportsRepository } from './reports.repository';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly data: MonthlyReportData,
+    private readonly repo: ReportsRepository,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async monthly(query: { month?: unknown; format?: unknown; campaignId?: unknown }, user: AuthUser, ip: string | undefined, res: Response): Promise<void> {
@@ -28,7 +31,7 @@ export class ReportsService {
       if (!Number.isSafeInteger(campaignId) || campaignId < 1) throw new CommonException(CommonError.BadQuery, 'campaignId は正の整数で指定してください。');
     }
 
-    const report = await this.data.gather(month, campaignId);
+    const report: MonthlyReport = { ...(await this.repo.monthly(month, campaignId)), cityName: this.config.cityName, generatedAt: new Date().toISOString() };
     const name = `マイナポイント月次報告_${formatJapaneseEraMonth(`${month}-01`)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="mynapoint-monthly-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');

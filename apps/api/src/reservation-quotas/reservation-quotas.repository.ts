@@ -32,9 +32,13 @@ const QUOTA_STATUS_SQL = `CASE WHEN now() < q.opens_at OR now() >= q.closes_at T
 
 export const reservationQuotasListSpec = defineListSpec({
   resource: 'reservation-quotas',
-  from: 'reservation_quotas q',
+  // The campaign's name for exports (a LEFT JOIN on its key: the count leaves it out).
+  from: 'reservation_quotas q LEFT JOIN campaigns qc ON qc.id = q.campaign_id',
   fields: {
-    ...reservationQuotasTable.fields('q', ['id', 'campaignId', 'name', 'capacity', 'warnAtPercent', 'opensAt', 'closesAt', 'used']),
+    id: reservationQuotasTable.fields('q', ['id']).id,
+    campaignId: { ...reservationQuotasTable.field('q', 'campaignId'), exportable: false },
+    campaignName: { sql: 'qc.name', kind: 'text', exportOnly: true },
+    ...reservationQuotasTable.fields('q', ['name', 'capacity', 'warnAtPercent', 'opensAt', 'closesAt', 'used']),
     remaining: { sql: '(q.capacity - q.used)', kind: 'int' },
     status: { sql: QUOTA_STATUS_SQL, kind: 'enum', enum: QUOTA_STATUS },
     ...reservationQuotasTable.fields('q', ['createdAt', 'updatedAt']),

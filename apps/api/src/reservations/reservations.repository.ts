@@ -29,15 +29,27 @@ export type ReservationRow = Row<typeof reservationsTable.columns>;
 
 export const reservationsListSpec = defineListSpec({
   resource: 'reservations',
-  from: 'reservations r JOIN participants p ON p.id = r.participant_id',
+  // The names an export shows instead of ids (export-only fields: responses keep their
+  // shape): LEFT JOINs on keys, which a list or count that uses none of them drops,
+  // and a hash join on small tables for an export (a sub-select per row cost several
+  // times more on millions of rows).
+  from: `reservations r JOIN participants p ON p.id = r.participant_id
+    LEFT JOIN reservation_quotas rq ON rq.id = r.quota_id
+    LEFT JOIN campaigns rc ON rc.id = p.campaign_id
+    LEFT JOIN users ru ON ru.id = r.created_by`,
   fields: {
-    ...reservationsTable.fields('r', ['id', 'quotaId']),
-    campaignId: { sql: 'p.campaign_id', kind: 'int' },
+    id: reservationsTable.fields('r', ['id']).id,
+    quotaId: { ...reservationsTable.field('r', 'quotaId'), exportable: false },
+    quotaName: { sql: 'rq.name', kind: 'text', exportOnly: true },
+    campaignId: { sql: 'p.campaign_id', kind: 'int', exportable: false },
+    campaignName: { sql: 'rc.name', kind: 'text', exportOnly: true },
     participantId: { sql: 'r.participant_id', kind: 'int' },
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
     ...reservationsTable.fields('r', ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt']),
     applied: { sql: 'EXISTS (SELECT 1 FROM applications a WHERE a.participant_id = r.participant_id)', kind: 'bool' },
-    ...reservationsTable.fields('r', ['createdBy', 'createdAt']),
+    createdBy: { ...reservationsTable.field('r', 'createdBy'), exportable: false },
+    createdByName: { sql: 'ru.display_name', kind: 'text', nullable: true, exportOnly: true },
+    ...reservationsTable.fields('r', ['createdAt']),
   },
   search: ['p.mykey_last4', 'r.district'],
   filters: { myKeyId: myKeyIdFilter('p.mykey_hash') },

@@ -11,6 +11,7 @@ export const ASSISTANCE_RECORDS_LABELS = defineResourceLabels({
     staffName: { ja: '担当職員', en: 'Staff' },
     assistanceTypes: { ja: '支援内容', en: 'Assistance' },
     paymentServiceId: { ja: '決済サービス', en: 'Payment service' },
+    paymentServiceName: { ja: '決済サービス', en: 'Payment service' },
     outcome: { ja: '結果', en: 'Outcome' },
     unableReason: { ja: '対応不可の理由', en: 'Reason unable' },
     durationMinutes: { ja: '所要時間（分）', en: 'Duration (min)' },

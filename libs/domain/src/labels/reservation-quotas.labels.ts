@@ -6,6 +6,7 @@ export const RESERVATION_QUOTAS_LABELS = defineResourceLabels({
   fields: {
     ...COMMON_FIELDS,
     campaignId: { ja: 'キャンペーン', en: 'Campaign' },
+    campaignName: { ja: 'キャンペーン', en: 'Campaign' },
     name: { ja: '予約枠の名称', en: 'Name' },
     capacity: { ja: '上限数', en: 'Capacity' },
     warnAtPercent: { ja: '警告する充足率（%）', en: 'Warn at (%)' },

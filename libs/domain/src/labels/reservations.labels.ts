@@ -6,7 +6,9 @@ export const RESERVATIONS_LABELS = defineResourceLabels({
   fields: {
     ...COMMON_FIELDS,
     quotaId: { ja: '予約枠', en: 'Quota' },
+    quotaName: { ja: '予約枠', en: 'Quota' },
     campaignId: { ja: 'キャンペーン', en: 'Campaign' },
+    campaignName: { ja: 'キャンペーン', en: 'Campaign' },
     participantId: { ja: '参加者', en: 'Participant' },
     myKeyId: { ja: 'マイキーID', en: 'MyKey ID' },
     participantRef: { ja: 'マイキーID（下4桁）', en: 'MyKey ID (last 4)' },
@@ -16,6 +18,7 @@ export const RESERVATIONS_LABELS = defineResourceLabels({
     district: { ja: '地区', en: 'District' },
     certRenewedAt: { ja: '電子証明書の更新日時', en: 'Certificate renewed at' },
     createdBy: { ja: '登録した職員', en: 'Entered by' },
+    createdByName: { ja: '登録した職員', en: 'Entered by' },
     applied: { ja: '申し込み済み', en: 'Applied' },
   },
 });

@@ -78,6 +78,11 @@ export class Table<C extends Columns> {
     return (Object.keys(changes) as WritableField<C>[]).map((f) => `${this.column(f)} = ${p.add(changes[f])}`).join(', ');
   }
 
+  /** One list-spec field, to extend (e.g. `{ ...t.field('a', 'createdBy'), exportable: false }`). */
+  field(alias: string, name: keyof C & string): ColumnField {
+    return this.fields(alias, [name])[name];
+  }
+
   /** List-spec fields for these columns under the alias used in the spec's FROM. */
   fields<K extends keyof C & string>(alias: string, names: readonly K[] = Object.keys(this.columns) as K[]): Record<K, ColumnField> {
     const out = {} as Record<K, ColumnField>;

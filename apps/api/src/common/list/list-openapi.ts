@@ -31,7 +31,7 @@ function fieldSchema(f: FieldSpec): Record<string, unknown> {
 export function recordSchema(spec: ListSpec): Record<string, unknown> {
   return {
     type: 'object',
-    properties: Object.fromEntries(Object.entries(spec.fields).map(([name, f]) => [name, fieldSchema(f)])),
+    properties: Object.fromEntries(Object.entries(spec.fields).filter(([, f]) => !f.exportOnly).map(([name, f]) => [name, fieldSchema(f)])),
   };
 }
 

@@ -22,6 +22,11 @@ export interface FieldSpec {
   filterable?: boolean;
   /** Left out of exports (e.g. internal ids the export already shows by name). */
   exportable?: boolean;
+  /**
+   * Only in exports, never in the API's responses (the name an export shows instead
+   * of an id, where the response keeps the id and its contract shape).
+   */
+  exportOnly?: boolean;
   nullable?: boolean;
 }
 

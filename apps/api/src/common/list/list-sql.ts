@@ -14,7 +14,8 @@ function selectExpr(f: FieldSpec): string {
   return f.kind === 'date' ? `to_char(${f.sql}, 'YYYY-MM-DD')` : f.sql;
 }
 
-export function selectList(spec: ListSpec, names: string[] = Object.keys(spec.fields)): string {
+/** The response's columns: every field but the export-only ones, unless `names` says. */
+export function selectList(spec: ListSpec, names: string[] = Object.keys(spec.fields).filter((n) => !spec.fields[n].exportOnly)): string {
   return names.map((name) => `${selectExpr(spec.fields[name])} AS "${name}"`).join(', ');
 }
 

@@ -45,7 +45,9 @@ export interface ImportContext extends ImportOptions, Connection {
   parallel<T>(tasks: readonly T[], run: (task: T, conn: Connection) => Promise<void>): Promise<void>;
 }
 
-// One kind of import. Reading a row checks its format only (per row, while the file
+// One kind of import. Each handler (handlers/*.import.ts) is the query file of its
+// import type: its set-based SQL stays in it, as the job's own statements stay in
+// imports.repository.ts. Reading a row checks its format only (per row, while the file
 // streams in); every rule that needs the database is set-based SQL in `apply`, which
 // leaves each staged line with its outcome in the table it names (line, outcome):
 // `accepted`, `duplicate`, or a row error code. Imported rows carry their import's

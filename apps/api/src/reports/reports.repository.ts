@@ -1,8 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, TRANSACTION_KIND, addDays } from '@mynapoint/domain';
 import { Db } from '../common/db/db.service';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GenerateSql } from '../common/db/generate-sql';
 import type { MonthlyReport } from './monthly-report';
+
+// Every statement of the reports feature: the monthly report's figures, read from the
+// other features' tables (read-only). The service checks the query and renders.
+
+/** The report's figures; the service adds who it is for and when it was made. */
+export type MonthlyFigures = Omit<MonthlyReport, 'cityName' | 'generatedAt'>;
 
 // Month bounds as JST instants and dates. Every query below is bounded by the month
 // (or "to date" = up to the month's end) and uses the tables' date indexes.
@@ -17,13 +23,12 @@ const JST_FROM = `($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`;
 const JST_TO = `($2::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`;
 
 @Injectable()
-export class MonthlyReportData {
-  constructor(
-    private readonly db: Db,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class ReportsRepository {
+  constructor(private readonly db: Db) {}
 
-  async gather(month: string, campaignId?: number): Promise<MonthlyReport> {
+  /** The month's figures for the campaign asked for, or the one whose periods cover the month. */
+  @GenerateSql({ name: 'campaign chosen', params: ['2020-09', 1] }, { name: 'campaign of the month', params: ['2020-09'] })
+  async monthly(month: string, campaignId?: number): Promise<MonthlyFigures> {
     const { first, next } = bounds(month);
     const campaign = await this.campaign(first, campaignId);
     const cid = campaign?.id ?? 0;
@@ -132,8 +137,6 @@ export class MonthlyReportData {
 
     return {
       month,
-      cityName: this.config.cityName,
-      generatedAt: new Date().toISOString(),
       campaign,
       uptake: {
         reservationsInMonth: uptake!.reservationsInMonth,

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CHANNEL } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
 import { ListReader, recordNotFound } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { myKeyIdFilter } from '../common/mykey/mykey-filter';
 import { ApplicationError } from './application.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the applications feature. The service holds the rules.
 
@@ -95,21 +94,8 @@ const EXAMPLE: ApplicationRow = {
 };
 
 @Injectable()
-export class ApplicationsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'appliedAt', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { channel: 'counter' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<ApplicationRecord>(applicationsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<ApplicationRecord>(applicationsListSpec, id);
-  }
+export class ApplicationsRepository extends ListRepository<ApplicationRecord> {
+  protected readonly spec = applicationsListSpec;
 
   /** The new id, or undefined when the participant has an application already (the UNIQUE decides, not a read before). */
   @GenerateSql({ params: [EXAMPLE] })

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AGE_BAND, ASSISTANCE_OUTCOME, ASSISTANCE_TYPE, OFFICE, PROXY, UNABLE_REASON } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
 import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { Scope } from '../common/list/list-sql';
 import { defineListSpec } from '../common/list/list-spec';
 import { AssistanceRecordError } from './assistance-record.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the assistance-records feature. The service holds the rules.
 
@@ -87,28 +86,24 @@ const EXAMPLE: AssistanceRecordRow = {
 };
 const PAGE = { sort: { field: 'visitedAt', order: 'DESC' }, range: { start: 0, end: 24 }, filter: {} };
 
+// With `ownerId`, a counter clerk's own records only (another clerk's is not found).
 @Injectable()
-export class AssistanceRecordsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
+export class AssistanceRecordsRepository extends ListRepository<AssistanceRecordRecord> {
+  protected readonly spec = assistanceRecordsListSpec;
 
   @GenerateSql({ name: 'every clerk', params: [PAGE] }, { name: 'own', params: [PAGE, 7] })
-  list(q: ListQuery, ownerId?: number) {
-    return this.lists.list<AssistanceRecordRecord>(assistanceRecordsListSpec, q, owned(ownerId));
+  override list(q: ListQuery, ownerId?: number) {
+    return this.lists.list<AssistanceRecordRecord>(this.spec, q, owned(ownerId));
   }
 
   @GenerateSql({ name: 'any', params: [1] }, { name: 'own', params: [1, 7] })
-  getOrFail(id: number, ownerId?: number) {
-    return this.lists.getOrFail<AssistanceRecordRecord>(assistanceRecordsListSpec, id, owned(ownerId));
+  override getOrFail(id: number, ownerId?: number) {
+    return this.lists.getOrFail<AssistanceRecordRecord>(this.spec, id, owned(ownerId));
   }
 
   @GenerateSql({ params: [EXAMPLE] })
-  async insert(row: AssistanceRecordRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${assistanceRecordsTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+  insert(row: AssistanceRecordRow): Promise<number> {
+    return this.insertRow(assistanceRecordsTable, row);
   }
 
   /**

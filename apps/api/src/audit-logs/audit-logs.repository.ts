@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AUDIT_ACTION } from '@mynapoint/domain';
-import { GenerateSql } from '../common/db/generate-sql';
 import { defineTable } from '../common/db/table';
 import { CommonError } from '../common/errors/domain.exception';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
+import { ListRepository } from '../common/list/list-repository';
 
 // Reading the log. It is written by AuditService (common/audit) with one plain INSERT,
 // and only appended to: a trigger refuses UPDATE, DELETE and TRUNCATE, so every
@@ -52,17 +50,8 @@ export const auditLogsListSpec = defineListSpec({
 
 export type AuditLogRecord = Record<keyof typeof auditLogsListSpec.fields, unknown>;
 
+// Read-only: the audit log is written by AuditService (common/audit), one plain INSERT.
 @Injectable()
-export class AuditLogsRepository {
-  constructor(private readonly lists: ListReader) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'at', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { resource: 'reservations' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<AuditLogRecord>(auditLogsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<AuditLogRecord>(auditLogsListSpec, id);
-  }
+export class AuditLogsRepository extends ListRepository<AuditLogRecord> {
+  protected readonly spec = auditLogsListSpec;
 }

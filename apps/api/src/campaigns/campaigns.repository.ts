@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { CampaignError } from './campaign.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the campaigns feature. The service holds the rules.
 
@@ -50,27 +48,12 @@ const EXAMPLE: CampaignRow = {
 };
 
 @Injectable()
-export class CampaignsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'reservationOpensOn', order: 'DESC' }, range: { start: 0, end: 24 }, filter: {} }] })
-  list(q: ListQuery) {
-    return this.lists.list<CampaignRecord>(campaignsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<CampaignRecord>(campaignsListSpec, id);
-  }
+export class CampaignsRepository extends ListRepository<CampaignRecord> {
+  protected readonly spec = campaignsListSpec;
 
   @GenerateSql({ params: [EXAMPLE] })
   async insert(row: CampaignRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${campaignsTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+    return this.insertRow(campaignsTable, row);
   }
 
   /** Updating the campaign row locks it (see CampaignsService.update). */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { FRAUD_CHANNEL, FRAUD_STATUS, FraudStatus, IMPERSONATED, NOTICE_STATE, REQUESTED_ITEM, RequestedItem, SEVERITY, Severity } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
@@ -9,6 +8,7 @@ import { ListReader, recordNotFound } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import type { FraudAlertHistoryDto } from './dto/fraud-alert.dto';
 import { FraudAlertError } from './fraud-alert.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the fraud-alerts feature. The service holds the rules.
 // Triggers on fraud_alerts keep the daily stats rollup (fraud_daily_stats) and guard
@@ -117,27 +117,12 @@ const EXAMPLE: FraudAlertRow = {
 };
 
 @Injectable()
-export class FraudAlertsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'noticePublishedAt', order: 'DESC' }, range: { start: 0, end: 4 }, filter: { published: true } }] })
-  list(q: ListQuery) {
-    return this.lists.list<FraudAlertRecord>(fraudAlertsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<FraudAlertRecord>(fraudAlertsListSpec, id);
-  }
+export class FraudAlertsRepository extends ListRepository<FraudAlertRecord> {
+  protected readonly spec = fraudAlertsListSpec;
 
   @GenerateSql({ params: [EXAMPLE] })
   async insert(row: FraudAlertRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${fraudAlertsTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+    return this.insertRow(fraudAlertsTable, row);
   }
 
   @GenerateSql({ params: [1, { severity: 'high', status: 'investigating', district: '水原' }] })

@@ -3,15 +3,12 @@ import { IMPORT_STATUS, IMPORT_TYPE, type ImportType } from '@mynapoint/domain';
 import { Readable, Transform } from 'node:stream';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
-import { SqlParams } from '../common/db/sql-params';
 import type { Sql } from '../common/db/sql-runner';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { ImportError } from './import.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the imports feature: the jobs, their queue and their outcome.
 // The rows of each import type are checked and applied by set-based SQL in its
@@ -168,23 +165,10 @@ export async function finishJob(
 const CRLF = Buffer.from('\r\n');
 
 @Injectable()
-export class ImportsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
+export class ImportsRepository extends ListRepository<ImportRecord> {
+  protected readonly spec = importsListSpec;
 
   private readonly sql: Sql = (text, params) => this.db.query(text, params);
-
-  @GenerateSql({ params: [{ sort: { field: 'id', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { q: 'csv' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<ImportRecord>(importsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<ImportRecord>(importsListSpec, id);
-  }
 
   /** The first `limit` per-line errors of a job, in line order. */
   @GenerateSql({ params: [1, 1000] })
@@ -206,9 +190,7 @@ export class ImportsRepository {
     params: [{ type: 'point-awards', paymentServiceId: 1, campaignId: null, filename: 'report.csv', sizeBytes: 120, createdBy: 1, worker: 7, uploadPath: '/tmp/upload' }],
   })
   async insert(row: ImportRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${importsTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+    return this.insertRow(importsTable, row);
   }
 
   /**

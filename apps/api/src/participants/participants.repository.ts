@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { defineTable } from '../common/db/table';
 import { boolFilter } from '../common/list/bool-filter';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { myKeyIdFilter } from '../common/mykey/mykey-filter';
 import type { MyKeyDigest } from '../common/mykey/mykey-hasher';
 import { ParticipantError } from './participant.exception';
 import { ParticipantHistoryEntryDto } from './participant-history.dto';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the participants feature. The service holds the rules.
 
@@ -92,21 +90,8 @@ export interface ParticipantForApplication {
 const DIGEST: MyKeyDigest = { hash: Buffer.alloc(32, 7), last4: '7Q2K', ref: '****7Q2K' };
 
 @Injectable()
-export class ParticipantsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'reservedAt', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { applied: true } }] })
-  list(q: ListQuery) {
-    return this.lists.list<ParticipantRecord>(participantsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<ParticipantRecord>(participantsListSpec, id);
-  }
+export class ParticipantsRepository extends ListRepository<ParticipantRecord> {
+  protected readonly spec = participantsListSpec;
 
   /**
    * What happened to this person in the campaign, in the order it was recorded: the reservation, each

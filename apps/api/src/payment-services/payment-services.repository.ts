@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { PaymentServiceError } from './payment-service.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the payment-services feature. The service holds the rules.
 
@@ -69,27 +67,12 @@ const EXAMPLE: PaymentServiceRow = {
 };
 
 @Injectable()
-export class PaymentServicesRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'nameKana', order: 'ASC' }, range: { start: 0, end: 24 }, filter: { q: 'ぺい' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<PaymentServiceRecord>(paymentServicesListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<PaymentServiceRecord>(paymentServicesListSpec, id);
-  }
+export class PaymentServicesRepository extends ListRepository<PaymentServiceRecord> {
+  protected readonly spec = paymentServicesListSpec;
 
   @GenerateSql({ params: [EXAMPLE] })
   async insert(row: PaymentServiceRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${paymentServicesTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+    return this.insertRow(paymentServicesTable, row);
   }
 
   @GenerateSql({ params: [1, { status: 'suspended', nameKana: 'ばつばつぺい' }] })

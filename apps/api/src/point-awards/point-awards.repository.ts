@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TRANSACTION_KIND } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import type { Sql } from '../common/db/sql-runner';
 import { firstOfKey, hasRepeats } from '../common/db/staging';
 import { defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { selectList } from '../common/list/list-sql';
 import { PointAwardError } from './point-award.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the point-awards feature: the list, and the award engine that
 // both a single create and an operator report's import run.
@@ -359,21 +357,8 @@ const ONE: OneRow = { paymentServiceId: 1, externalId: 'TX-1', mykeyHash: Buffer
 
 /** The request path: reads, and a single award by the engine's rules. */
 @Injectable()
-export class PointAwardsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'transactionDate', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { participantId: 1 } }] })
-  list(q: ListQuery) {
-    return this.lists.list<PointAwardRecord>(pointAwardsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<PointAwardRecord>(pointAwardsListSpec, id);
-  }
+export class PointAwardsRepository extends ListRepository<PointAwardRecord> {
+  protected readonly spec = pointAwardsListSpec;
 
   // Prepared statements: their plans are kept per connection (QueryOptions.prepared).
   private readonly prepared: Sql = (text, params) => this.db.query(text, params, { prepared: true });

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { QUOTA_STATUS } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { ReservationQuotaError } from './reservation-quota.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the reservation-quotas feature. The service holds the rules.
 
@@ -68,27 +66,12 @@ export interface CampaignPeriod {
 }
 
 @Injectable()
-export class ReservationQuotasRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'opensAt', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { q: '水原' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<ReservationQuotaRecord>(reservationQuotasListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<ReservationQuotaRecord>(reservationQuotasListSpec, id);
-  }
+export class ReservationQuotasRepository extends ListRepository<ReservationQuotaRecord> {
+  protected readonly spec = reservationQuotasListSpec;
 
   @GenerateSql({ params: [{ campaignId: 1, name: '予約枠', capacity: 10, warnAtPercent: 90, opensAt: '2020-07-01T00:00:00+09:00', closesAt: '2021-04-01T00:00:00+09:00' }] })
   async insert(row: ReservationQuotaRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${reservationQuotasTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+    return this.insertRow(reservationQuotasTable, row);
   }
 
   /**

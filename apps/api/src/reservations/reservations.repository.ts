@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AGE_BAND, CHANNEL } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { selectList } from '../common/list/list-sql';
 import { myKeyIdFilter } from '../common/mykey/mykey-filter';
 import { ReservationError } from './reservation.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the reservations feature. The service holds the rules.
 
@@ -83,21 +81,8 @@ const EXAMPLE_ROW = {
 };
 
 @Injectable()
-export class ReservationsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'reservedAt', order: 'DESC' }, range: { start: 0, end: 24 }, filter: { q: '水原' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<ReservationRecord>(reservationsListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<ReservationRecord>(reservationsListSpec, id);
-  }
+export class ReservationsRepository extends ListRepository<ReservationRecord> {
+  protected readonly spec = reservationsListSpec;
 
   /**
    * The unit of the quota (take_quota_unit, the quota's own rule in the database),

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ROLE } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
-import { ListQuery } from '../common/list/list-query';
-import { ListReader } from '../common/list/list-reader';
 import { defineListSpec } from '../common/list/list-spec';
 import { UserError } from './user.exception';
+import { ListRepository } from '../common/list/list-repository';
 
 // Every statement of the users feature. The service holds the rules. The login
 // columns (last_login_at, failed_logins, locked_until) are written by auth's
@@ -49,27 +47,12 @@ export type UserRecord = Record<keyof typeof usersListSpec.fields, unknown>;
 const EXAMPLE_HASH = '$2a$11$' + 'x'.repeat(53);
 
 @Injectable()
-export class UsersRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly lists: ListReader,
-  ) {}
-
-  @GenerateSql({ params: [{ sort: { field: 'id', order: 'ASC' }, range: { start: 0, end: 24 }, filter: { q: 'sato' } }] })
-  list(q: ListQuery) {
-    return this.lists.list<UserRecord>(usersListSpec, q);
-  }
-
-  @GenerateSql({ params: [1] })
-  getOrFail(id: number) {
-    return this.lists.getOrFail<UserRecord>(usersListSpec, id);
-  }
+export class UsersRepository extends ListRepository<UserRecord> {
+  protected readonly spec = usersListSpec;
 
   @GenerateSql({ params: [{ username: 'sato', displayName: '佐藤', role: 'counter', active: true, passwordHash: EXAMPLE_HASH }] })
   async insert(row: UserRow): Promise<number> {
-    const p = new SqlParams();
-    const [created] = await this.db.query<{ id: number }>(`${usersTable.insert(row, p)} RETURNING id`, p.values);
-    return created.id;
+    return this.insertRow(usersTable, row);
   }
 
   @GenerateSql({ params: [1, { displayName: '佐藤（窓口）', active: false }] })

@@ -7,7 +7,8 @@
 export interface SqlExample {
   /** Tells two examples of one method apart in the snapshot. */
   name?: string;
-  params: unknown[];
+  /** The arguments, or a function of the repository instance (for a base class's methods). */
+  params: unknown[] | ((repository: object) => unknown[]);
 }
 
 const EXAMPLES = new WeakMap<object, Map<string, SqlExample[]>>();
@@ -20,7 +21,17 @@ export function GenerateSql(...examples: SqlExample[]): MethodDecorator {
   };
 }
 
-/** The marked methods of a repository instance's class, in declaration order. */
-export function sqlExamples(instance: object): [string, SqlExample[]][] {
-  return [...(EXAMPLES.get(Object.getPrototypeOf(instance)) ?? new Map()).entries()];
+/**
+ * The marked methods of a repository instance's class and its base classes (a method
+ * the class marks again is taken from the class), with their arguments for this instance.
+ */
+export function sqlExamples(instance: object): [string, { name?: string; params: unknown[] }[]][] {
+  const methods = new Map<string, SqlExample[]>();
+  for (let proto = Object.getPrototypeOf(instance); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [method, examples] of EXAMPLES.get(proto) ?? []) if (!methods.has(method)) methods.set(method, examples);
+  }
+  return [...methods.entries()].map(([method, examples]) => [
+    method,
+    examples.map((e) => ({ name: e.name, params: typeof e.params === 'function' ? e.params(instance) : e.params })),
+  ]);
 }

@@ -183,8 +183,10 @@ export function ControlledPicker({ kind, value, onChange, label, testId, helperT
         sx={sx}
         slotProps={{
           calendarHeader: { format: translate('app.calendar_header') },
+          // Filled like the admin's other text fields (react-admin's theme does not reach the pickers').
           textField: {
             size,
+            variant: 'filled',
             helperText,
             slotProps: { htmlInput: { ...(testId ? { 'data-testid': testId } : {}), onChange: onHiddenChange, onFocus: () => undefined } },
           },

@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { toJstDate } from '@mynapoint/domain';
 import { join } from 'node:path';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
@@ -24,15 +25,18 @@ describe('login page and Japanese formats whatever the PC locale', () => {
     await t?.close();
   });
 
-  async function englishPc(): Promise<Page> {
+  async function englishPc(role = 'policy'): Promise<Page> {
     const page = await newPage(english, t.baseUrl!, { locale: 'en-US', viewport: { width: 1280, height: 720 } });
     expect(await page.evaluate('navigator.language')).toBe('en-US');
-    await login(page, 'policy');
+    await login(page, role);
     return page;
   }
   const field = (page: Page, source: string) => page.locator(`.ra-input-${source}`);
   // What the field shows (its parts, without the bidi marks MUI puts around them).
-  const shown = async (page: Page, source: string) => (await field(page, source).locator('.MuiPickersSectionList-root').innerText()).replace(/[\s\u2066-\u2069\u200e\u200f]/g, (c) => (c === ' ' ? ' ' : ''));
+  const shownIn = async (root: Locator) => (await root.locator('.MuiPickersSectionList-root').innerText({ timeout: 10_000 })).replace(/[\s\u2066-\u2069\u200e\u200f]/g, (c) => (c === ' ' ? ' ' : ''));
+  const shown = (page: Page, source: string) => shownIn(field(page, source));
+  // Pickers outside react-admin forms: found by the test id of their (hidden) input.
+  const shownById = (page: Page, testId: string) => shownIn(page.getByTestId(testId).locator('xpath=..'));
   // As staff type: into the first part of the field, digits only; the parts advance.
   async function typeInto(page: Page, source: string, digits: string) {
     await field(page, source).locator('[role="spinbutton"]').first().click();
@@ -135,6 +139,58 @@ describe('login page and Japanese formats whatever the PC locale', () => {
     );
     // 09:30 and 17:15 in Japan.
     expect(row).toEqual({ opens: '2026-12-07T00:30', closes: '2026-12-28T08:15' });
+    await page.context().close();
+  });
+
+  const ENGLISH_MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+  it('the monthly report’s month shows 2026年11月 on an en-US PC', async () => {
+    const page = await englishPc('manager');
+    await page.goto('/#/reports');
+    const month = await shownById(page, 'report-month');
+    expect(month).toMatch(/^\d{4}年\d{1,2}月$/);
+    await screenshot(page, 'locale-en-us-reports');
+    expect(await page.locator('main').innerText()).not.toMatch(ENGLISH_MONTH);
+    await page.context().close();
+  });
+
+  it('the dashboard’s period shows YYYY/MM/DD on an en-US PC', async () => {
+    const page = await englishPc();
+    await page.goto('/#/');
+    await page.locator('[data-dashboard-ready]').waitFor({ timeout: 30_000 });
+    const from = await shownById(page, 'dashboard-from');
+    const to = await shownById(page, 'dashboard-to');
+    expect(from).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    expect(to).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    // The period chosen by the preset, as the API takes it (YYYY-MM-DD).
+    expect(to.replace(/\//g, '-') >= from.replace(/\//g, '-')).toBe(true);
+    await screenshot(page, 'locale-en-us-dashboard-controls');
+    await page.context().close();
+  });
+
+  it('the counter’s visit time shows 2026/12/07 14:30 without AM/PM on an en-US PC, and a typed time saves', async () => {
+    const page = await englishPc('counter');
+    await page.waitForURL(/#\/assistance-records\/create/);
+    await page.getByTestId('quick-entry-form').waitFor();
+    // Left at its default, "now" in Japan.
+    const now = await shown(page, 'visitedAtLocal');
+    expect(now).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    expect(now.slice(0, 10)).toBe(toJstDate(new Date()).replace(/-/g, '/'));
+    await screenshot(page, 'locale-en-us-quick-entry');
+    expect(await page.locator('main').innerText()).not.toMatch(/\b(AM|PM)\b|mm\/dd\/yyyy/i);
+    // A visit logged afterwards: typed as staff type it, saved as that time in Japan.
+    await typeInto(page, 'visitedAtLocal', '202001061430');
+    expect(await shown(page, 'visitedAtLocal')).toBe('2020/01/06 14:30');
+    await page.locator('input[name="durationMinutes"]').fill('7');
+    await page.getByTestId('chips-assistanceTypes').getByText('問い合わせ').click();
+    await page.getByRole('button', { name: /保存して次へ/ }).click();
+    await page.getByText(/記録しました/).waitFor();
+    const [row] = await t.sql<{ id: number; visited: string }>(`SELECT id, to_char(visited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS visited FROM assistance_records WHERE duration_minutes = 7`);
+    expect(row.visited).toBe('2020-01-06T05:30');
+    // The edit form shows the same time the same way.
+    await page.goto(`/#/assistance-records/${row.id}`);
+    await field(page, 'visitedAt').locator('[role="spinbutton"]').first().waitFor({ timeout: 10_000 });
+    expect(await shown(page, 'visitedAt')).toBe('2020/01/06 14:30');
     await page.context().close();
   });
 

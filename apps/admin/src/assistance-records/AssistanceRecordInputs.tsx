@@ -17,9 +17,10 @@ import {
 } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 import { DistrictInput } from '../common/DistrictInput';
+import { JpDateTimeInput } from '../common/JpDateInputs';
 import { noMyNumber } from '../common/validators';
 import { CheckInput } from './CheckInput';
-import { QUICK_TYPE_ORDER, fromJstLocalInput, toJstLocalInput } from './quickEntry';
+import { QUICK_TYPE_ORDER } from './quickEntry';
 import { ToggleChipsInput } from './ToggleChipsInput';
 
 const T = 'resources.assistance-records.quick';
@@ -97,15 +98,7 @@ export function AssistanceRecordInputs() {
   return (
     <Stack sx={{ width: '100%', maxWidth: 860 }}>
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: { sm: 'flex-start' } }}>
-        <TextInput
-          source="visitedAt"
-          type="datetime-local"
-          format={(iso: unknown) => (typeof iso === 'string' && iso ? toJstLocalInput(new Date(iso)) : '')}
-          parse={(local: string) => fromJstLocalInput(local)}
-          validate={required()}
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ minWidth: 230 }}
-        />
+        <JpDateTimeInput source="visitedAt" validate={required()} sx={{ minWidth: 230 }} />
         <NumberInput source="durationMinutes" min={min} max={max} step={1} validate={[required(), minValue(min), maxValue(max)]} sx={{ width: 180 }} />
       </Stack>
       <ToggleChipsInput source="office" enumDef={OFFICE} label={translate('resources.assistance-records.fields.office')} size="medium" />

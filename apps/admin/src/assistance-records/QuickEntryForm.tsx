@@ -5,10 +5,11 @@ import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { AGE_BAND, ASSISTANCE_LIMITS, ASSISTANCE_OUTCOME, OFFICE, type AssistanceType } from '@mynapoint/domain';
 import { useEnumChoices, useLang } from '../common/enums';
 import { DistrictInput } from '../common/DistrictInput';
+import { JpDateTimeInput } from '../common/JpDateInputs';
 import { noMyNumber } from '../common/validators';
 import { SharedTerminal, TypesInput, UnableReason } from './AssistanceRecordInputs';
 import { CheckInput } from './CheckInput';
-import { DURATION_PRESETS, validateVisit, type VisitErrors, type VisitValues } from './quickEntry';
+import { DURATION_PRESETS, fromJstLocalInput, toJstLocalInput, validateVisit, type VisitErrors, type VisitValues } from './quickEntry';
 import { ToggleChipsInput } from './ToggleChipsInput';
 
 const T = 'resources.assistance-records.quick';
@@ -71,14 +72,14 @@ export function QuickEntryForm({ defaults, onSave }: Props) {
       <Box ref={formRef} onKeyDownCapture={onKeyDownCapture} data-testid="quick-entry-form">
         <Paper variant="outlined" sx={{ px: 2, pt: 2, pb: 0, mb: 2 }}>
           <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 3, alignItems: { sm: 'flex-start' } }}>
-            <TextInput
+            {/* The form keeps the JST wall-clock string (2026-12-07T14:30) that quickEntry.ts checks and sends. */}
+            <JpDateTimeInput
               source="visitedAtLocal"
               label={`${T}.visitedAt`}
-              type="datetime-local"
+              format={(local) => fromJstLocalInput(local as string)}
+              parse={(iso) => toJstLocalInput(new Date(iso))}
               helperText={false}
-              fullWidth={false}
               sx={{ width: 260, mt: 0.5 }}
-              slotProps={{ inputLabel: { shrink: true } }}
             />
             <Box sx={{ flex: 1 }}>
               <ToggleChipsInput source="office" enumDef={OFFICE} label={translate(`${T}.office`)} size="medium" row />

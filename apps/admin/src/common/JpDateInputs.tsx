@@ -7,6 +7,7 @@ import { FieldTitle, type Validator } from 'react-admin';
 // `YYYY-MM-DD` strings and ISO instants. The pickers' code loads with the first form
 // that needs it, not with the shell.
 const PickerInput = lazy(() => import('./PickerInputs').then((m) => ({ default: m.PickerInput })));
+const ControlledPicker = lazy(() => import('./PickerInputs').then((m) => ({ default: m.ControlledPicker })));
 
 export interface JpPickerInputProps {
   source: string;
@@ -14,6 +15,8 @@ export interface JpPickerInputProps {
   helperText?: ReactNode | false;
   validate?: Validator | Validator[];
   parse?: (value: string) => unknown;
+  /** The form's value as the picker takes it (a `YYYY-MM-DD` or ISO string), when the form keeps another shape. */
+  format?: (value: unknown) => unknown;
   defaultValue?: unknown;
   resource?: string;
   className?: string;
@@ -56,3 +59,43 @@ function lazyInput(kind: 'date' | 'dateTime') {
 export const JpDateInput = lazyInput('date');
 /** An instant (ISO with offset), typed and shown in JST as 2026/12/07 14:30. */
 export const JpDateTimeInput = lazyInput('dateTime');
+
+/** A picker outside react-admin forms: a controlled `YYYY-MM-DD` or `YYYY-MM` string, '' while incomplete. */
+export interface JpPickerProps {
+  value: string;
+  onChange: (value: string) => void;
+  label: ReactNode;
+  /** On the hidden input, which also takes a whole value typed in the API's shape. */
+  testId?: string;
+  helperText?: ReactNode;
+  /** The earliest value allowed, in the same shape. */
+  min?: string;
+  size?: 'small' | 'medium';
+  sx?: SxProps<Theme>;
+}
+
+function lazyPicker(kind: 'date' | 'month') {
+  const Picker = (props: JpPickerProps) => (
+    // The value as plain text while the pickers' code arrives: a page (the dashboard) does not wait for it.
+    <Suspense
+      fallback={
+        <TextField
+          size={props.size ?? 'small'}
+          label={props.label}
+          value={props.value.replace(/-/g, '/')}
+          helperText={props.helperText}
+          sx={props.sx}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { readOnly: true } }}
+        />
+      }
+    >
+      <ControlledPicker kind={kind} {...props} />
+    </Suspense>
+  );
+  return Picker;
+}
+
+/** A date (`YYYY-MM-DD`) shown as 2026/12/07, for controlled values. */
+export const JpDatePicker = lazyPicker('date');
+/** A month (`YYYY-MM`) shown as 2026年11月 in Japanese, for controlled values. */
+export const JpMonthPicker = lazyPicker('month');

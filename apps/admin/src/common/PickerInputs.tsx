@@ -7,10 +7,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/ja';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { FieldTitle, InputHelperText, isRequired as hasRequired, useInput, useResourceContext, useTranslate, type Validator } from 'react-admin';
 import { useLang } from './enums';
-import type { JpPickerInputProps } from './JpDateInputs';
+import type { JpPickerInputProps, JpPickerProps } from './JpDateInputs';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -47,8 +47,7 @@ function fromPicker(kind: Kind, value: Dayjs | null): string | null {
 
 export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kind }) {
   // Filled, small and dense like react-admin's other inputs (its theme does not reach the pickers' own text field).
-  const { source, label, helperText, validate, parse, defaultValue, className, sx, size = 'small', variant = 'filled', margin = 'dense', disabled, readOnly, fullWidth } = props;
-  const lang = useLang();
+  const { source, label, helperText, validate, parse, format, defaultValue, className, sx, size = 'small', variant = 'filled', margin = 'dense', disabled, readOnly, fullWidth } = props;
   const translate = useTranslate();
   const resource = useResourceContext(props);
   const userValidators = useMemo(() => (validate == null ? [] : Array.isArray(validate) ? validate : [validate]), [validate]);
@@ -70,13 +69,13 @@ export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kin
 
   // The picker keeps what is being typed (an incomplete date is not a value yet);
   // the form's value re-syncs it only when changed from outside (reset, record load).
-  const [local, setLocal] = useState<Dayjs | null>(() => toPicker(kind, field.value));
+  const [local, setLocal] = useState<Dayjs | null>(() => toPicker(kind, format ? format(field.value) : field.value));
   const emitted = useRef<unknown>(field.value);
   useEffect(() => {
     if (field.value === emitted.current) return;
     emitted.current = field.value;
-    setLocal(toPicker(kind, field.value));
-  }, [field.value, kind]);
+    setLocal(toPicker(kind, format ? format(field.value) : field.value));
+  }, [field.value, kind, format]);
 
   const onChange = (value: Dayjs | null) => {
     setLocal(value);
@@ -88,9 +87,8 @@ export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kin
 
   const shown = fieldState.invalid && (fieldState.isTouched || formState.isSubmitted);
   const Picker = kind === 'date' ? DesktopDatePicker : DesktopDateTimePicker;
-  const localeText = (lang === 'en' ? enUS : jaJP).components.MuiLocalizationProvider.defaultProps.localeText;
   return (
-    <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={lang === 'en' ? 'en' : 'ja'} localeText={localeText}>
+    <PickerLocalization>
       <Picker
         value={local}
         onChange={onChange}
@@ -118,6 +116,82 @@ export function PickerInput({ kind, ...props }: JpPickerInputProps & { kind: Kin
           },
         }}
       />
+    </PickerLocalization>
+  );
+}
+
+// The pickers' texts (buttons, screen-reader labels) in the admin's language; the
+// formats are set per picker, Japanese whatever the language.
+function PickerLocalization({ children }: { children: ReactNode }) {
+  const lang = useLang();
+  const localeText = (lang === 'en' ? enUS : jaJP).components.MuiLocalizationProvider.defaultProps.localeText;
+  return (
+    <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={lang === 'en' ? 'en' : 'ja'} localeText={localeText}>
+      {children}
     </LocalizationProvider>
+  );
+}
+
+// Controlled pickers (outside react-admin forms): the value is the API's string,
+// `YYYY-MM-DD` or `YYYY-MM`, and '' while the field holds no whole date (as the
+// browser's own inputs gave).
+const CONTROLLED = {
+  date: { iso: 'YYYY-MM-DD', views: ['year', 'month', 'day'] },
+  month: { iso: 'YYYY-MM', views: ['year', 'month'] },
+} as const;
+export type ControlledKind = keyof typeof CONTROLLED;
+
+export function ControlledPicker({ kind, value, onChange, label, testId, helperText, min, size = 'small', sx }: JpPickerProps & { kind: ControlledKind }) {
+  const translate = useTranslate();
+  const { iso, views } = CONTROLLED[kind];
+  const format = kind === 'date' ? FORMAT.date : translate('app.picker.month_format');
+  const read = (s: string) => {
+    const d = dayjs(s, iso, true);
+    return s && d.isValid() ? d : null;
+  };
+  const minDate = useMemo(() => (min ? (read(min) ?? undefined) : undefined), [min]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [local, setLocal] = useState<Dayjs | null>(() => read(value));
+  const emitted = useRef(value);
+  useEffect(() => {
+    if (value === emitted.current) return;
+    emitted.current = value;
+    setLocal(read(value));
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const change = (d: Dayjs | null) => {
+    setLocal(d);
+    const out = d?.isValid() && !(minDate && d.isBefore(minDate)) ? d.format(iso) : '';
+    emitted.current = out;
+    onChange(out);
+  };
+  // The hidden input takes a whole value in the API's shape too (autofill, scripts,
+  // as the browser's inputs did); it keeps the focus so that inserted text reaches it.
+  const onHiddenChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const d = dayjs(e.target.value.trim(), [iso, format], true);
+    change(d.isValid() ? d : null);
+  };
+  return (
+    <PickerLocalization>
+      <DesktopDatePicker
+        value={local}
+        onChange={change}
+        format={format}
+        views={views}
+        openTo={kind === 'month' ? 'month' : 'day'}
+        minDate={minDate}
+        label={label}
+        sx={sx}
+        slotProps={{
+          calendarHeader: { format: translate('app.calendar_header') },
+          // Filled like the admin's other text fields (react-admin's theme does not reach the pickers').
+          textField: {
+            size,
+            variant: 'filled',
+            helperText,
+            slotProps: { htmlInput: { ...(testId ? { 'data-testid': testId } : {}), onChange: onHiddenChange, onFocus: () => undefined } },
+          },
+        }}
+      />
+    </PickerLocalization>
   );
 }

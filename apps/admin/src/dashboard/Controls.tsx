@@ -2,6 +2,7 @@ import { Alert, Box, Card, CardContent, MenuItem, TextField, ToggleButton, Toggl
 import { useTranslate } from 'react-admin';
 import { STAT_INTERVAL, type StatInterval } from '@mynapoint/domain';
 import { useEnumChoices, useLang } from '../common/enums';
+import { JpDatePicker } from '../common/JpDateInputs';
 import { rangeLabel } from './format';
 import { PERIOD_PRESETS, type DashboardPeriod, type PeriodPreset } from './period';
 
@@ -41,22 +42,8 @@ export function Controls({ period, campaigns, problem, showCampaign, onPreset, o
           ))}
         </ToggleButtonGroup>
         <Box sx={{ display: 'flex', gap: 1 }}>
-          <TextField
-            type="date"
-            size="small"
-            label={t('from')}
-            value={period.from}
-            onChange={(e) => onDates(e.target.value, period.to)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'dashboard-from' } }}
-          />
-          <TextField
-            type="date"
-            size="small"
-            label={t('to')}
-            value={period.to}
-            onChange={(e) => onDates(period.from, e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'dashboard-to' } }}
-          />
+          <JpDatePicker label={t('from')} value={period.from} onChange={(from) => onDates(from, period.to)} testId="dashboard-from" sx={{ width: 170 }} />
+          <JpDatePicker label={t('to')} value={period.to} onChange={(to) => onDates(period.from, to)} testId="dashboard-to" sx={{ width: 170 }} />
         </Box>
         <TextField select fullWidth={false} size="small" label={t('interval')} value={period.interval} onChange={(e) => onInterval(e.target.value as StatInterval)} sx={{ minWidth: 96 }}>
           {intervals.map((c) => (

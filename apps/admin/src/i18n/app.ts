@@ -43,6 +43,7 @@ export const appMessages = {
       picker: {
         invalid_date: '日付を「2026/12/07」の形で入力してください。',
         invalid_date_time: '日時を「2026/12/07 14:30」の形で入力してください。',
+        month_format: 'YYYY年MM月',
       },
       counter: { keyboard: 'キーボード操作', save_and_next: '保存して次の方へ（Enter）', save_and_show: '保存して詳細を表示' },
       // Punctuation between UI parts: full-width in Japanese.
@@ -93,6 +94,7 @@ export const appMessages = {
       picker: {
         invalid_date: 'Enter the date as 2026/12/07.',
         invalid_date_time: 'Enter the date and time as 2026/12/07 14:30.',
+        month_format: 'YYYY/MM',
       },
       counter: { keyboard: 'Keyboard', save_and_next: 'Save and next (Enter)', save_and_show: 'Save and show' },
       punct: { paren: ' (%{text})', quote: '“%{text}”', list: ', ', comma: ', ', sep: ' · ', range: ' – ' },

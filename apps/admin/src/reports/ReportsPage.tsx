@@ -1,9 +1,10 @@
 import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { formatJapaneseEraMonth, toJstDate } from '@mynapoint/domain';
+import { JpMonthPicker } from '../common/JpDateInputs';
 import type { AppDataProvider } from '../dataProvider';
 
 const T = 'resources.reports';
@@ -54,13 +55,14 @@ export function ReportsPage() {
         </Typography>
         {/* Wraps instead of squeezing: a shrunk button clipped its label and the next one's icon overlapped it. */}
         <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-          <TextField
-            type="month"
+          <JpMonthPicker
             label={translate(`${T}.month`)}
             value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'report-month', min: '2020-01' } }}
+            onChange={setMonth}
+            testId="report-month"
+            min="2020-01"
             helperText={valid ? translate(`${T}.era`, { era: formatJapaneseEraMonth(`${month}-01`) }) : ' '}
+            size="medium"
             sx={{ width: 240, maxWidth: '100%' }}
           />
           <Button variant="contained" startIcon={<DescriptionIcon />} disabled={!valid || busy} onClick={() => void download('pdf')} sx={BUTTON}>

@@ -1,6 +1,9 @@
-import { TextField, type SxProps, type Theme } from '@mui/material';
-import { lazy, Suspense, type ReactNode } from 'react';
-import { FieldTitle, type Validator } from 'react-admin';
+import { TextField } from '@mui/material';
+import { lazy, Suspense } from 'react';
+import { FieldTitle } from 'react-admin';
+import type { JpPickerInputProps, JpPickerProps } from './pickerProps';
+
+export type { JpPickerInputProps, JpPickerProps };
 
 // Date and date-time inputs in Japanese formats (2026/12/07, 14:30) whatever the
 // browser's language, for every form and filter. Values stay what the API takes:
@@ -9,27 +12,6 @@ import { FieldTitle, type Validator } from 'react-admin';
 const PickerInput = lazy(() => import('./PickerInputs').then((m) => ({ default: m.PickerInput })));
 const ControlledPicker = lazy(() => import('./PickerInputs').then((m) => ({ default: m.ControlledPicker })));
 
-export interface JpPickerInputProps {
-  source: string;
-  label?: ReactNode | false;
-  helperText?: ReactNode | false;
-  validate?: Validator | Validator[];
-  parse?: (value: string) => unknown;
-  /** The form's value as the picker takes it (a `YYYY-MM-DD` or ISO string), when the form keeps another shape. */
-  format?: (value: unknown) => unknown;
-  defaultValue?: unknown;
-  resource?: string;
-  className?: string;
-  sx?: SxProps<Theme>;
-  size?: 'small' | 'medium';
-  variant?: 'filled' | 'outlined' | 'standard';
-  margin?: 'none' | 'dense' | 'normal';
-  fullWidth?: boolean;
-  disabled?: boolean;
-  readOnly?: boolean;
-  /** react-admin's filter flag: read by the filter form, not by the input. */
-  alwaysOn?: boolean;
-}
 
 // Same size and label while the pickers' code arrives, so the form does not jump.
 function Placeholder({ source, label, resource, size = 'small', variant = 'filled', margin = 'dense', sx }: JpPickerInputProps) {
@@ -61,18 +43,6 @@ export const JpDateInput = lazyInput('date');
 export const JpDateTimeInput = lazyInput('dateTime');
 
 /** A picker outside react-admin forms: a controlled `YYYY-MM-DD` or `YYYY-MM` string, '' while incomplete. */
-export interface JpPickerProps {
-  value: string;
-  onChange: (value: string) => void;
-  label: ReactNode;
-  /** On the hidden input, which also takes a whole value typed in the API's shape. */
-  testId?: string;
-  helperText?: ReactNode;
-  /** The earliest value allowed, in the same shape. */
-  min?: string;
-  size?: 'small' | 'medium';
-  sx?: SxProps<Theme>;
-}
 
 function lazyPicker(kind: 'date' | 'month') {
   const Picker = (props: JpPickerProps) => (

@@ -10,7 +10,7 @@ import utc from 'dayjs/plugin/utc';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { FieldTitle, InputHelperText, isRequired as hasRequired, useInput, useResourceContext, useTranslate, type Validator } from 'react-admin';
 import { useLang } from './enums';
-import type { JpPickerInputProps, JpPickerProps } from './JpDateInputs';
+import type { JpPickerInputProps, JpPickerProps } from './pickerProps';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -32,7 +32,7 @@ try {
   api = {
     config: require(join(API, 'config', 'app-config.js')),
     db: require(join(API, 'database', 'data-source.js')),
-    password: require(join(API, 'users', 'password.js')),
+    password: require(join(API, 'common', 'auth', 'password.js')),
   };
 } catch (e) {
   fail(`the API is not built (${e.message}); run \`npm run build\` first.`);

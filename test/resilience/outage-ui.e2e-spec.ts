@@ -37,7 +37,8 @@ describe('the admin UI during a database outage', () => {
     const page = await newPage(browser, t.baseUrl!);
     await login(page, 'admin');
     await page.goto('/#/payment-services');
-    await page.getByText(String(service.name)).waitFor();
+    // exact: the よみがな column shows the name lower-cased, which a loose match would also take.
+    await page.getByText(String(service.name), { exact: true }).waitFor();
 
     // This app's database refuses connections and its open ones are cut, as in an outage.
     await admin.query(`ALTER DATABASE ${t.databaseName} ALLOW_CONNECTIONS false`);
@@ -61,7 +62,7 @@ describe('the admin UI during a database outage', () => {
     expect(await failed.count()).toBe(0);
     await page.goto('/#/payment-services');
     await page.reload();
-    await page.getByText(String(service.name)).waitFor();
+    await page.getByText(String(service.name), { exact: true }).waitFor();
     await screenshot(page, 'outage-ui-recovered');
     expect(page.url()).not.toContain('#/login');
   });

@@ -1,5 +1,5 @@
 // Where a click on a chart goes: the list behind the figure, filtered with the
-// list's real filter names (apps/api/src/<resource>/<resource>.list-spec.ts).
+// list's real filter names (the list specs in apps/api/src/<resource>/<resource>.repository.ts).
 
 /** The period and campaign a list is filtered by; a missing date leaves that end open. */
 export interface LinkScope {

@@ -32,10 +32,9 @@ export type ApplicationRow = Row<typeof applicationsTable.columns>;
 
 export const applicationsListSpec = defineListSpec({
   resource: 'applications',
-  // Names for exports, instead of ids: LEFT JOINs on keys (the count leaves them out;
-  // an export hash-joins the small tables).
-  from: `applications a JOIN participants p ON p.id = a.participant_id
-    LEFT JOIN payment_services aps ON aps.id = a.payment_service_id
+  from: 'applications a JOIN participants p ON p.id = a.participant_id',
+  // Names for exports, instead of ids: LEFT JOINs on keys (an export hash-joins the small tables).
+  exportJoins: `LEFT JOIN payment_services aps ON aps.id = a.payment_service_id
     LEFT JOIN campaigns ac ON ac.id = p.campaign_id
     LEFT JOIN users au ON au.id = a.created_by`,
   fields: {

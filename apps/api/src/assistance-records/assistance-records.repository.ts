@@ -35,8 +35,9 @@ export type AssistanceRecordRow = Row<typeof assistanceRecordsTable.columns>;
 
 export const assistanceRecordsListSpec = defineListSpec({
   resource: 'assistance-records',
-  // The payment service's name for exports (a LEFT JOIN on its key; the count reads `ar` alone).
-  from: 'assistance_records ar JOIN users u ON u.id = ar.staff_id LEFT JOIN payment_services ps ON ps.id = ar.payment_service_id',
+  from: 'assistance_records ar JOIN users u ON u.id = ar.staff_id',
+  // The payment service's name for exports (a LEFT JOIN on its key).
+  exportJoins: 'LEFT JOIN payment_services ps ON ps.id = ar.payment_service_id',
   fields: {
     ...assistanceRecordsTable.fields('ar', ['id', 'visitedAt', 'office', 'staffId']),
     // Read-only extension: who logged it, for lists that show every clerk.

@@ -31,7 +31,7 @@ export function exportStatement(select: ExportSelect): string {
   const p = new SqlParams();
   const where = whereClause(spec, select.filter, p);
   const cells = exportFields(spec).map(([, f]) => cellSql(f, select.options));
-  return inlineParams(`SELECT ${cells.join(', ')} FROM ${spec.from} ${where} ${orderBy(spec, select.sort)}`, p.values);
+  return inlineParams(`SELECT ${cells.join(', ')} FROM ${spec.from} ${spec.exportJoins ?? ''} ${where} ${orderBy(spec, select.sort)}`, p.values);
 }
 
 // Examples for the SQL snapshots: the largest export (5 million rows in the bench),

@@ -44,8 +44,9 @@ export type ImportRow = Row<typeof importsTable.columns>;
 
 export const importsListSpec = defineListSpec({
   resource: 'imports',
-  from: `imports i LEFT JOIN users u ON u.id = i.created_by
-    LEFT JOIN payment_services ps ON ps.id = i.payment_service_id
+  from: 'imports i LEFT JOIN users u ON u.id = i.created_by',
+  // Names for exports, instead of ids.
+  exportJoins: `LEFT JOIN payment_services ps ON ps.id = i.payment_service_id
     LEFT JOIN campaigns c ON c.id = i.campaign_id`,
   fields: {
     ...importsTable.fields('i', ['id', 'type', 'status', 'phase']),

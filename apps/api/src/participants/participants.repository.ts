@@ -42,8 +42,8 @@ export const participantsListSpec = defineListSpec({
   resource: 'participants',
   from: `participants p
     LEFT JOIN reservations r ON r.participant_id = p.id
-    LEFT JOIN applications a ON a.participant_id = p.id
-    LEFT JOIN campaigns pc ON pc.id = p.campaign_id
+    LEFT JOIN applications a ON a.participant_id = p.id`,
+  exportJoins: `LEFT JOIN campaigns pc ON pc.id = p.campaign_id
     LEFT JOIN reservation_quotas pq ON pq.id = r.quota_id
     LEFT JOIN payment_services ps ON ps.id = p.payment_service_id`,
   fields: {

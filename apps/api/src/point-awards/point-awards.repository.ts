@@ -30,11 +30,10 @@ export const pointAwardsTable = defineTable('point_awards', {
 
 export const pointAwardsListSpec = defineListSpec({
   resource: 'point-awards',
+  from: 'point_awards pa JOIN participants p ON p.id = pa.participant_id',
   // The names an export shows instead of ids (export-only: the responses keep their
-  // shape): LEFT JOINs on keys of two small tables, a hash join each on millions of
-  // rows; lists and counts that use neither leave them out.
-  from: `point_awards pa JOIN participants p ON p.id = pa.participant_id
-    LEFT JOIN payment_services ps ON ps.id = pa.payment_service_id
+  // shape): LEFT JOINs on keys of two small tables, a hash join each on millions of rows.
+  exportJoins: `LEFT JOIN payment_services ps ON ps.id = pa.payment_service_id
     LEFT JOIN campaigns pc ON pc.id = pa.campaign_id`,
   fields: {
     ...pointAwardsTable.fields('pa', ['id', 'participantId']),

@@ -30,8 +30,9 @@ const QUOTA_STATUS_SQL = `CASE WHEN now() < q.opens_at OR now() >= q.closes_at T
 
 export const reservationQuotasListSpec = defineListSpec({
   resource: 'reservation-quotas',
-  // The campaign's name for exports (a LEFT JOIN on its key: the count leaves it out).
-  from: 'reservation_quotas q LEFT JOIN campaigns qc ON qc.id = q.campaign_id',
+  from: 'reservation_quotas q',
+  // The campaign's name for exports (a LEFT JOIN on its key).
+  exportJoins: 'LEFT JOIN campaigns qc ON qc.id = q.campaign_id',
   fields: {
     id: reservationQuotasTable.fields('q', ['id']).id,
     campaignId: { ...reservationQuotasTable.field('q', 'campaignId'), exportable: false },

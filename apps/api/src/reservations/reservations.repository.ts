@@ -28,11 +28,10 @@ export type ReservationRow = Row<typeof reservationsTable.columns>;
 export const reservationsListSpec = defineListSpec({
   resource: 'reservations',
   // The names an export shows instead of ids (export-only fields: responses keep their
-  // shape): LEFT JOINs on keys, which a list or count that uses none of them drops,
-  // and a hash join on small tables for an export (a sub-select per row cost several
-  // times more on millions of rows).
-  from: `reservations r JOIN participants p ON p.id = r.participant_id
-    LEFT JOIN reservation_quotas rq ON rq.id = r.quota_id
+  // shape): LEFT JOINs on keys added to exports only (see ListSpec.exportJoins), a hash
+  // join on small tables (a sub-select per row cost several times more on millions of rows).
+  from: 'reservations r JOIN participants p ON p.id = r.participant_id',
+  exportJoins: `LEFT JOIN reservation_quotas rq ON rq.id = r.quota_id
     LEFT JOIN campaigns rc ON rc.id = p.campaign_id
     LEFT JOIN users ru ON ru.id = r.created_by`,
   fields: {

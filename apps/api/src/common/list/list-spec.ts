@@ -40,6 +40,12 @@ export interface ListSpec {
   resource: Resource;
   /** FROM clause with joins. */
   from: string;
+  /**
+   * Joins only exports add to `from`, for their export-only fields (names instead of
+   * ids). Kept out of lists and gets: every relation in a FROM costs planning time
+   * on each list request, even when PostgreSQL then removes the unused join.
+   */
+  exportJoins?: string;
   fields: Record<string, FieldSpec> & { id: FieldSpec };
   /** Expressions searched by `filter.q` (case-insensitive substring). */
   search?: string[];
@@ -76,6 +82,11 @@ export function defineListSpec<S extends ListSpec>(spec: S): S {
     // A field without a label would show as its code in exports: fail at start-up.
     if (!label) throw new Error(`No label for ${spec.resource}.${name}: add it to libs/domain/src/labels`);
     field.label = label;
+    // Its join is an export's only (exportJoins): lists neither sort nor filter by it.
+    if (field.exportOnly) {
+      field.sortable = false;
+      field.filterable = false;
+    }
   }
   specs.set(spec.resource, spec);
   return spec;

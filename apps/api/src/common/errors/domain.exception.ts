@@ -64,7 +64,3 @@ export function tooManyRequests(message: string, retryAfterSeconds: number): Com
   e.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return e;
 }
-
-export function notFound(what: string, id: number | string): CommonException {
-  return new CommonException(CommonError.NotFound, `${what}（ID: ${id}）は見つかりません。`);
-}

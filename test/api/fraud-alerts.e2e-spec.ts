@@ -414,7 +414,7 @@ describe('the fraud demo seed', () => {
 
     const histories = await t.sql<{ status: string; steps: [string | null, string][] }>(
       `SELECT fa.status, json_agg(json_build_array(h.from_status, h.to_status) ORDER BY h.changed_at, h.id) AS steps
-         FROM fraud_alerts fa JOIN fraud_alert_history h ON h.fraud_alert_id = fa.id GROUP BY fa.id`,
+         FROM fraud_alerts fa JOIN fraud_alert_history h ON h.fraud_alert_id = fa.id GROUP BY fa.municipality_code, fa.id`,
     );
     expect(histories).toHaveLength(s.n);
     for (const { status, steps } of histories) {

@@ -70,7 +70,7 @@ describe('My Number guard on every write', () => {
     expect(fieldsOf('POST /api/assistance-records').find((f) => f.name === 'assistanceTypes')?.kind).toBe('stringArray');
     expect(strings('PUT /api/payment-services/:id')).toEqual(expect.arrayContaining(['name', 'operator', 'notes', 'url', 'awardTiming', 'pointExpiry']));
     expect(strings('POST /api/users')).toEqual(expect.arrayContaining(['username', 'displayName', 'password']));
-    expect(strings('POST /api/auth/login')).toEqual(['password', 'username']);
+    expect(strings('POST /api/auth/login')).toEqual(['municipalityCode', 'password', 'username']);
   });
 
   it('refuses a valid My Number in every string field of every create/update DTO (400 my_number_refused), storing nothing', async () => {

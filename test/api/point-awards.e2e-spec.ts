@@ -47,7 +47,7 @@ describe('point-awards', () => {
               COALESCE(sum(pa.points), 0)::int AS awarded, COALESCE(sum(pa.amount_yen::bigint * 25 / 100), 0)::int AS base, count(pa.id)::int AS awards
        FROM participants p LEFT JOIN point_awards pa ON pa.participant_id = p.id
        WHERE p.campaign_id = $1 AND p.mykey_last4 = ANY($2)
-       GROUP BY p.id ORDER BY p.mykey_last4`,
+       GROUP BY p.municipality_code, p.id ORDER BY p.mykey_last4`,
       [campaignId, myKeyIds.map((k) => k.slice(-4))],
     );
   }
@@ -163,13 +163,15 @@ describe('point-awards', () => {
         sent.mockRestore();
       }
       expect(texts.some((x) => /\bCREATE\b/i.test(x))).toBe(false);
-      // BEGIN, classify and lock, award and read back, the audit row, COMMIT.
+      // BEGIN, the municipality's setting (row-level security), classify and lock, award
+      // and read back, the audit row, COMMIT.
       const begin = texts.indexOf('START TRANSACTION');
       const audit = texts.findIndex((x) => x.startsWith('INSERT INTO audit_logs '));
       expect(begin).toBeGreaterThanOrEqual(0);
-      expect(audit - begin - 1).toBe(2);
+      expect(texts[begin + 1]).toMatch(/^SELECT set_config\('mynapoint\.municipality_code'/);
+      expect(audit - begin - 2).toBe(2);
       // Both prepared once per connection, so a pooled connection plans them once.
-      const [classifyName, awardName] = names.slice(begin + 1, audit);
+      const [classifyName, awardName] = names.slice(begin + 2, audit);
       expect(classifyName).toMatch(/^s_[0-9a-f]{20}$/);
       expect(awardName).toMatch(/^s_[0-9a-f]{20}$/);
       expect(classifyName).not.toBe(awardName);

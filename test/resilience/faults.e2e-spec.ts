@@ -413,7 +413,7 @@ describe('faults: PostgreSQL crashes under the API', () => {
             `SELECT p.id, encode(p.mykey_hash, 'hex') AS key, p.points_total, count(a.id)::int AS n, COALESCE(sum(a.points), 0)::int AS sum,
                     COALESCE(json_agg(json_build_object('externalId', a.external_id, 'points', a.points)) FILTER (WHERE a.id IS NOT NULL), '[]') AS awards
              FROM participants p LEFT JOIN point_awards a ON a.participant_id = p.id
-             WHERE p.campaign_id = $1 GROUP BY p.id ORDER BY p.id`,
+             WHERE p.campaign_id = $1 GROUP BY p.municipality_code, p.id ORDER BY p.id`,
             [c.campaignId],
           )
         ).rows;

@@ -82,18 +82,47 @@ export class TestApp {
     return this.client(undefined);
   }
 
-  /** Requests as one of the demo users (logged in once, token cached). */
-  async as(username: Role | string): Promise<Client_> {
-    return this.client(await this.token(username));
+  /** Requests as one of the demo users (logged in once, token cached); of another municipality with `municipalityCode`. */
+  async as(username: Role | string, municipalityCode?: string): Promise<Client_> {
+    return this.client(await this.token(username, DEMO_PASSWORD, municipalityCode));
   }
 
-  async token(username: string, password = DEMO_PASSWORD): Promise<string> {
-    const cached = this.tokens.get(username);
+  async token(username: string, password = DEMO_PASSWORD, municipalityCode?: string): Promise<string> {
+    const key = municipalityCode ? `${municipalityCode}/${username}` : username;
+    const cached = this.tokens.get(key);
     if (cached) return cached;
-    const res = await request(this.server).post('/api/auth/login').send({ username, password });
-    if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    this.tokens.set(username, res.body.accessToken);
+    const res = await request(this.server)
+      .post('/api/auth/login')
+      .send(municipalityCode ? { username, password, municipalityCode } : { username, password });
+    if (res.status !== 200) throw new Error(`login as ${key} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.tokens.set(key, res.body.accessToken);
     return res.body.accessToken;
+  }
+
+  /**
+   * A second municipality in this database (its settings row and the four demo users), as
+   * the operator would set it up; then `as(role, code)` signs in there.
+   */
+  async addMunicipality(code: string, name: string, districts: string[] = []): Promise<void> {
+    await this.sql('INSERT INTO municipalities (code, name, districts) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [code, name, districts]);
+    const client = await this.db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT set_config('mynapoint.municipality_code', $1, true)", [code]);
+      await client.query(
+        `INSERT INTO users (username, display_name, role, password_hash)
+         SELECT username, display_name, role, password_hash FROM users
+          WHERE municipality_code = $1 AND role IN ('admin', 'policy', 'counter', 'manager')
+         ON CONFLICT DO NOTHING`,
+        [this.config.municipalityCode],
+      );
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   client(token: string | undefined): Client_ {

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { tenantScope } from './common/db/tenant';
 import { ErrorFilter } from './common/errors/error.filter';
 import { accessLog, createLogger } from './common/logging/app-logger';
 import { setupOpenApi } from './common/openapi/openapi';
@@ -51,6 +52,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // First: every request's municipality slot, filled by the auth guard (common/db/tenant.ts).
+  app.use(tenantScope);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP }, crossOriginEmbedderPolicy: false }));
   app.use(express.json({ limit: config.maxJsonBytes }));
   app.use(bodyGuard);

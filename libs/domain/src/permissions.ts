@@ -3,6 +3,7 @@ import { Role } from './roles';
 // The one permissions table (API.md "Roles"). The API's guard enforces it on every
 // route; the admin UI reads the same table to hide what a role cannot do.
 export const RESOURCES = [
+  'municipalities',
   'users',
   'payment-services',
   'campaigns',
@@ -25,7 +26,7 @@ export const RESOURCES = [
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'publish', 'export'] as const;
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'publish', 'export', 'remove_data'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // `own`: the role sees and changes only rows it created (assistance records of
@@ -44,36 +45,55 @@ const NONE: Grant = { actions: [] };
 const SHOW: Grant = { actions: ['show'] };
 const EXPORT: Grant = { actions: ['export'] };
 
+// Installation roles (API.md "Many municipalities"): `operator` keeps the municipalities,
+// their first admin, its own accounts and the national reference data, and reads no
+// resident data; `prefecture` reads stats across its municipalities and nothing else.
+// Rows are a municipality's own by row-level security: a grant here never reaches
+// another municipality's data.
+const NO_INSTALLATION = { operator: NONE, prefecture: NONE } as const;
+const PREFECTURE_STATS = { operator: NONE, prefecture: SHOW } as const;
+
 export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>>>> = {
-  users: { admin: CRUD, policy: NONE, counter: NONE, manager: NONE },
-  'payment-services': { admin: CRUD, policy: CRUD, counter: R, manager: R },
-  campaigns: { admin: CRUD, policy: CRUD, counter: R, manager: R },
-  'reservation-quotas': { admin: CRUD, policy: CRUD, counter: R, manager: R },
-  reservations: { admin: CRUD, policy: CRU, counter: CR, manager: R },
-  applications: { admin: CRUD, policy: CRU, counter: CR, manager: R },
-  participants: { admin: R, policy: R, counter: NONE, manager: R },
-  'point-awards': { admin: CRUD, policy: CR, counter: NONE, manager: R },
-  imports: { admin: CRUD, policy: CR, counter: NONE, manager: R },
+  // An admin reads and updates its own municipality's settings (row-level security shows it only that one).
+  municipalities: {
+    admin: { actions: ['list', 'show', 'edit', 'export'] },
+    policy: NONE,
+    counter: NONE,
+    manager: NONE,
+    operator: { actions: [...CRUD.actions, 'remove_data'] },
+    prefecture: R,
+  },
+  users: { admin: CRUD, policy: NONE, counter: NONE, manager: NONE, operator: CRUD, prefecture: NONE },
+  'payment-services': { admin: CRUD, policy: CRUD, counter: R, manager: R, operator: CRUD, prefecture: NONE },
+  campaigns: { admin: CRUD, policy: CRUD, counter: R, manager: R, operator: CRUD, prefecture: NONE },
+  'reservation-quotas': { admin: CRUD, policy: CRUD, counter: R, manager: R, ...NO_INSTALLATION },
+  reservations: { admin: CRUD, policy: CRU, counter: CR, manager: R, ...NO_INSTALLATION },
+  applications: { admin: CRUD, policy: CRU, counter: CR, manager: R, ...NO_INSTALLATION },
+  participants: { admin: R, policy: R, counter: NONE, manager: R, ...NO_INSTALLATION },
+  'point-awards': { admin: CRUD, policy: CR, counter: NONE, manager: R, ...NO_INSTALLATION },
+  imports: { admin: CRUD, policy: CR, counter: NONE, manager: R, ...NO_INSTALLATION },
   'assistance-records': {
     admin: CRUD,
     policy: R,
     counter: { actions: ['list', 'show', 'create', 'edit'], scope: 'own' },
     manager: R,
+    ...NO_INSTALLATION,
   },
   'fraud-alerts': {
     admin: { actions: [...CRUD.actions, 'publish'] },
     policy: CRU,
     counter: CR,
     manager: { actions: ['list', 'show', 'publish'] },
+    ...NO_INSTALLATION,
   },
-  'audit-logs': { admin: R, policy: NONE, counter: NONE, manager: R },
-  'stats/summary': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
-  'stats/uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
-  'stats/points': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
-  'stats/counter': { admin: SHOW, policy: SHOW, counter: { actions: ['show'], scope: 'own' }, manager: SHOW },
-  'stats/fraud': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW },
-  exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT },
-  reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW },
+  'audit-logs': { admin: R, policy: NONE, counter: NONE, manager: R, operator: R, prefecture: NONE },
+  'stats/summary': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  'stats/uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  'stats/points': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  'stats/counter': { admin: SHOW, policy: SHOW, counter: { actions: ['show'], scope: 'own' }, manager: SHOW, ...PREFECTURE_STATS },
+  'stats/fraud': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT, ...NO_INSTALLATION },
+  reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW, ...NO_INSTALLATION },
 };
 
 export function isResource(value: unknown): value is Resource {

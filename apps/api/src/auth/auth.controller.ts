@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PERMISSIONS, ROLE } from '@mynapoint/domain';
 import { Authenticated, AuthUser, CurrentUser, Public } from '../common/auth/permission.decorator';
+import { INSTALLATION } from '../common/db/tenant';
 import { OwnTransaction } from '../common/http/write.interceptor';
 import { AuthService } from './auth.service';
 import { AuthUserDto, LoginDto, LoginResponseDto } from './dto/login.dto';
@@ -20,7 +21,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'ユーザー名またはパスワードが正しくありません' })
   @ApiTooManyRequestsResponse({ description: '同じアドレスからの失敗が続いた（Retry-After の秒数だけ待つ）' })
   login(@Body() dto: LoginDto, @Req() req: { ip?: string }) {
-    return this.auth.login(dto.username, dto.password, req.ip);
+    return this.auth.login(dto.username, dto.password, req.ip, dto.municipalityCode);
   }
 
   @Post('logout')
@@ -44,6 +45,8 @@ export class AuthController {
       displayName: user.displayName,
       role: user.role,
       roleLabel: ROLE.label(user.role),
+      ...(user.municipalityCode === INSTALLATION ? {} : { municipalityCode: user.municipalityCode }),
+      ...(user.prefectureCode ? { prefectureCode: user.prefectureCode } : {}),
       // The same table the server enforces, for clients that cannot import it.
       permissions: Object.fromEntries(Object.entries(PERMISSIONS).map(([resource, grants]) => [resource, grants[user.role]])),
     };

@@ -5,6 +5,7 @@ import { ACCESS_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '.
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ticketTarget, verifyTicket } from '../common/auth/export-ticket';
+import { enterTenant } from '../common/db/tenant';
 import { AuthError, AuthException } from './auth.exception';
 import { AuthService } from './auth.service';
 
@@ -27,7 +28,12 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
-    if (access?.kind === 'public') return true;
+    if (access?.kind === 'public') {
+      // What a public route writes (a refused My Number's audit row) belongs to the
+      // installation's default municipality; login picks its own.
+      enterTenant({ municipalityCode: this.config.municipalityCode });
+      return true;
+    }
 
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
@@ -35,10 +41,11 @@ export class AuthGuard implements CanActivate {
     let user: AuthUser | null = match ? await this.auth.authenticate(match[1]) : null;
     if (!match && typeof req.query?.ticket === 'string' && this.reflector.get<boolean>(ALLOW_TICKET_KEY, context.getHandler())) {
       const claims = verifyTicket(this.config.myKeyHmacSecret, req.query.ticket, ticketTarget(req.path ?? '', req.query));
-      user = claims ? await this.auth.authenticateSession(claims.sessionId) : null;
+      user = claims ? await this.auth.authenticateSession(claims.municipalityCode, claims.sessionId) : null;
     }
     if (!user) throw new AuthException(AuthError.Unauthorized, LOGIN_REQUIRED);
     req.user = user;
+    enterTenant(await this.auth.tenantOf(user));
 
     if (access?.kind === 'authenticated') return true;
     if (access?.kind === 'permission' && can(user.role, access.resource, access.action)) {

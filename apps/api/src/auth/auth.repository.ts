@@ -17,11 +17,14 @@ export interface LoginUser {
   role: Role;
   active: boolean;
   passwordHash: string;
+  municipalityCode: string;
+  prefectureCode: string | null;
 }
 
 // The user of a session that is valid now: not revoked, not expired, the account active.
-const SESSION_USER = `SELECT u.id, u.username, u.display_name AS "displayName", u.role, s.id AS "sessionId"
-         FROM sessions s JOIN users u ON u.id = s.user_id
+const SESSION_USER = `SELECT u.id, u.username, u.display_name AS "displayName", u.role, s.id AS "sessionId",
+              u.municipality_code AS "municipalityCode", u.prefecture_code AS "prefectureCode"
+         FROM sessions s JOIN users u ON u.municipality_code = s.municipality_code AND u.id = s.user_id
         WHERE`;
 const SESSION_VALID = 's.revoked_at IS NULL AND s.expires_at > now() AND u.active';
 
@@ -36,13 +39,32 @@ export class AuthRepository {
   @GenerateSql({ params: ['policy'] })
   loginUser(username: string): Promise<LoginUser | undefined> {
     return this.db.one<LoginUser>(
-      `SELECT id, username, display_name AS "displayName", role, active, password_hash AS "passwordHash"
+      `SELECT id, username, display_name AS "displayName", role, active, password_hash AS "passwordHash",
+              municipality_code AS "municipalityCode", prefecture_code AS "prefectureCode"
          FROM users WHERE lower(username) = lower($1)`,
       [username],
     );
   }
 
   /** Failed logins from `ip` in the last `minutes` (at most `max` counted), and the seconds until the oldest leaves the window. */
+  /** Whether the current municipality may sign in (the installation's own accounts always may). */
+  @GenerateSql()
+  async municipalityOpen(): Promise<boolean> {
+    const row = await this.db.one<{ open: boolean }>(
+      `SELECT current_municipality() = '000000' OR coalesce((SELECT active FROM municipalities WHERE code = current_municipality()), false) AS open`,
+    );
+    return Boolean(row?.open);
+  }
+
+  /** The municipalities of a prefecture, for a prefecture user's stats (read as the installation). */
+  @GenerateSql({ params: ['15'] })
+  async prefectureMunicipalities(prefectureCode: string): Promise<string[]> {
+    const rows = await this.db.query<{ code: string }>('SELECT code FROM municipalities WHERE prefecture_code = $1 AND active ORDER BY code', [prefectureCode], {
+      prepared: true,
+    });
+    return rows.map((r) => r.code);
+  }
+
   @GenerateSql({ params: ['192.0.2.1', 15, 20] })
   async recentFailuresFromIp(ip: string, minutes: number, max: number): Promise<{ n: number; wait: number | null }> {
     const [row] = await this.db.query<{ n: number; wait: number | null }>(

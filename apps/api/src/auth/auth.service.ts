@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
+import { INSTALLATION, Tenant, withTenant } from '../common/db/tenant';
 import { tooManyRequests } from '../common/errors/domain.exception';
 import { dummyHash, verifyPassword } from '../common/auth/password';
 import { AuthError, AuthException } from './auth.exception';
@@ -17,6 +18,12 @@ function tokenHash(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
+// A bearer token names its municipality before the random part ("152234.…"): the
+// session is then looked up as that municipality, under row-level security, and on a
+// distributed database on that municipality's shard. A token whose prefix was changed
+// finds no session.
+const TOKEN = /^(\d{6})\.([A-Za-z0-9_-]{20,100})$/;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -27,7 +34,25 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string, ip: string | undefined) {
+  /**
+   * Signs in as a user of `municipalityCode`; without one, of the installation's default
+   * municipality, else an installation account (operator, prefecture) of that name.
+   */
+  async login(username: string, password: string, ip: string | undefined, municipalityCode?: string) {
+    const tenant = await this.loginTenant(username, municipalityCode);
+    return withTenant(tenant, () => this.loginAs(username, password, ip));
+  }
+
+  private async loginTenant(username: string, municipalityCode: string | undefined): Promise<Tenant> {
+    if (municipalityCode) return { municipalityCode };
+    const fallback: Tenant = { municipalityCode: this.config.municipalityCode };
+    for (const tenant of [fallback, { municipalityCode: INSTALLATION }]) {
+      if (await withTenant(tenant, () => this.repo.loginUser(username))) return tenant;
+    }
+    return fallback;
+  }
+
+  private async loginAs(username: string, password: string, ip: string | undefined) {
     await this.throttle(ip);
     const user = await this.repo.loginUser(username);
     const failed = (reason: string) =>
@@ -50,13 +75,15 @@ export class AuthService {
 
     // Same message, and the same bcrypt work, for an unknown user and a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-    if (!user || !ok || !user.active) {
-      await failed(!user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive');
+    // A municipality the operator closed signs nobody in (same answer as a wrong password).
+    const open = user && ok && user.active ? await this.repo.municipalityOpen() : false;
+    if (!user || !ok || !user.active || !open) {
+      await failed(!user ? 'unknown_user' : !ok ? 'wrong_password' : !user.active ? 'inactive' : 'municipality_inactive');
       if (user && !ok && (await this.countFailure(user, ip))) throw new AuthException(AuthError.AccountLocked, ACCOUNT_LOCKED);
       throw new AuthException(AuthError.InvalidCredentials, BAD_CREDENTIALS);
     }
 
-    const token = randomBytes(32).toString('base64url');
+    const token = `${user.municipalityCode}.${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
     await this.db.transaction(async () => {
       await this.repo.startSession(user.id, tokenHash(token), expiresAt);
@@ -65,6 +92,7 @@ export class AuthService {
     return {
       accessToken: token,
       expiresAt: expiresAt.toISOString(),
+      // The contract's four fields; the municipality is on GET /api/auth/me.
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
     };
   }
@@ -109,13 +137,21 @@ export class AuthService {
 
   /** The user behind a bearer token, or null when it is unknown, revoked, expired or the user is disabled. */
   async authenticate(token: string): Promise<AuthUser | null> {
-    if (token.length < 20 || token.length > 100) return null;
-    return this.repo.userOfToken(tokenHash(token));
+    const m = TOKEN.exec(token);
+    if (!m) return null;
+    return withTenant({ municipalityCode: m[1] }, () => this.repo.userOfToken(tokenHash(token)));
   }
 
   /** The user of a session that is still valid (download tickets name a session). */
-  async authenticateSession(sessionId: number): Promise<AuthUser | null> {
-    return this.repo.userOfSession(sessionId);
+  async authenticateSession(municipalityCode: string, sessionId: number): Promise<AuthUser | null> {
+    return withTenant({ municipalityCode }, () => this.repo.userOfSession(sessionId));
+  }
+
+  /** What the user's requests may see: its municipality, or a prefecture user's municipalities' stats. */
+  async tenantOf(user: AuthUser): Promise<Tenant> {
+    if (!user.prefectureCode) return { municipalityCode: user.municipalityCode };
+    const codes = await withTenant({ municipalityCode: INSTALLATION }, () => this.repo.prefectureMunicipalities(user.prefectureCode!));
+    return { municipalityCode: user.municipalityCode, statsMunicipalities: codes };
   }
 
   async logout(user: AuthUser, ip: string | undefined): Promise<void> {

@@ -1,11 +1,21 @@
+import { createHmac } from 'node:crypto';
+
 // Configuration comes from the environment only, validated once at start-up so a
 // typo fails loudly with the variable's name instead of misbehaving later.
 export interface AppConfig {
   port: number;
   /** Listen address (HOST). `npm start`'s demo sets 127.0.0.1; a server setup listens on every interface. */
   host: string;
-  /** Connection string; set by the launcher to the embedded PostgreSQL when absent. */
+  /** Connection string of the role that owns the tables: migrations, the demo seed. Set by the launcher to the embedded PostgreSQL when absent. */
   databaseUrl: string;
+  /**
+   * The API's own connection (APP_DATABASE_URL): a role that owns nothing, so row-level
+   * security always applies to it. Without the variable: DATABASE_URL's server as the
+   * role `mynapoint_app`, whose password start-up sets (derived from MYKEY_HMAC_SECRET).
+   */
+  appDatabaseUrl: string;
+  /** True when start-up manages the API role's login (APP_DATABASE_URL not given). */
+  appRoleManaged: boolean;
   /** Key for the MyKey ID hash (HMAC-SHA-256). */
   myKeyHmacSecret: string;
   /** The deployment's own municipality code (全国地方公共団体コード, 6 digits). */
@@ -158,10 +168,36 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     loginIpWindowMinutes: int('LOGIN_IP_WINDOW_MINUTES', 15, 1, 24 * 60),
     rateLimitImportsPerMinute: int('RATE_LIMIT_IMPORTS_PER_MINUTE', 20, 1, 100_000),
     rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', 60, 1, 100_000),
+    appDatabaseUrl: '',
+    appRoleManaged: false,
     ...overrides,
   };
+  if (!config.appDatabaseUrl) {
+    const explicit = env.APP_DATABASE_URL ?? '';
+    if (explicit && !/^postgres(ql)?:\/\//.test(explicit)) problems.push('APP_DATABASE_URL must start with postgres://');
+    config.appDatabaseUrl = explicit || appRoleUrl(config.databaseUrl, config.myKeyHmacSecret);
+    config.appRoleManaged = !explicit;
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+export const APP_ROLE = 'mynapoint_app';
+
+/** The API role's password when start-up manages it: derived, so nothing more to keep secret. */
+export function appRolePassword(secret: string): string {
+  return createHmac('sha256', secret).update('mynapoint_app database password').digest('base64url');
+}
+
+function appRoleUrl(databaseUrl: string, secret: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    url.username = APP_ROLE;
+    url.password = appRolePassword(secret);
+    return url.toString();
+  } catch {
+    return ''; // DATABASE_URL's own problem is reported
+  }
 }
 
 // Values that have appeared in this repository's docs, examples and tests, or that a

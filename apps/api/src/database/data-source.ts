@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import * as pg from 'pg';
 import type { AppConfig } from '../config/app-config';
+import { prepareInstallation } from './installation';
 import { MIGRATIONS } from './migrations';
 
 // bigint (count(*), sums of yen) and numeric arrive as numbers: every value this
@@ -11,13 +12,17 @@ pg.types.setTypeParser(1700, (v) => parseFloat(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 /**
- * Every connection carries the deployment's municipality code as a setting, so the
- * `municipality_code` column of every domain table fills itself (its default reads
- * the setting), for single inserts and bulk COPY alike.
+ * The owner's connections (migrations, the demo seed, tests' checks) carry the
+ * installation's default municipality as a setting, so the `municipality_code` column
+ * of every table fills itself (its default reads the setting). The API's connections
+ * carry none: `Db` sets the signed-in user's per transaction (common/db/tenant.ts),
+ * and without it row-level security shows nothing.
  */
 export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): string {
   return `-c mynapoint.municipality_code=${config.municipalityCode} -c timezone=UTC`;
 }
+
+const APP_CONNECTION_OPTIONS = '-c timezone=UTC';
 
 // pg-pool listens for errors only on idle clients. A client that is checked out but
 // between two statements (an import or an export holds one for minutes) and loses
@@ -51,7 +56,7 @@ export const POOL = {
 export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
-    url: config.databaseUrl,
+    url: config.appDatabaseUrl,
     entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
@@ -59,16 +64,30 @@ export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions
     migrationsRun: false,
     logging: ['error', 'migration'],
     applicationName: 'mynapoint',
-    extra: { options: connectionOptions(config), ...POOL },
+    extra: { options: APP_CONNECTION_OPTIONS, ...POOL },
   } as DataSourceOptions;
 }
 
-/** Applies pending migrations with a short-lived connection (start-up and tests). */
+/** The owner's connection: migrations, the installation's set-up, the demo seed. */
+export function ownerDataSource(config: AppConfig): DataSource {
+  return new DataSource({
+    ...dataSourceOptions(config),
+    url: config.databaseUrl,
+    extra: { options: connectionOptions(config), ...POOL, max: 4 },
+    logging: ['error'],
+  } as DataSourceOptions);
+}
+
+/**
+ * Applies pending migrations with a short-lived owner connection (start-up and tests),
+ * then prepares the installation: the API role's login and the default municipality.
+ */
 export async function runMigrations(config: AppConfig): Promise<string[]> {
-  const ds = new DataSource({ ...dataSourceOptions(config), logging: ['error'] } as DataSourceOptions);
+  const ds = ownerDataSource(config);
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
+    await prepareInstallation(ds, config);
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();

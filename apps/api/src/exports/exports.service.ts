@@ -66,7 +66,7 @@ export class ExportsService {
     const path = `/api/exports/${resource}`;
     const target = ticketTarget(path, query);
     const expiresAt = Date.now() + TICKET_TTL_MS;
-    const ticket = issueTicket(this.config.myKeyHmacSecret, { sessionId: user.sessionId, target, expiresAt });
+    const ticket = issueTicket(this.config.myKeyHmacSecret, { municipalityCode: user.municipalityCode, sessionId: user.sessionId, target, expiresAt });
     const sep = target.includes('?') ? '&' : '?';
     return { url: `${target}${sep}ticket=${encodeURIComponent(ticket)}`, expiresAt: new Date(expiresAt).toISOString() };
   }

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { connectionOptions } from '../database/data-source';
+import { Tenant, requireTenant, withTenant } from '../common/db/tenant';
 import { ImportRunner } from './import-runner';
 import { ImportsRepository, holdWorkerLock, workerGone } from './imports.repository';
 
@@ -21,7 +21,9 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
   /** This process, as recorded in imports.worker. */
   readonly worker = randomInt(1, 2 ** 31 - 1);
   private lock: Client | null = null;
-  private readonly waiting: number[] = [];
+  // A job runs as the municipality that uploaded it (row-level security), whichever
+  // request or job happens to start it.
+  private readonly waiting: { id: number; tenant: Tenant }[] = [];
   private readonly running = new Map<number, Promise<void>>();
   private closing = false;
 
@@ -46,7 +48,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
   // would take this one for dead and fail its queued jobs. So it is taken again on a new
   // connection as soon as the database answers (1 s, doubling up to 30 s, between tries).
   private async holdLock(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl, options: connectionOptions(this.config), keepAlive: true });
+    const client = new Client({ connectionString: this.config.appDatabaseUrl, keepAlive: true });
     client.on('error', (e) => this.logger.warn(`worker lock connection: ${e.message}`));
     try {
       await client.connect();
@@ -77,16 +79,19 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled(this.running.values());
     if (this.waiting.length) {
       // Jobs that never started: failed, and their files deleted (they hold clear MyKey IDs).
-      const rows = await this.repo.failQueued(this.waiting.splice(0), ORPHANED).catch(() => []);
-      for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
+      for (const { id, tenant } of this.waiting.splice(0)) {
+        const rows = await withTenant(tenant, () => this.repo.failQueued([id], ORPHANED)).catch(() => []);
+        for (const { path } of rows) if (path) await unlink(path).catch(() => undefined);
+      }
     }
     const lock = this.lock;
     this.lock = null;
     await lock?.end().catch(() => undefined);
   }
 
+  /** Queues a job of the current request's municipality. */
   enqueue(id: number): void {
-    this.waiting.push(id);
+    this.waiting.push({ id, tenant: requireTenant() });
     this.pump();
   }
 
@@ -100,10 +105,10 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const lock = this.lock;
     if (!lock) return 0; // without a connection of its own, no lock can tell who is alive
     let failed = 0;
-    for (const worker of await this.repo.unfinishedWorkers()) {
+    for (const { municipalityCode, worker } of await this.repo.unfinishedWorkers()) {
       if (worker === this.worker) continue;
       if (worker !== null && !(await workerGone(lock, worker))) continue; // its process is alive
-      const rows = await this.repo.failWorkerJobs(worker, ORPHANED);
+      const rows = await withTenant({ municipalityCode }, () => this.repo.failWorkerJobs(worker, ORPHANED));
       for (const { id, path } of rows) {
         if (path) await unlink(path).catch(() => undefined);
         await this.repo.dropWorkTable(id);
@@ -115,9 +120,8 @@ export class ImportQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   private pump(): void {
     while (!this.closing && this.running.size < this.concurrency && this.waiting.length) {
-      const id = this.waiting.shift()!;
-      const job = this.runner
-        .run(id)
+      const { id, tenant } = this.waiting.shift()!;
+      const job = withTenant(tenant, () => this.runner.run(id))
         .catch((e: Error) => this.logger.error(`import ${id}: ${e.message}`))
         .finally(() => {
           this.running.delete(id);

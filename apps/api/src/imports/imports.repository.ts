@@ -90,7 +90,9 @@ export interface LineError {
 }
 
 /** The unlogged table a job's connections share (dropped when the job ends, or by the orphan sweep). */
-export const workTable = (importId: number) => `import_work_${Number(importId)}`;
+// In their own schema: tables the API's role creates at run time stay out of the
+// municipality-owned schema (and its row-level security checks).
+export const workTable = (importId: number) => `import_work.job_${Number(importId)}`;
 
 // Advisory-lock namespace of API processes: each holds (NS, its worker id) for its
 // lifetime, so any process can tell whether the owner of a job is still alive. These
@@ -252,11 +254,16 @@ export class ImportsRepository extends ListRepository<ImportRecord> {
     );
   }
 
-  /** The processes that own unfinished jobs. */
+  /**
+   * The processes that own unfinished jobs, in every municipality: start-up's
+   * housekeeping is the installation's, so it reads through a function of the tables'
+   * owner (no row-level security) and then fails each municipality's jobs as that one.
+   */
   @GenerateSql()
-  async unfinishedWorkers(): Promise<(number | null)[]> {
-    const rows = await this.db.query<{ worker: number | null }>(`SELECT DISTINCT worker FROM imports WHERE status IN ('queued', 'running')`);
-    return rows.map((r) => r.worker);
+  unfinishedWorkers(): Promise<{ municipalityCode: string; worker: number | null }[]> {
+    return this.db.query<{ municipalityCode: string; worker: number | null }>(
+      'SELECT municipality_code AS "municipalityCode", worker FROM unfinished_import_workers()',
+    );
   }
 
   /** Marks failed every unfinished job of `worker` (a stopped process), and hands back their files to delete. */

@@ -10,6 +10,7 @@ import { PAYMENT_SERVICES_LABELS } from './payment-services.labels';
 import { RESERVATION_QUOTAS_LABELS } from './reservation-quotas.labels';
 import { RESERVATIONS_LABELS } from './reservations.labels';
 import { IMPORTS_LABELS } from './imports.labels';
+import { MUNICIPALITIES_LABELS } from './municipalities.labels';
 import { POINT_AWARDS_LABELS } from './point-awards.labels';
 import type { ResourceLabels } from './resource-labels';
 import { USERS_LABELS } from './users.labels';
@@ -18,6 +19,7 @@ export * from './resource-labels';
 
 // One line per resource.
 export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
+  municipalities: MUNICIPALITIES_LABELS,
   users: USERS_LABELS,
   'payment-services': PAYMENT_SERVICES_LABELS,
   'audit-logs': AUDIT_LOGS_LABELS,

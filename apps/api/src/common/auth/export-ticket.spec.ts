@@ -3,7 +3,7 @@ import { issueTicket, ticketTarget, verifyTicket } from './export-ticket';
 describe('export tickets', () => {
   const key = 'a-test-key-of-some-length';
   const target = ticketTarget('/api/exports/payment-services', { format: 'csv', filter: '{"kind":"qr_code"}' });
-  const claims = { sessionId: 7, target, expiresAt: Date.now() + 60_000 };
+  const claims = { municipalityCode: '152234', sessionId: 7, target, expiresAt: Date.now() + 60_000 };
 
   it('verifies a ticket for its own URL', () => {
     expect(verifyTicket(key, issueTicket(key, claims), target)).toEqual(claims);

@@ -5,6 +5,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 // ticket bound to the signed-in session and to this exact export URL, then lets the
 // browser download it natively. Revoking the session revokes its tickets.
 export interface TicketClaims {
+  /** The session's municipality: its row is found under that municipality only. */
+  municipalityCode: string;
   sessionId: number;
   /** Path and query the ticket is good for (without the ticket itself). */
   target: string;
@@ -31,7 +33,7 @@ export function verifyTicket(key: string, ticket: string, target: string, now = 
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as TicketClaims;
-    if (claims.expiresAt < now || claims.target !== target || !Number.isInteger(claims.sessionId)) return null;
+    if (claims.expiresAt < now || claims.target !== target || !Number.isInteger(claims.sessionId) || !/^\d{6}$/.test(String(claims.municipalityCode))) return null;
     return claims;
   } catch {
     return null;

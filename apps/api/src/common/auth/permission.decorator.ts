@@ -35,6 +35,10 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   sessionId: number;
+  /** The user's municipality, or 000000 (INSTALLATION) for operator and prefecture users. */
+  municipalityCode: string;
+  /** A prefecture user's prefecture (2 digits); null for everyone else. */
+  prefectureCode: string | null;
 }
 
 export interface AuthedRequest {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import { DatabaseError, Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
+import { currentTenant, tenantSettings } from './tenant';
 
 export interface QueryOutcome<T> {
   rows: T[];
@@ -33,6 +34,31 @@ function statementName(sql: string): string {
   return name;
 }
 
+// The municipality settings row-level security reads (common/db/tenant.ts). A
+// transaction sets them for itself (set_config(…, true): gone at its end). A read
+// outside a transaction sets them on its pooled connection, and only when that
+// connection last served another municipality: a BEGIN/set/COMMIT around every read
+// would be three more round trips per request, and a connection remembers what it was
+// given. Every statement passes here, so a connection never keeps another
+// municipality's settings into a request of a different one; a statement outside any
+// request sets them to "nobody" and sees no municipality's rows.
+const SET_TENANT = "SELECT set_config('mynapoint.municipality_code', $1, $3), set_config('mynapoint.stats_municipalities', $2, $3)";
+const connectionTenant = new WeakMap<object, string>();
+
+async function applyTenant(client: PoolClient): Promise<void> {
+  const [code, stats] = tenantSettings(currentTenant());
+  const key = `${code}|${stats}`;
+  if (connectionTenant.get(client) === key) return;
+  await client.query({ name: 'mp_set_tenant', text: SET_TENANT, values: [code, stats, false] });
+  connectionTenant.set(client, key);
+}
+
+// A server's answer to a bad statement (a constraint, a syntax error) leaves the
+// connection fine for the next request; anything else (a broken socket) does not.
+function releaseAfter(client: PoolClient, err: unknown): void {
+  client.release(err && !(err instanceof DatabaseError) ? (err as Error) : undefined);
+}
+
 // The unit of work: a write request runs in one transaction (opened by the write
 // interceptor) and everything the services do, including the audit row, goes
 // through the manager found here. Outside a request (imports, seed) callers open
@@ -58,12 +84,15 @@ export class Db {
   /** Runs fn in a transaction, or inside the one already open. */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn();
-    return this.dataSource.transaction((manager) => this.als.run(manager, fn));
+    return this.separateTransaction(fn);
   }
 
   /** Runs fn in a new transaction even inside another (e.g. an audit row that must survive a rollback). */
   separateTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => this.als.run(manager, fn));
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(SET_TENANT, [...tenantSettings(currentTenant()), true]);
+      return this.als.run(manager, fn);
+    });
   }
 
   /** Plain rows for any statement (SELECT, or INSERT/UPDATE/DELETE … RETURNING). */
@@ -80,7 +109,14 @@ export class Db {
    * request transaction. Release it when done.
    */
   async rawClient(): Promise<PoolClient> {
-    return this.pool.connect();
+    const client = await this.pool.connect();
+    try {
+      await applyTenant(client);
+    } catch (err) {
+      releaseAfter(client, err);
+      throw err;
+    }
+    return client;
   }
 
   private get pool(): Pool {
@@ -100,11 +136,18 @@ export class Db {
     // statement (create, connect, query, release) was CPU on every read request and
     // did nothing the pool does not (docs/benchmarks.md). Errors are wrapped as
     // TypeORM wraps them, so the error filter maps them the same way.
+    let client: PoolClient | undefined;
+    let failure: unknown;
     try {
-      const result = await this.pool.query(opts?.prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
+      client = await this.pool.connect();
+      await applyTenant(client);
+      const result = await client.query(opts?.prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
       return { rows: result.rows as T[], affected: result.rowCount ?? result.rows.length };
     } catch (err) {
+      failure = err;
       throw new QueryFailedError(sql, params, err as Error);
+    } finally {
+      if (client) releaseAfter(client, failure);
     }
   }
 }

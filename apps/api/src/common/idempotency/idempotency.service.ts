@@ -25,7 +25,7 @@ export class IdempotencyService {
     }
     const inserted = await this.db.query(
       `INSERT INTO idempotency_keys (user_id, key, method, path) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+       ON CONFLICT (municipality_code, user_id, key) DO NOTHING RETURNING key`,
       [userId, key, method, path],
     );
     if (inserted.length) return { kind: 'claimed', claim: { userId, key } };

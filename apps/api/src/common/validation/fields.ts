@@ -61,6 +61,11 @@ export function TextField(opts: Common & { max: number; min?: number; pattern?: 
   );
 }
 
+/** A municipality's local government code (全国地方公共団体コード): 6 digits. */
+export function MunicipalityCodeField(opts: Common = {}) {
+  return TextField({ max: 6, pattern: /^\d{6}$/, patternMessage: '団体コードは6桁の数字で入力してください（例: 152234）。', example: '152234', ...opts });
+}
+
 export function IntField(opts: Common & { min?: number; max?: number }) {
   const min = opts.min ?? 0;
   const max = opts.max ?? 2_147_483_647;

@@ -16,6 +16,7 @@ import { MonthlyStats1764001600000 } from './1764001600000-monthly-stats';
 import { QuotaUnitFunctions1764001700000 } from './1764001700000-quota-unit-functions';
 import { PaymentServiceReadings1764001716000 } from './1764001716000-payment-service-readings';
 import { ApplicationDeletions1764001720000 } from './1764001720000-application-deletions';
+import { Municipalities1764001800000 } from './1764001800000-municipalities';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   QuotaUnitFunctions1764001700000,
   PaymentServiceReadings1764001716000,
   ApplicationDeletions1764001720000,
+  Municipalities1764001800000,
 ];

@@ -57,7 +57,7 @@ export const applicationsImport: ImportHandler = {
          SELECT c.participant_id, c.payment_service_id, c.applied_at, c.channel, c.pre_registered, c.cert_renewed_at, $1
          FROM ap_cls c
          WHERE c.outcome = 'pending' AND EXISTS (SELECT 1 FROM reservations r WHERE r.participant_id = c.participant_id)
-         ON CONFLICT (participant_id) DO NOTHING`,
+         ON CONFLICT (municipality_code, participant_id) DO NOTHING`,
         [ctx.importId],
       );
       await ctx.sql(

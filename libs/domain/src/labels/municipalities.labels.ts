@@ -1,0 +1,17 @@
+import { COMMON_FIELDS, defineResourceLabels } from './resource-labels';
+
+export const MUNICIPALITIES_LABELS = defineResourceLabels({
+  one: { ja: '市区町村', en: 'Municipality' },
+  many: { ja: '市区町村', en: 'Municipalities' },
+  fields: {
+    ...COMMON_FIELDS,
+    code: { ja: '団体コード', en: 'Local government code' },
+    name: { ja: '市区町村名', en: 'Name' },
+    prefectureCode: { ja: '都道府県コード', en: 'Prefecture code' },
+    districts: { ja: '地区', en: 'Districts' },
+    districtPopulation: { ja: '地区別人口', en: 'Population by district' },
+    contactPhone: { ja: '問い合わせ先電話番号', en: 'Contact phone' },
+    contactEmail: { ja: '問い合わせ先メールアドレス', en: 'Contact email' },
+    active: { ja: '利用中', en: 'Active' },
+  },
+});

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type request from 'supertest';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { assistanceRecordBody } from '../support/assistance-fixtures';
@@ -211,6 +212,48 @@ describe('many municipalities: national reference data, taking data out, removin
       }
       expect(rows).toEqual([{ municipality_code: A, changes: expect.objectContaining({ completed: true, tables: manifest.tables }) }]);
     });
+  });
+
+  it('an export the client breaks off after the first bytes is logged (completed: false) and frees its connection', async () => {
+    const served = await TestApp.start({ seed: [usersSeed], listen: true });
+    try {
+      const code = served.config.municipalityCode;
+      // About 30 MB of CSV, so the stream is still running when the client hangs up.
+      await served.sql(
+        `INSERT INTO audit_logs (municipality_code, action, resource, changes)
+         SELECT $1, 'create', 'padding', jsonb_build_object('n', g, 'pad', repeat('x', 200)) FROM generate_series(1, 150000) g`,
+        [code],
+      );
+      const [{ id }] = await served.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [code]);
+      const token = await served.token('admin');
+      const got = await new Promise<number>((resolve, reject) => {
+        const req = http.get(`${served.baseUrl}/api/municipalities/${id}/export`, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
+          res.once('data', (chunk: Buffer) => {
+            req.destroy();
+            resolve(chunk.length);
+          });
+        });
+        req.on('error', (e) => (/aborted|socket hang up/.test(e.message) ? undefined : reject(e)));
+      });
+      expect(got).toBeGreaterThan(0);
+      let row: { changes: { completed: boolean } } | undefined;
+      for (let waited = 0; waited < 10_000 && !row; waited += 100) {
+        [row] = await served.sql(`SELECT changes FROM audit_logs WHERE action = 'export' AND resource = 'municipalities' ORDER BY id DESC LIMIT 1`);
+        if (!row) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(row?.changes).toMatchObject({ completed: false });
+      let copying: unknown[] = [];
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        copying = await served.sql(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT %' AND state <> 'idle'`);
+        if (!copying.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(copying).toEqual([]);
+      // The API still answers, its pool intact.
+      await (await served.as('admin')).get('/api/payment-services').expect(200);
+    } finally {
+      await served.close();
+    }
   });
 
   describe('removing a municipality’s data', () => {

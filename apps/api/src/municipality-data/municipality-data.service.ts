@@ -75,22 +75,15 @@ export class MunicipalityDataService {
 
     const t0 = Date.now();
     const counts: Record<string, number> = {};
-    const gone = new AbortController();
-    const onClose = () => {
-      if (!res.writableFinished) gone.abort();
-    };
-    res.once('close', onClose);
     const zip = new ZipWriter(res);
     let completed = false;
     // As for list exports, the response is ended only after the audit row is committed.
+    // A client that hangs up breaks the zip's output: the entry under way fails, and with
+    // it the COPY (its connection is dropped).
     try {
-      await this.repo.copyEach(
-        tables,
-        async (table, csv) => {
-          counts[table.name] = await addCsv(zip, `${table.name}.csv`, csv);
-        },
-        gone.signal,
-      );
+      await this.repo.copyEach(tables, async (table, csv) => {
+        counts[table.name] = await addCsv(zip, `${table.name}.csv`, csv);
+      });
       const manifest: Manifest = {
         municipalityCode: municipality.code,
         municipalityName: municipality.name,
@@ -106,7 +99,6 @@ export class MunicipalityDataService {
       zip.abort();
       throw e;
     } finally {
-      res.off('close', onClose);
       await this.audit.recordSeparately({
         user,
         action: 'export',

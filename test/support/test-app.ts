@@ -125,6 +125,20 @@ export class TestApp {
     }
   }
 
+  /**
+   * Requests as the installation's operator (municipality 000000), created on first use
+   * with the demo password, as an installation would set up its operator account.
+   */
+  async asOperator(username = 'operator'): Promise<Client_> {
+    await this.sql(
+      `INSERT INTO users (municipality_code, username, display_name, role, password_hash)
+       SELECT '000000', $1, '運用事業者', 'operator', password_hash FROM users WHERE municipality_code = $2 AND username = 'admin'
+       ON CONFLICT DO NOTHING`,
+      [username, this.config.municipalityCode],
+    );
+    return this.as(username);
+  }
+
   client(token: string | undefined): Client_ {
     const make = (method: Method) => (url: string) => {
       const req = request(this.server)[method](url);

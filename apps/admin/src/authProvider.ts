@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { can, canExport, isResource, type Action } from '@mynapoint/domain';
+import { can, canExport, isResource, mayChangeReferenceRow, type Action } from '@mynapoint/domain';
 import { QUICK_ENTRY_PATH } from './assistance-records/quickEntry';
 import { authHeader, clearSession, readSession, writeSession } from './session';
 
@@ -48,12 +48,15 @@ export const authProvider: AuthProvider = {
     return readSession()?.user.role;
   },
 
-  async canAccess({ resource, action }) {
+  async canAccess({ resource, action, record }) {
     const role = readSession()?.user.role;
     if (!role) return false;
     if (resource === 'dashboard') return true;
-    if (action === 'export') return canExport(role, resource);
+    // A list's CSV/Excel export, or a resource's own export (a municipality's data).
+    if (action === 'export') return canExport(role, resource) || can(role, resource, 'export');
     if (!isResource(resource)) return false;
+    // National reference rows are the operator's: no edit or delete buttons for others.
+    if ((action === 'edit' || action === 'delete') && !mayChangeReferenceRow(role, record)) return false;
     return can(role, resource, action as Action);
   },
 };

@@ -15,6 +15,7 @@ import { ExportsModule } from './exports/exports.module';
 import { FraudAlertsModule } from './fraud-alerts/fraud-alerts.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { MunicipalityDataModule } from './municipality-data/municipality-data.module';
 import { PaymentServicesModule } from './payment-services/payment-services.module';
 import { ReportsModule } from './reports/reports.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
@@ -51,6 +52,7 @@ const FEATURES = [
   ImportsModule,
   ExportsModule,
   ReportsModule,
+  MunicipalityDataModule,
 ];
 
 @Module({})

@@ -24,3 +24,4 @@ export * from './application-eligibility';
 export * from './point-award';
 export * from './import-format';
 export * from './reading';
+export * from './reference-data';

@@ -4,6 +4,7 @@ import { CampaignRuleField } from './CampaignRuleField';
 import { PeriodField } from './PeriodField';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ListLoadError } from '../common/ListLoadError';
+import { NameWithNationalChip } from '../common/NationalChip';
 
 function Empty() {
   const translate = useTranslate();
@@ -23,7 +24,9 @@ export function CampaignList() {
   return (
     <List error={<ListLoadError />} filters={filters} sort={{ field: 'reservationOpensOn', order: 'DESC' }} empty={<Empty />} actions={<TopToolbar><CreateButton /><ServerExportButton /></TopToolbar>}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name">
+          <NameWithNationalChip />
+        </DataTable.Col>
         <DataTable.Col source="reservationOpensOn" label="resources.campaigns.periods.reservation">
           <PeriodField from="reservationOpensOn" to="reservationClosesOn" />
         </DataTable.Col>

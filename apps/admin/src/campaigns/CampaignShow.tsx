@@ -3,6 +3,7 @@ import { Typography } from '@mui/material';
 import { QUOTA_STATUS } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
+import { NationalChip } from '../common/NationalChip';
 import { QuotaGaugeField } from '../reservation-quotas/QuotaGauge';
 import { CampaignRuleField } from './CampaignRuleField';
 import { PeriodField } from './PeriodField';
@@ -26,6 +27,7 @@ export function CampaignShow() {
   return (
     <Show actions={<Actions />}>
       <SimpleShowLayout>
+        <NationalChip />
         <TextField source="name" />
         <Labeled label="resources.campaigns.periods.reservation">
           <PeriodField from="reservationOpensOn" to="reservationClosesOn" />

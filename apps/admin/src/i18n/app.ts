@@ -52,6 +52,29 @@ export const appMessages = {
         welcome: 'ようこそ、%{name} さん',
         intro: '左のメニューから業務を選んでください。',
       },
+      // Reference data the operator keeps for every municipality (payment services, campaigns).
+      reference: {
+        national: '国',
+        national_label: '国が登録（運用事業者が管理・変更不可）',
+      },
+      // A municipality's data as a whole: its admin takes it out, the operator removes it.
+      municipality_data: {
+        export: 'データを書き出す（ZIP）',
+        export_hint: 'この市区町村のすべての表を CSV にして ZIP で保存します（件数の一覧 manifest.json 付き）。',
+        export_started: 'データの書き出しを開始しました。',
+        export_failed: 'データを書き出せませんでした。',
+        remove: 'データを完全に削除',
+        remove_title: '%{name}のデータを完全に削除',
+        remove_warning:
+          'この市区町村の利用者・予約・申し込み・ポイント付与・窓口記録・詐欺情報・監査ログなど、すべてのデータと市区町村の設定を削除します。元に戻せません。',
+        remove_export_first: '必要なデータは、先に市区町村の管理者が「データを書き出す（ZIP）」で保存してください。',
+        remove_confirm_label: '確認のため団体コード（%{code}）を入力',
+        remove_confirm_mismatch: '団体コードが一致しません。',
+        remove_cancel: 'キャンセル',
+        remove_submit: '完全に削除する',
+        removed: '%{name}のデータを削除しました（%{count} 行）。',
+        remove_failed: '削除できませんでした。',
+      },
     },
   },
   en: {
@@ -101,6 +124,27 @@ export const appMessages = {
       dashboard: {
         welcome: 'Welcome, %{name}',
         intro: 'Choose a task from the menu on the left.',
+      },
+      reference: {
+        national: 'National',
+        national_label: 'National registry (kept by the operator, read-only)',
+      },
+      municipality_data: {
+        export: 'Export all data (ZIP)',
+        export_hint: 'Saves every table of this municipality as CSV in one ZIP file, with row counts in manifest.json.',
+        export_started: 'The data export has started.',
+        export_failed: 'The data could not be exported.',
+        remove: 'Remove all data',
+        remove_title: 'Remove all data of %{name}',
+        remove_warning:
+          'This removes every record of this municipality (users, reservations, applications, point awards, counter visits, scam reports, the audit log) and its settings. It cannot be undone.',
+        remove_export_first: 'Ask the municipality’s administrator to save what is needed with “Export all data (ZIP)” first.',
+        remove_confirm_label: 'Type the local government code (%{code}) to confirm',
+        remove_confirm_mismatch: 'The code does not match.',
+        remove_cancel: 'Cancel',
+        remove_submit: 'Remove for good',
+        removed: 'The data of %{name} has been removed (%{count} rows).',
+        remove_failed: 'The data could not be removed.',
       },
     },
   },

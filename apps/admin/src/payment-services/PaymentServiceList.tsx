@@ -6,6 +6,7 @@ import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { usePaymentServiceFilters } from './paymentServiceFilters';
 import { ListLoadError } from '../common/ListLoadError';
+import { NameWithNationalChip } from '../common/NationalChip';
 
 function Empty() {
   const translate = useTranslate();
@@ -33,7 +34,9 @@ export function PaymentServiceList() {
   return (
     <List error={<ListLoadError />} filters={usePaymentServiceFilters()} sort={{ field: 'nameKana', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
       <DataTable rowClick="show">
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name">
+          <NameWithNationalChip />
+        </DataTable.Col>
         <DataTable.Col source="nameKana" />
         <DataTable.Col source="operator" />
         <DataTable.Col source="kind">

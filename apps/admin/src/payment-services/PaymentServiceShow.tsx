@@ -2,6 +2,7 @@ import { BooleanField, EditButton, Show, SimpleShowLayout, TextField, TopToolbar
 import { PAYMENT_SERVICE_KIND, PAYMENT_SERVICE_STATUS } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
+import { NationalChip } from '../common/NationalChip';
 
 function Actions() {
   return (
@@ -16,6 +17,7 @@ export function PaymentServiceShow() {
   return (
     <Show actions={<Actions />}>
       <SimpleShowLayout>
+        <NationalChip />
         <TextField source="name" />
         <TextField source="nameKana" />
         <TextField source="operator" />

@@ -6,6 +6,7 @@ export enum CampaignError {
   PeriodOrder = 'campaign_period_order',
   CapBelowAwarded = 'campaign_cap_below_awarded',
   InUse = 'campaign_in_use',
+  National = 'campaign_national',
 }
 
 export class CampaignException extends defineDomainException<CampaignError>({
@@ -14,4 +15,5 @@ export class CampaignException extends defineDomainException<CampaignError>({
   [CampaignError.PeriodOrder]: 400,
   [CampaignError.CapBelowAwarded]: 409,
   [CampaignError.InUse]: 409,
+  [CampaignError.National]: 403,
 }) {}

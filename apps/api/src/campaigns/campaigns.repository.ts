@@ -27,7 +27,11 @@ export type CampaignRow = Row<typeof campaignsTable.columns>;
 export const campaignsListSpec = defineListSpec({
   resource: 'campaigns',
   from: 'campaigns c',
-  fields: campaignsTable.fields('c'),
+  fields: {
+    ...campaignsTable.fields('c'),
+    // The national campaigns (the operator's; read-only for municipalities).
+    national: { sql: '(c.municipality_code IS NULL)', kind: 'bool' },
+  },
   search: ['c.name'],
   defaultSort: ['reservationOpensOn', 'DESC'],
   notFound: CampaignError.NotFound,

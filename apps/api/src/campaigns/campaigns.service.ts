@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { isNationalLockedForCaller } from '../common/db/reference-data';
 import { ListQuery } from '../common/list/list-query';
 import { CampaignError, CampaignException } from './campaign.exception';
 import { CampaignRecord, CampaignsRepository, campaignsTable } from './campaigns.repository';
@@ -39,7 +40,7 @@ export class CampaignsService {
   }
 
   async update(id: number, dto: UpdateCampaignDto): Promise<CampaignRecord> {
-    const current = await this.get(id);
+    const current = await this.writable(id);
     const changes = campaignsTable.pick(dto);
     checkPeriods({ ...(current as unknown as Periods), ...changes });
     if (changes.name !== undefined) await this.assertNameFree(changes.name, id);
@@ -54,7 +55,7 @@ export class CampaignsService {
   }
 
   async remove(id: number): Promise<CampaignRecord> {
-    const record = await this.get(id);
+    const record = await this.writable(id);
     const use = await this.repo.use(id);
     if (use.quotas || use.participants) {
       throw new CampaignException(
@@ -63,6 +64,15 @@ export class CampaignsService {
       );
     }
     await this.repo.delete(id);
+    return record;
+  }
+
+  /** The record, when the caller may change it: a national one only the operator may. */
+  private async writable(id: number): Promise<CampaignRecord> {
+    const record = await this.get(id);
+    if (isNationalLockedForCaller(record)) {
+      throw new CampaignException(CampaignError.National, '国が登録したキャンペーンは変更できません（運用事業者が管理しています）。');
+    }
     return record;
   }
 

@@ -9,7 +9,7 @@ import { SqlParams } from '../common/db/sql-params';
 import type { ListQuery } from '../common/list/list-query';
 import { findListSpec, type ListSpec } from '../common/list/list-spec';
 import { orderBy, whereClause } from '../common/list/list-sql';
-import { CrlfRecords } from './csv-stream';
+import { CrlfRecords } from '../common/csv/csv-stream';
 import { ExportOptions, cellSql, exportFields, inlineParams } from './export-format';
 
 // Every statement of the exports feature: a list resource's rows, as its list spec

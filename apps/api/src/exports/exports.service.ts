@@ -10,7 +10,7 @@ import { CommonError, CommonException } from '../common/errors/domain.exception'
 import { findListSpec, type ListSpec } from '../common/list/list-spec';
 import { parseListQuery } from '../common/list/list-query';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { UTF8_BOM, csvRecord } from './csv-stream';
+import { UTF8_BOM, csvRecord } from '../common/csv/csv-stream';
 import { ExportOptions, exportFields, headerLabels } from './export-format';
 import { ExportSelect, ExportsRepository } from './exports.repository';
 import { TICKET_TTL_MS, issueTicket, ticketTarget } from '../common/auth/export-ticket';

@@ -50,6 +50,8 @@ export const paymentServicesListSpec = defineListSpec({
     // Last, so the export's earlier columns keep their places.
     nameKana: { sql: 'ps.name_kana COLLATE "C"', kind: 'text' },
     ...paymentServicesTable.fields('ps', ['createdAt', 'updatedAt']),
+    // The national registry's rows (the operator's; read-only for municipalities). Last, as nameKana.
+    national: { sql: '(ps.municipality_code IS NULL)', kind: 'bool' },
   },
   search: ['ps.name', 'ps.name_kana', 'ps.operator', 'ps.notes'],
   defaultSort: ['nameKana', 'ASC'],

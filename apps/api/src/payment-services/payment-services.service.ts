@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { READING_FORMAT_MESSAGE, defaultReading, isValidReading, normalizeReading } from '@mynapoint/domain';
+import { isNationalLockedForCaller } from '../common/db/reference-data';
 import { ListQuery } from '../common/list/list-query';
 import { CreatePaymentServiceDto, UpdatePaymentServiceDto } from './dto/payment-service.dto';
 import { PaymentServiceError, PaymentServiceException } from './payment-service.exception';
@@ -27,7 +28,7 @@ export class PaymentServicesService {
   }
 
   async update(id: number, dto: UpdatePaymentServiceDto): Promise<PaymentServiceRecord> {
-    const stored = await this.get(id);
+    const stored = await this.writable(id);
     if (dto.name !== undefined) await this.assertNameFree(dto.name, id);
     const changes: PaymentServiceRow = table.pick(dto, FROM_BODY);
     const current = { name: String(stored.name), nameKana: String(stored.nameKana) };
@@ -38,8 +39,17 @@ export class PaymentServicesService {
   }
 
   async remove(id: number): Promise<PaymentServiceRecord> {
-    const record = await this.get(id);
+    const record = await this.writable(id);
     await this.repo.delete(id);
+    return record;
+  }
+
+  /** The record, when the caller may change it: a national one only the operator may. */
+  private async writable(id: number): Promise<PaymentServiceRecord> {
+    const record = await this.get(id);
+    if (isNationalLockedForCaller(record)) {
+      throw new PaymentServiceException(PaymentServiceError.National, '国が登録した決済サービスは変更できません（運用事業者が管理しています）。');
+    }
     return record;
   }
 

@@ -1,4 +1,4 @@
-import { COMMON_FIELDS, defineResourceLabels } from './resource-labels';
+import { COMMON_FIELDS, NATIONAL_FIELD, defineResourceLabels } from './resource-labels';
 
 export const CAMPAIGNS_LABELS = defineResourceLabels({
   one: { ja: 'キャンペーン', en: 'Campaign' },
@@ -14,5 +14,6 @@ export const CAMPAIGNS_LABELS = defineResourceLabels({
     earningEndsOn: { ja: 'ポイント対象期間（終了）', en: 'Earning ends on' },
     awardRatePercent: { ja: '付与率（%）', en: 'Award rate (%)' },
     capPerPersonYen: { ja: '1人あたり上限（円）', en: 'Cap per person (yen)' },
+    ...NATIONAL_FIELD,
   },
 });

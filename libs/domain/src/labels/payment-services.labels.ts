@@ -1,4 +1,4 @@
-import { COMMON_FIELDS, defineResourceLabels } from './resource-labels';
+import { COMMON_FIELDS, NATIONAL_FIELD, defineResourceLabels } from './resource-labels';
 
 export const PAYMENT_SERVICES_LABELS = defineResourceLabels({
   one: { ja: '決済サービス', en: 'Payment service' },
@@ -16,5 +16,6 @@ export const PAYMENT_SERVICES_LABELS = defineResourceLabels({
     pointExpiry: { ja: 'ポイント利用期限', en: 'Point expiry' },
     url: { ja: 'URL', en: 'URL' },
     notes: { ja: '備考', en: 'Notes' },
+    ...NATIONAL_FIELD,
   },
 });

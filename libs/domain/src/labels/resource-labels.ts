@@ -18,3 +18,7 @@ export const COMMON_FIELDS = {
   createdAt: { ja: '登録日時', en: 'Created at' },
   updatedAt: { ja: '更新日時', en: 'Updated at' },
 } as const;
+
+// Reference data (payment services, campaigns): a national row is the operator's,
+// read-only for every municipality.
+export const NATIONAL_FIELD = { national: { ja: '国の登録', en: 'National' } } as const;

@@ -34,4 +34,5 @@ export class UpdateCampaignDto extends PartialType(CreateCampaignDto) {
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
+  @ReadOnlyField() national?: unknown;
 }

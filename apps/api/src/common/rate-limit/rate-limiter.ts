@@ -17,6 +17,7 @@ export const RATE_LIMITED: ReadonlyArray<{ bucket: RateBucket; method: string; r
   // The download itself; asking for a ticket is cheap and is not counted.
   { bucket: 'exports', method: 'GET', resource: 'exports', action: 'export' },
   { bucket: 'exports', method: 'GET', resource: 'reports', action: 'show' },
+  { bucket: 'exports', method: 'GET', resource: 'municipalities', action: 'export' },
 ];
 
 const WINDOW_MS = 60_000;

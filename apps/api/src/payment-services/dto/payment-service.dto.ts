@@ -49,4 +49,5 @@ export class UpdatePaymentServiceDto extends PartialType(CreatePaymentServiceDto
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
+  @ReadOnlyField() national?: unknown;
 }

@@ -130,7 +130,7 @@ describe('GET /api/stats/fraud', () => {
   it('is documented in OpenAPI', async () => {
     const doc = await t.anon.get('/api/docs-json').expect(200);
     const op = doc.body.paths['/api/stats/fraud'].get;
-    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'interval', 'to']);
+    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'interval', 'municipalityCode', 'to']);
     expect(doc.body.components.schemas.FraudStatsDto.properties).toHaveProperty('series');
     expect(doc.body.paths['/api/fraud-alerts/{id}/history']).toBeDefined();
     expect(doc.body.paths['/api/fraud-alerts/{id}/publish']).toBeDefined();

@@ -162,7 +162,7 @@ describe('GET /api/stats/counter', () => {
   it('is described in the OpenAPI document', async () => {
     const doc = (await t.anon.get('/api/docs-json').expect(200)).body;
     const op = doc.paths['/api/stats/counter'].get;
-    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'interval', 'to']);
+    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'interval', 'municipalityCode', 'to']);
     const ref: string = op.responses['200'].content['application/json'].schema.$ref;
     const schema = doc.components.schemas[ref.split('/').pop()!];
     expect(Object.keys(schema.properties).sort()).toEqual(['byWeekdayHour', 'from', 'interval', 'range', 'scope', 'series', 'to', 'today', 'week']);

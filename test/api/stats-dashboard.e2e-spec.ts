@@ -263,9 +263,10 @@ describe('dashboard stats on the demo data', () => {
   it('is documented in OpenAPI with its parameters and response schemas', async () => {
     const doc = (await t.anon.get('/api/docs-json').expect(200)).body;
     for (const [name, schema, params] of [
-      ['summary', 'SummaryStatsDto', ['campaignId', 'from', 'to']],
-      ['uptake', 'UptakeStatsDto', ['campaignId', 'from', 'interval', 'to']],
-      ['points', 'PointsStatsDto', ['campaignId', 'from', 'interval', 'to']],
+      ['summary', 'SummaryStatsDto', ['campaignId', 'from', 'municipalityCode', 'to']],
+      ['uptake', 'UptakeStatsDto', ['campaignId', 'from', 'interval', 'municipalityCode', 'to']],
+      ['points', 'PointsStatsDto', ['campaignId', 'from', 'interval', 'municipalityCode', 'to']],
+      ['municipalities', 'MunicipalityStatsDto', ['campaignId', 'from', 'municipalityCode', 'to']],
     ] as const) {
       const op = doc.paths[`/api/stats/${name}`].get;
       expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(params);

@@ -351,6 +351,47 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the city' : 'city scale'})`, (
     }
   });
 
+  // The prefecture dashboard's comparison across the prefecture-scale dataset's
+  // municipalities (built by test/bench/dataset.ts with its prefecture user). A dataset of
+  // one municipality has nothing to compare: the row is left out, and the log says so.
+  it('prefecture comparison across municipalities', async () => {
+    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM municipalities WHERE active')).rows;
+    if (n <= 1) {
+      log(`· GET /api/stats/municipalities: skipped, the dataset has ${n} municipality (the prefecture-scale dataset has 30)`);
+      return;
+    }
+    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'prefecture', password: DEMO_PASSWORD }) });
+    if (!r.ok) throw new Error(`login prefecture: ${r.status} (the prefecture-scale dataset must hold the prefecture user)`);
+    const token = ((await r.json()) as { accessToken: string }).accessToken;
+    const url = `${base}/api/stats/municipalities?from=2020-07-01&to=2021-12-31`;
+    const probe = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const compared = probe.ok ? ((await probe.json()) as { municipalities: unknown[] }).municipalities.length : 0;
+    const app = probe.ok ? await load({ url, token, connections: 4, seconds: SECONDS }) : null;
+    // What the comparison would otherwise compute from the records, per request.
+    const sql = `SELECT municipality_code, count(*) FROM reservations GROUP BY 1
+                 UNION ALL SELECT municipality_code, count(*) FROM applications GROUP BY 1
+                 UNION ALL SELECT municipality_code, sum(points) FROM point_awards GROUP BY 1
+                 UNION ALL SELECT municipality_code, count(*) FROM assistance_records GROUP BY 1
+                 UNION ALL SELECT municipality_code, count(*) FROM fraud_alerts GROUP BY 1`;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      await db.query(sql);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    const raw = { perSecond: 1000 / (times.reduce((a, b) => a + b, 0) / times.length), ...percentiles(times) };
+    push({
+      section: 'stats',
+      bench: `GET /api/stats/municipalities (prefecture, ${compared || n} municipalities) at 4 clients`,
+      target: 'p95 < 100 ms',
+      measured: app ? `${fmt(app.okPerSecond)} req/s, ${lat(app)}` : `not served (${probe.status})`,
+      raw: `aggregate scan ${ms(raw.p50)} each (1 client, 3 runs)`,
+      ratio: app ? `${fmt(app.okPerSecond / raw.perSecond, 0)}×` : 'n/a',
+      pass: app ? app.p95 < 100 && app.ok === app.requests : false,
+      detail: { app, raw, status: probe.status, municipalities: compared },
+    });
+  });
+
   it('quota reservations (and no oversell)', async () => {
     // A campaign and quotas of the bench's own, emptied before each run, so the city's data stays as generated.
     const c = await db.connect();

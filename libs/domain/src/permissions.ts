@@ -21,6 +21,7 @@ export const RESOURCES = [
   'stats/points',
   'stats/counter',
   'stats/fraud',
+  'stats/municipalities',
   'exports',
   'reports',
 ] as const;
@@ -92,6 +93,8 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
   'stats/points': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   'stats/counter': { admin: SHOW, policy: SHOW, counter: { actions: ['show'], scope: 'own' }, manager: SHOW, ...PREFECTURE_STATS },
   'stats/fraud': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  // The prefecture's side-by-side comparison; a municipality's own staff get their one row.
+  'stats/municipalities': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT, ...NO_INSTALLATION },
   reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW, ...NO_INSTALLATION },
 };

@@ -126,3 +126,30 @@ export interface FraudStats {
   byStatus: Record<string, number>;
   series: FraudStatsPeriod[];
 }
+
+/** One municipality's row of GET /api/stats/municipalities (figures within from..to). */
+export interface MunicipalityStatsRow {
+  /** The municipality's 6-digit local government code. */
+  code: string;
+  name: string;
+  reservations: number;
+  applications: number;
+  pointsAwarded: number;
+  assistedVisits: number;
+  assistedMinutes: number;
+  fraudReports: number;
+  /** The sum of the municipality's district populations; null when none is set. */
+  population: number | null;
+  /** reservations / population (0..1); null without a population. */
+  uptakeShare: number | null;
+}
+
+/** GET /api/stats/municipalities: the caller's municipalities side by side, and their sum. */
+export interface MunicipalityStats {
+  from: string;
+  to: string;
+  /** By code. */
+  municipalities: MunicipalityStatsRow[];
+  /** The rows summed (population: of the rows that have one; uptakeShare over those rows only). */
+  total: Omit<MunicipalityStatsRow, 'code' | 'name'>;
+}

@@ -16,10 +16,14 @@ export interface ControlsProps {
   onDates: (from: string, to: string) => void;
   onInterval: (interval: StatInterval) => void;
   onCampaign: (campaignId: number | null) => void;
+  /** A prefecture user's municipalities: the picker (all of them, or one) is shown when given. */
+  municipalities?: { code: string; name: string }[];
+  municipalityCode?: string | null;
+  onMunicipality?: (code: string | null) => void;
 }
 
-/** Period presets, custom dates, the series interval and the campaign. */
-export function Controls({ period, campaigns, problem, showCampaign, onPreset, onDates, onInterval, onCampaign }: ControlsProps) {
+/** Period presets, custom dates, the series interval and the campaign (or, for a prefecture, the municipality). */
+export function Controls({ period, campaigns, problem, showCampaign, onPreset, onDates, onInterval, onCampaign, municipalities, municipalityCode, onMunicipality }: ControlsProps) {
   const translate = useTranslate();
   const lang = useLang();
   const intervals = useEnumChoices(STAT_INTERVAL);
@@ -27,6 +31,27 @@ export function Controls({ period, campaigns, problem, showCampaign, onPreset, o
   return (
     <Card variant="outlined" sx={{ displayPrint: 'none' }} data-testid="dashboard-controls">
       <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', py: 1.5, '&:last-child': { pb: 1.5 } }}>
+        {municipalities ? (
+          <TextField
+            select
+            fullWidth={false}
+            size="small"
+            label={t('municipality')}
+            // Until the list is in, a remembered choice shows as all (MUI refuses a value it has no item for).
+            value={municipalityCode && municipalities.some((m) => m.code === municipalityCode) ? municipalityCode : ''}
+            onChange={(e) => onMunicipality?.(e.target.value === '' ? null : e.target.value)}
+            sx={{ minWidth: 200 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+            data-testid="dashboard-municipality"
+          >
+            <MenuItem value="">{t('all_municipalities')}</MenuItem>
+            {municipalities.map((m) => (
+              <MenuItem key={m.code} value={m.code}>
+                {m.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : null}
         <ToggleButtonGroup
           exclusive
           size="small"

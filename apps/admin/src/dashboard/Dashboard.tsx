@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { readSession } from '../session';
 import { preloadCharts } from './lazyCharts';
+import { OperatorHome } from './OperatorHome';
 import { useDashboardData } from './useDashboardData';
 
 // The dashboard's code loads when the dashboard is opened (and recharts, in its own
@@ -13,15 +14,27 @@ const loadPage = () => import('./DashboardPage');
 const DashboardPage = lazy(loadPage);
 // Opened at the dashboard (every role's landing page): its code is fetched while the
 // shell is still starting, not once the shell has drawn this component. Signed out,
-// `/` leads to the login form: nothing to fetch.
-if (readSession() && /^#?\/?$/.test(window.location.hash)) void loadPage();
+// `/` leads to the login form: nothing to fetch; the operator has a home page of its own.
+const session = readSession();
+if (session && session.user.role !== 'operator' && /^#?\/?$/.test(window.location.hash)) void loadPage();
 
+/**
+ * The landing page. The operator reads no resident data: it gets its own home page
+ * (municipalities and links), never the stats. A prefecture user gets the dashboard
+ * with its municipalities compared.
+ */
 export function Dashboard() {
+  const role = readSession()?.user.role;
+  if (role === 'operator') return <OperatorHome />;
+  return <StatsDashboard prefecture={role === 'prefecture'} />;
+}
+
+function StatsDashboard({ prefecture }: { prefecture: boolean }) {
   const translate = useTranslate();
-  const data = useDashboardData();
+  const data = useDashboardData(prefecture);
   // After the data hooks' effects: the requests leave first, then recharts is fetched
   // (not at all for counter staff, whose panels are drawn in HTML).
-  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud']);
+  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud'] || prefecture);
   useEffect(() => {
     if (needsCharts) preloadCharts();
   }, [needsCharts]);

@@ -3,6 +3,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { toJstDate, type SummaryStats } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
+import { ComparisonPanel } from './ComparisonPanel';
 import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
@@ -23,6 +24,8 @@ const PANELS: Record<StatResource, string[]> = {
   'stats/points': ['points-series', 'points-service', 'points-distribution'],
   'stats/counter': ['counter', 'counter-outcomes', 'counter-reasons'],
   'stats/fraud': ['fraud'],
+  // Shown to a prefecture user only (a municipality's staff would compare their one row).
+  'stats/municipalities': [],
 };
 
 const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: QueryState<SummaryStats>; period: DashboardPeriod; links: DashboardLinks }) {
@@ -56,21 +59,25 @@ const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: Query
 });
 
 /**
- * The landing page of every role: figures and charts of the stats endpoints the role
- * may read, for a period and campaign, each linking to the filtered list behind it.
- * Counter staff see their own counter panel and the published notices.
+ * The landing page of every role but the operator: figures and charts of the stats
+ * endpoints the role may read, for a period and campaign, each linking to the filtered
+ * list behind it. Counter staff see their own counter panel and the published notices;
+ * a prefecture user its municipalities compared, then the same figures for all of them
+ * summed or for the one it picks (no links: it may open no list).
  */
 export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
   const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud } = data;
+  const { prefecture, comparison, municipalityCode, setMunicipalityCode } = data;
   const links = useDashboardLinks(mayList);
   // Readiness: every visible panel has reported its chart or empty state drawn.
   const visible = useMemo(() => {
     if (!mayShow || !mayList) return null;
     const ids = STATS.filter((s) => mayShow[s]).flatMap((s) => PANELS[s]);
     if (mayList['fraud-alerts']) ids.push('notices');
+    if (prefecture && mayShow['stats/municipalities']) ids.push('comparison');
     return ids;
-  }, [mayShow, mayList]);
+  }, [mayShow, mayList, prefecture]);
   // Panels report as they draw. Readiness is written straight onto the root element,
   // not kept in React state: a state change here would redraw the whole page once per
   // panel report (about twenty while the dashboard loads), for one attribute.
@@ -96,6 +103,8 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
   const update = (patch: Partial<DashboardSettings>) => setSettings({ ...settings, ...patch });
   const show = (s: StatResource) => Boolean(mayShow?.[s]);
   const props = { period, links };
+  const municipalities = comparison.data?.municipalities;
+  const chosenName = municipalities?.find((m) => m.code === municipalityCode)?.name;
 
   return (
     <ReadyContext.Provider value={report}>
@@ -108,22 +117,35 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
             period={period}
             campaigns={campaigns}
             problem={problem}
-            showCampaign={show('stats/summary') || show('stats/uptake') || show('stats/points')}
+            showCampaign={!prefecture && (show('stats/summary') || show('stats/uptake') || show('stats/points'))}
             onPreset={(preset) => update(preset === 'custom' ? { preset, from: period.from, to: period.to } : { preset, interval: null })}
             onDates={(from, to) => update({ preset: 'custom', from, to })}
             onInterval={(interval) => update({ interval })}
             onCampaign={(campaignId) => update({ campaignId })}
+            {...(prefecture ? { municipalities: municipalities ?? [], municipalityCode, onMunicipality: setMunicipalityCode } : {})}
           />
+          {prefecture && show('stats/municipalities') ? (
+            <>
+              <ComparisonPanel query={comparison} selected={municipalityCode} onSelect={setMunicipalityCode} />
+              <Typography variant="h6" component="h2" data-testid="dashboard-scope">
+                {chosenName
+                  ? translate('resources.dashboard.comparison.scope_one', { name: chosenName })
+                  : translate('resources.dashboard.comparison.scope_all')}
+              </Typography>
+            </>
+          ) : null}
           {show('stats/summary') ? <KpiPanel query={summary} {...props} /> : null}
-          <Typography variant="caption" color="text.secondary" sx={{ displayPrint: 'none' }}>
-            {translate('resources.dashboard.click_hint')}
-          </Typography>
+          {mayList && Object.values(mayList).some(Boolean) ? (
+            <Typography variant="caption" color="text.secondary" sx={{ displayPrint: 'none' }}>
+              {translate('resources.dashboard.click_hint')}
+            </Typography>
+          ) : null}
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
             {show('stats/uptake') ? (
               <>
                 <UptakePanels query={uptake} {...props} />
                 <ServicePanels query={uptake} {...props} />
-                <DemographicPanels query={uptake} {...props} />
+                <DemographicPanels query={uptake} {...props} acrossMunicipalities={prefecture && !municipalityCode} />
               </>
             ) : null}
             {show('stats/points') ? <PointsPanels query={points} {...props} /> : null}

@@ -122,8 +122,12 @@ export const ServicePanels = memo(function ServicePanels({ query, period, links 
   );
 });
 
-/** Uptake by age band and by district (share of the population when it is configured). */
-export const DemographicPanels = memo(function DemographicPanels({ query, period, links }: Props) {
+/**
+ * Uptake by age band and by district (share of the population when it is configured).
+ * `acrossMunicipalities`: a prefecture's figures for several municipalities, which have
+ * no district breakdown (each municipality has its own districts).
+ */
+export const DemographicPanels = memo(function DemographicPanels({ query, period, links, acrossMunicipalities }: Props & { acrossMunicipalities?: boolean }) {
   const translate = useTranslate();
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: period.campaignId };
@@ -147,7 +151,7 @@ export const DemographicPanels = memo(function DemographicPanels({ query, period
           />
         )}
       </Panel>
-      <Panel id="district" title={title(query.data)} query={query} isEmpty={(u) => u.byDistrict.every((d) => d.reservations === 0)} emptyText={translate(`${R}.district.empty`)} height={200}>
+      <Panel id="district" title={title(query.data)} query={query} isEmpty={(u) => u.byDistrict.every((d) => d.reservations === 0)} emptyText={translate(acrossMunicipalities ? `${R}.district.pick_municipality` : `${R}.district.empty`)} height={200}>
         {(u) => {
           const d = districtRows(u.byDistrict);
           return (

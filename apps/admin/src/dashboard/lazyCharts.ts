@@ -9,6 +9,7 @@ export const GroupedBarChart = lazy(() => charts().then((m) => ({ default: m.Gro
 export const PeriodBarChart = lazy(() => charts().then((m) => ({ default: m.PeriodBarChart })));
 export const DistributionChart = lazy(() => charts().then((m) => ({ default: m.DistributionChart })));
 export const StackedPeriodChart = lazy(() => charts().then((m) => ({ default: m.StackedPeriodChart })));
+export const ComparisonChart = lazy(() => charts().then((m) => ({ default: m.ComparisonChart })));
 
 /** Starts loading the charts before any panel needs them (called with the first request). */
 export function preloadCharts(): void {

@@ -86,6 +86,11 @@ describe('resolvePeriod', () => {
     expect(samePeriod(a, resolvePeriod({ ...base, interval: 'week' }, '2026-11-26', campaigns))).toBe(false);
     expect(samePeriod(a, resolvePeriod(base, '2026-11-27', campaigns))).toBe(false);
   });
+  it('takes the span given instead of the campaigns (a prefecture user’s, from the comparison)', () => {
+    expect(resolvePeriod(base, '2026-11-26', [], { start: '2020-07-01', end: '2026-11-26' })).toEqual({ preset: 'campaign', from: '2020-07-01', to: '2026-11-26', interval: 'month', campaignId: null });
+    expect(resolvePeriod(base, '2026-11-26', campaigns, null)).toMatchObject({ from: '2026-11-01', to: '2026-11-26' });
+    expect(resolvePeriod({ ...base, preset: 'week' }, '2026-11-26', [], { start: '2020-07-01', end: '2026-11-26' })).toMatchObject({ from: '2026-11-23', to: '2026-11-26' });
+  });
   it('drops a remembered campaign that does not exist here', () => {
     expect(resolvePeriod({ ...base, campaignId: 99 }, '2026-11-26', campaigns).campaignId).toBeNull();
   });

@@ -87,12 +87,18 @@ export interface DashboardSettings {
 
 export type Campaign = CampaignSpan & { name: string };
 
-/** The period a set of choices means today, given the campaigns. */
-export function resolvePeriod(s: DashboardSettings, today: string, campaigns: Campaign[]): DashboardPeriod {
+/**
+ * The period a set of choices means today, given the campaigns. `span`: the campaigns'
+ * first and last day when they come from elsewhere (a prefecture user reads no
+ * campaigns list: the comparison's default `from` gives the first day).
+ */
+export function resolvePeriod(s: DashboardSettings, today: string, campaigns: Campaign[], span?: { start: string; end: string } | null): DashboardPeriod {
   // A remembered campaign that is gone (another database) means all campaigns.
   const campaignId = s.campaignId != null && campaigns.some((c) => c.id === s.campaignId) ? s.campaignId : null;
   const range =
-    s.preset === 'custom' && s.from && s.to ? { from: s.from, to: s.to } : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, campaignSpan(campaigns, campaignId));
+    s.preset === 'custom' && s.from && s.to
+      ? { from: s.from, to: s.to }
+      : presetRange(s.preset === 'custom' ? 'month' : s.preset, today, span !== undefined ? span : campaignSpan(campaigns, campaignId));
   return { preset: s.preset, ...range, interval: s.interval ?? defaultInterval(range.from, range.to), campaignId };
 }
 

@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import { bucketLabel, periodLabel, periodTick } from './format';
-import { districtRows, distributionRows, fraudSeries, funnelRows, heatLevel, heatmapGrid, kindRows, outcomeRows, reasonRows, topServices } from './shape';
+import { comparisonRows, defaultComparisonMetric, districtRows, distributionRows, fraudSeries, funnelRows, heatLevel, heatmapGrid, kindRows, outcomeRows, reasonRows, topServices } from './shape';
 
 const services = [
   { paymentServiceId: 1, name: 'PayPay', kind: 'qr_code', applications: 280 },
@@ -138,5 +138,45 @@ describe('period labels', () => {
     expect(periodTick('2020-09-07', 'week', 'ja')).toBe('9/7');
     expect(periodLabel('2020-09-07', 'week', 'ja')).toBe('令和2年9月7日の週');
     expect(periodTick('2020-09-07', 'day', 'en')).toBe('09-07');
+  });
+});
+
+describe('comparisonRows', () => {
+  const row = (code: string, name: string, reservations: number, population: number | null) => ({
+    code,
+    name,
+    reservations,
+    applications: 0,
+    pointsAwarded: reservations * 10,
+    assistedVisits: 0,
+    assistedMinutes: 0,
+    fraudReports: 0,
+    population,
+    uptakeShare: population ? reservations / population : null,
+  });
+  const rows = [row('152064', '新発田市', 300, 1000), row('152234', '阿賀野市', 500, 1000), row('152111', '無人村', 50, null), row('152030', '長岡市', 500, null)];
+
+  it('ranks the municipalities by the metric, the chosen one marked', () => {
+    expect(comparisonRows(rows, 'reservations', '152064').map((r) => [r.name, r.value, r.selected])).toEqual([
+      ['長岡市', 500, false],
+      ['阿賀野市', 500, false],
+      ['新発田市', 300, true],
+      ['無人村', 50, false],
+    ]);
+  });
+
+  it('gives the share of the population in percent, and those without a population last with no value', () => {
+    expect(comparisonRows(rows, 'uptakeShare', null).map((r) => [r.code, r.value])).toEqual([
+      ['152234', 50],
+      ['152064', 30],
+      ['152030', null],
+      ['152111', null],
+    ]);
+  });
+
+  it('defaults to the share when any municipality has a population, else to reservations', () => {
+    expect(defaultComparisonMetric(rows)).toBe('uptakeShare');
+    expect(defaultComparisonMetric([row('152030', '長岡市', 1, null)])).toBe('reservations');
+    expect(defaultComparisonMetric([])).toBe('reservations');
   });
 });

@@ -1,4 +1,4 @@
-import { ASSISTANCE_OUTCOME, FRAUD_CHANNEL, type CounterStats, type FraudStats, type PointsStats, type UptakeStats } from '@mynapoint/domain';
+import { ASSISTANCE_OUTCOME, FRAUD_CHANNEL, type CounterStats, type FraudStats, type MunicipalityStatsRow, type PointsStats, type UptakeStats } from '@mynapoint/domain';
 
 // Pure shaping of the stats responses into chart rows: the chart components only
 // draw what these return (tested in shape.spec.ts).
@@ -148,4 +148,33 @@ export function fraudSeries(stats: Pick<FraudStats, 'series' | 'byChannel'>): Fr
     channels,
     rows: stats.series.map((s) => ({ period: s.period, total: s.total, ...Object.fromEntries(channels.map((c) => [c, s.byChannel[c] ?? 0])) })),
   };
+}
+
+/** What the prefecture's comparison chart can put side by side. */
+export const COMPARISON_METRICS = ['uptakeShare', 'reservations', 'pointsAwarded', 'assistedVisits', 'fraudReports'] as const;
+export type ComparisonMetric = (typeof COMPARISON_METRICS)[number];
+
+export interface ComparisonRow {
+  code: string;
+  name: string;
+  /** The metric's value (uptakeShare in percent); null when unknown (no population). */
+  value: number | null;
+  selected: boolean;
+}
+
+/** The share of the population when any municipality has one, else the count of reservations. */
+export function defaultComparisonMetric(rows: readonly MunicipalityStatsRow[]): ComparisonMetric {
+  return rows.some((r) => r.uptakeShare !== null) ? 'uptakeShare' : 'reservations';
+}
+
+/** One bar per municipality, highest first; the ones without a value last, in code order. */
+export function comparisonRows(rows: readonly MunicipalityStatsRow[], metric: ComparisonMetric, selected: string | null): ComparisonRow[] {
+  return rows
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      value: metric === 'uptakeShare' ? (r.uptakeShare === null ? null : r.uptakeShare * 100) : r[metric],
+      selected: r.code === selected,
+    }))
+    .sort((a, b) => (a.value === null ? (b.value === null ? a.code.localeCompare(b.code) : 1) : b.value === null ? -1 : b.value - a.value || a.code.localeCompare(b.code)));
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { CounterStatsService } from './counter-stats.service';
 import { CounterStatsResponseDto } from './dto/counter-stats.response.dto';
-import { ApiStatsQuery, parseCounterStatsQuery } from './stats-query';
+import { ApiStatsQuery, inStatsScope, parseCounterStatsQuery } from './stats-query';
 
 @ApiTags('stats')
 @Controller('stats')
@@ -19,6 +19,7 @@ export class CounterStatsController {
     description: '窓口支援の集計。窓口職員（counter）は本人の記録だけ、他の役割は全職員の記録。today / week は常に今日・今週（日本時間）。',
   })
   counter(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.stats.counter(parseCounterStatsQuery(query, new Date()), user);
+    const q = parseCounterStatsQuery(query, new Date());
+    return inStatsScope(q, () => this.stats.counter(q, user));
   }
 }

@@ -60,6 +60,18 @@ export interface PointsCell {
   awards: number;
 }
 
+export interface MunicipalityRow {
+  code: string;
+  name: string;
+  population: string | null;
+  reservations: number;
+  applications: number;
+  points: string;
+  visits: number;
+  minutes: number;
+  reports: number;
+}
+
 export interface PointsRow {
   cells: PointsCell[] | null;
   services: Array<{ id: number; name: string }>;
@@ -93,13 +105,34 @@ function byMonthAndEdgeDays(rollup: 'point_award' | 'application_service', value
 
 const SEASON = { campaignId: 1, from: '2020-07-15', to: '2021-03-31' };
 
+export interface MunicipalityDistricts {
+  districts: string[];
+  population: Record<string, number>;
+}
+
 @Injectable()
 export class DashboardStatsRepository {
   constructor(private readonly db: Db) {}
 
+  /** A municipality's districts and their populations (its settings row); undefined when there is none. */
+  @GenerateSql({ params: ['152234'] })
+  async municipalityDistricts(code: string): Promise<MunicipalityDistricts | undefined> {
+    return this.db.one<MunicipalityDistricts>('SELECT districts, district_population AS population FROM municipalities WHERE code = $1', [code]);
+  }
+
   @GenerateSql({ params: [1] })
   async campaignExists(id: number): Promise<boolean> {
     return !!(await this.db.one('SELECT 1 FROM campaigns WHERE id = $1', [id]));
+  }
+
+  /** The day the first campaign (or the given one) opens for reservations; null when there is none. */
+  @GenerateSql({ name: 'every campaign', params: [null] }, { name: 'one campaign', params: [1] })
+  async firstCampaignDay(campaignId: number | null): Promise<string | null> {
+    const row = await this.db.one<{ d: string | null }>(
+      `SELECT to_char(min(reservation_opens_on), 'YYYY-MM-DD') AS d FROM campaigns WHERE ($1::int IS NULL OR id = $1::int)`,
+      [campaignId],
+    );
+    return row?.d ?? null;
   }
 
   /** `month`: [first day, first day of the next) of the month counted as "this month". */
@@ -114,7 +147,8 @@ export class DashboardStatsRepository {
          (SELECT coalesce(sum(capacity), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS capacity,
          (SELECT coalesce(sum(used), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS used,
          (SELECT coalesce(sum(visits), 0)::int FROM assistance_city_daily_stats WHERE day >= $4 AND day < $5) AS visits,
-         (SELECT count(*)::int FROM fraud_alerts WHERE status IN ('new', 'investigating')) AS fraud
+         -- From the rollup, as every other figure: a prefecture user reads no fraud_alerts.
+         (SELECT coalesce(sum(status_new + status_investigating), 0)::int FROM fraud_daily_stats) AS fraud
        FROM (SELECT coalesce(sum(reservations), 0)::int AS reservations, coalesce(sum(applications), 0)::int AS applications
                FROM uptake_daily_stats WHERE ${CHANNELS} AND day BETWEEN $2 AND $3 AND ${CAMPAIGN}) u`,
       [q.campaignId, q.from, q.to, ...month, ...months(q)],
@@ -175,5 +209,37 @@ export class DashboardStatsRepository {
       [q.campaignId, q.from, q.to, q.interval, ...months(q)],
     );
     return row!;
+  }
+
+  /**
+   * One row per municipality of the caller's scope (a prefecture user's municipalities,
+   * or a municipality's own): its figures in [from, to], each rollup grouped by
+   * municipality_code. The figures come through the rollups' row-level security; the
+   * list of rows is the same scope read from the same settings, because the
+   * municipalities table shows every row to the installation's accounts (tenant 000000,
+   * the prefecture's too).
+   */
+  @GenerateSql({ params: [SEASON] })
+  async municipalities(q: DashboardRange): Promise<MunicipalityRow[]> {
+    return this.db.query<MunicipalityRow>(
+      `SELECT m.code, m.name,
+              (SELECT sum(value::numeric)::bigint FROM jsonb_each(m.district_population) WHERE jsonb_typeof(value) = 'number') AS population,
+              coalesce(u.reservations, 0)::int AS reservations, coalesce(u.applications, 0)::int AS applications,
+              coalesce(p.points, 0)::bigint AS points,
+              coalesce(a.visits, 0)::int AS visits, coalesce(a.minutes, 0)::int AS minutes,
+              coalesce(f.reports, 0)::int AS reports
+         FROM municipalities m
+         LEFT JOIN (SELECT municipality_code, sum(reservations) AS reservations, sum(applications) AS applications
+                      FROM uptake_daily_stats WHERE ${CHANNELS} AND day BETWEEN $2 AND $3 AND ${CAMPAIGN} GROUP BY 1) u ON u.municipality_code = m.code
+         LEFT JOIN (SELECT municipality_code, sum(points) AS points
+                      FROM (${byMonthAndEdgeDays('point_award', 'municipality_code, points', 4, 5)}) x GROUP BY 1) p ON p.municipality_code = m.code
+         LEFT JOIN (SELECT municipality_code, sum(visits) AS visits, sum(minutes) AS minutes
+                      FROM assistance_city_daily_stats WHERE day BETWEEN $2 AND $3 GROUP BY 1) a ON a.municipality_code = m.code
+         LEFT JOIN (SELECT municipality_code, sum(reports) AS reports
+                      FROM fraud_daily_stats WHERE day BETWEEN $2 AND $3 GROUP BY 1) f ON f.municipality_code = m.code
+        WHERE m.code = ANY (coalesce((SELECT stats_municipalities()), ARRAY[(SELECT current_municipality())]))
+        ORDER BY m.code`,
+      [q.campaignId, q.from, q.to, ...months(q)],
+    );
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AGE_BAND, CHANNEL, PointsStats, SummaryStats, UptakeByDistrict, UptakeStats, nextPeriod } from '@mynapoint/domain';
+import { AGE_BAND, CHANNEL, MunicipalityStats, MunicipalityStatsRow, PointsStats, SummaryStats, UptakeByDistrict, UptakeStats, addDays, nextPeriod } from '@mynapoint/domain';
+import { requireTenant } from '../common/db/tenant';
 import { badQuery } from '../common/list/list-query';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DashboardStatsRepository } from './dashboard-stats.repository';
-import { StatsQuery } from './stats-query';
+import { DashboardStatsRepository, MunicipalityDistricts } from './dashboard-stats.repository';
+import { DEFAULT_RANGE_DAYS, OpenStatsQuery, StatsQuery, closeStatsQuery } from './stats-query';
 
 // The rules of the dashboard's summary, uptake and points: zero-filled series and
 // breakdowns, cumulative sums, the districts of the city's settings, the points
@@ -42,7 +43,7 @@ export class DashboardStatsService {
 
   async uptake(q: StatsQuery): Promise<UptakeStats> {
     await this.assertCampaign(q.campaignId);
-    const r = await this.repo.uptake(q);
+    const [r, settings] = await Promise.all([this.repo.uptake(q), this.districtSettings()]);
     const cells = r.cells ?? [];
     const byPeriod = new Map(cells.filter((c) => c.period !== null).map((c) => [c.period, c]));
     let cumR = Number(r.before.r);
@@ -70,13 +71,16 @@ export class DashboardStatsService {
     }));
 
     const districts = of('district');
-    const population = this.config.districtPopulation;
-    const named = [...new Set([...this.config.districts, ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
-    const byDistrict: UptakeByDistrict[] = [...named, ...(districts.has(null) ? [null] : [])].map((district) => {
-      const reservations = districts.get(district)?.r ?? 0;
-      const pop = district !== null ? (population[district] ?? null) : null;
-      return { district, reservations, applications: districts.get(district)?.a ?? 0, population: pop, share: pop ? reservations / pop : null };
-    });
+    let byDistrict: UptakeByDistrict[] = [];
+    if (settings) {
+      const population = settings.population;
+      const named = [...new Set([...settings.districts, ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
+      byDistrict = [...named, ...(districts.has(null) ? [null] : [])].map((district) => {
+        const reservations = districts.get(district)?.r ?? 0;
+        const pop = district !== null ? (population[district] ?? null) : null;
+        return { district, reservations, applications: districts.get(district)?.a ?? 0, population: pop, share: pop ? reservations / pop : null };
+      });
+    }
 
     const byService = r.services.map((s) => ({ paymentServiceId: s.id, name: s.name, kind: s.kind, applications: s.a }));
     const kinds = new Map<string, number>();
@@ -138,6 +142,63 @@ export class DashboardStatsService {
         .sort((a, b) => b.points - a.points || b.awards - a.awards || a.paymentServiceId - b.paymentServiceId),
       distribution,
     };
+  }
+
+  async municipalities(open: OpenStatsQuery): Promise<MunicipalityStats> {
+    await this.assertCampaign(open.campaignId);
+    // Without `from`: since the first campaign in scope opened (the dashboard's
+    // "since the campaign began", which a prefecture user cannot work out itself: it
+    // reads no campaigns list).
+    const first = open.from === null ? await this.repo.firstCampaignDay(open.campaignId) : null;
+    const q = closeStatsQuery(open, first && first <= open.to ? first : addDays(open.to, -(DEFAULT_RANGE_DAYS - 1)));
+    const rows = await this.repo.municipalities(q);
+    const municipalities: MunicipalityStatsRow[] = rows.map((r) => {
+      const population = r.population === null ? null : Number(r.population);
+      return {
+        code: r.code,
+        name: r.name,
+        reservations: r.reservations,
+        applications: r.applications,
+        pointsAwarded: Number(r.points),
+        assistedVisits: r.visits,
+        assistedMinutes: r.minutes,
+        fraudReports: r.reports,
+        population,
+        uptakeShare: population ? r.reservations / population : null,
+      };
+    });
+    const sum = (f: (m: MunicipalityStatsRow) => number) => municipalities.reduce((n, m) => n + f(m), 0);
+    // The share over the municipalities whose population is known, so one without it
+    // does not lower the prefecture's figure.
+    const counted = municipalities.filter((m) => m.population);
+    const population = counted.length ? counted.reduce((n, m) => n + m.population!, 0) : null;
+    return {
+      from: q.from,
+      to: q.to,
+      municipalities,
+      total: {
+        reservations: sum((m) => m.reservations),
+        applications: sum((m) => m.applications),
+        pointsAwarded: sum((m) => m.pointsAwarded),
+        assistedVisits: sum((m) => m.assistedVisits),
+        assistedMinutes: sum((m) => m.assistedMinutes),
+        fraudReports: sum((m) => m.fraudReports),
+        population,
+        uptakeShare: population ? counted.reduce((n, m) => n + m.reservations, 0) / population : null,
+      },
+    };
+  }
+
+  /**
+   * The districts byDistrict lists, with their populations: those of the one
+   * municipality in scope. Null for a prefecture user across several: district names
+   * belong to each municipality (two may share one), so it gets no district breakdown.
+   */
+  private async districtSettings(): Promise<MunicipalityDistricts | null> {
+    const scope = requireTenant().statsMunicipalities;
+    if (!scope) return { districts: this.config.districts, population: this.config.districtPopulation };
+    if (scope.length !== 1) return null;
+    return (await this.repo.municipalityDistricts(scope[0])) ?? { districts: [], population: {} };
   }
 
   private async assertCampaign(id: number | null): Promise<void> {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/auth/permission.decorator';
 import { FraudStatsDto } from './dto/fraud-stats.dto';
 import { FraudStatsService } from './fraud-stats.service';
-import { ApiStatsQuery, parseOpenStatsQuery } from './stats-query';
+import { ApiStatsQuery, inStatsScope, parseOpenStatsQuery } from './stats-query';
 
 @ApiTags('stats')
 @Controller('stats')
@@ -17,6 +17,7 @@ export class FraudStatsController {
   @ApiOkResponse({ type: FraudStatsDto })
   fraud(@Query() query: Record<string, unknown>) {
     // A missing `from` is the first report's day, which the service reads.
-    return this.stats.fraud(parseOpenStatsQuery(query, new Date(), { defaultInterval: 'week' }));
+    const q = parseOpenStatsQuery(query, new Date(), { defaultInterval: 'week' });
+    return inStatsScope(q, () => this.stats.fraud(q));
   }
 }

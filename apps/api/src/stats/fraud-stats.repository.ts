@@ -34,10 +34,13 @@ const SUMS = FRAUD_DIMENSIONS.flatMap(([dimension, e]) => e.values.map((v) => `s
 export class FraudStatsRepository {
   constructor(private readonly db: Db) {}
 
-  /** The JST day of the first report, null when there is none. */
+  /**
+   * The JST day of the first report, null when there is none. From the rollup (it keeps
+   * no row of a day without reports), which a prefecture user reads and fraud_alerts not.
+   */
   @GenerateSql()
   async firstReportDay(): Promise<string | null> {
-    const row = await this.db.one<{ d: string | null }>(`SELECT to_char(min(reported_at) AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d FROM fraud_alerts`);
+    const row = await this.db.one<{ d: string | null }>(`SELECT to_char(min(day), 'YYYY-MM-DD') AS d FROM fraud_daily_stats`);
     return row?.d ?? null;
   }
 

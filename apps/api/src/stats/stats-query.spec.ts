@@ -1,5 +1,6 @@
+import { currentTenant, withTenant } from '../common/db/tenant';
 import { DomainException } from '../common/errors/domain.exception';
-import { closeStatsQuery, parseCounterStatsQuery, parseOpenStatsQuery, parseStatsQuery } from './stats-query';
+import { closeStatsQuery, inStatsScope, parseCounterStatsQuery, parseOpenStatsQuery, parseStatsQuery } from './stats-query';
 
 const NOW = new Date('2020-09-02T01:00:00Z'); // 2020-09-02 10:00 JST
 
@@ -80,7 +81,7 @@ describe('parseCounterStatsQuery', () => {
 describe('parseOpenStatsQuery', () => {
   it('leaves a missing from to the service, which closes the query with its default', () => {
     const open = parseOpenStatsQuery({ to: '2021-03-31' }, NOW, { defaultInterval: 'week' });
-    expect(open).toEqual({ from: null, to: '2021-03-31', interval: 'week', today: '2020-09-02', campaignId: null });
+    expect(open).toEqual({ from: null, to: '2021-03-31', interval: 'week', today: '2020-09-02', campaignId: null, municipalityCode: null });
     expect(closeStatsQuery(open, '2021-03-01')).toMatchObject({ from: '2021-03-01', periods: ['2021-03-01', '2021-03-08', '2021-03-15', '2021-03-22', '2021-03-29'] });
     expect(closeStatsQuery(parseOpenStatsQuery({ from: '2021-03-30', to: '2021-03-31' }, NOW), '2000-01-01').from).toBe('2021-03-30');
   });
@@ -91,5 +92,55 @@ describe('parseOpenStatsQuery', () => {
     }
     const open = parseOpenStatsQuery({ to: '2021-03-31' }, NOW);
     expect(() => closeStatsQuery(open, '1990-01-01')).toThrow(DomainException);
+  });
+});
+
+describe('municipalityCode', () => {
+  const prefecture = { municipalityCode: '000000', statsMunicipalities: ['152064', '152234'] };
+  const city = { municipalityCode: '152234' };
+  const code = (municipalityCode: unknown, tenant: { municipalityCode: string; statsMunicipalities?: string[] }) =>
+    parseStatsQuery({ municipalityCode }, NOW, { tenant }).municipalityCode;
+  const refused = (municipalityCode: unknown, tenant: { municipalityCode: string; statsMunicipalities?: string[] }) => {
+    try {
+      code(municipalityCode, tenant);
+    } catch (e) {
+      return { status: (e as DomainException).status, code: (e as DomainException).code, message: (e as DomainException).message };
+    }
+    return null;
+  };
+
+  it('lets a prefecture user pick one of its municipalities, and means all of them without one', () => {
+    expect(code('152064', prefecture)).toBe('152064');
+    expect(code(undefined, prefecture)).toBeNull();
+    expect(code('', prefecture)).toBeNull();
+  });
+
+  it('refuses a prefecture user a municipality outside its scope with 400', () => {
+    expect(refused('131016', prefecture)).toMatchObject({ status: 400, code: 'bad_query', message: expect.stringContaining('集計できる市区町村ではありません') });
+    expect(refused('152234', { municipalityCode: '000000', statsMunicipalities: [] })).toMatchObject({ status: 400 });
+  });
+
+  it('ignores a municipality’s own code for its staff and refuses any other with 400', () => {
+    expect(code('152234', city)).toBeNull();
+    expect(refused('152064', city)).toMatchObject({ status: 400, code: 'bad_query', message: expect.stringContaining('152234') });
+  });
+
+  it.each([['15206'], ['1520640'], ['abcdef'], [['152064']], ['１５２０６４']])('refuses the malformed code %j with 400', (value) => {
+    expect(refused(value, prefecture)).toMatchObject({ status: 400, code: 'bad_query' });
+  });
+
+  it('reads the request’s tenant when none is given, and every stats parser takes it', async () => {
+    await withTenant(prefecture, async () => {
+      expect(parseCounterStatsQuery({ municipalityCode: '152234' }, NOW).municipalityCode).toBe('152234');
+      expect(parseOpenStatsQuery({ municipalityCode: '152064' }, NOW).municipalityCode).toBe('152064');
+      expect(() => parseOpenStatsQuery({ municipalityCode: '999999' }, NOW)).toThrow(DomainException);
+    });
+  });
+
+  it('narrows the stats scope to the chosen municipality for the statements run inside', async () => {
+    const seen = await withTenant(prefecture, () => inStatsScope({ municipalityCode: '152064' }, async () => currentTenant()));
+    expect(seen).toEqual({ municipalityCode: '000000', statsMunicipalities: ['152064'] });
+    const unchanged = await withTenant(prefecture, () => inStatsScope({ municipalityCode: null }, async () => currentTenant()));
+    expect(unchanged).toEqual(prefecture);
   });
 });

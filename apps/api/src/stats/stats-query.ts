@@ -1,12 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { STAT_INTERVAL, StatInterval, addDays, isIsoDate, periodStart, periodStarts, toJstDate } from '@mynapoint/domain';
+import { Tenant, currentTenant, requireTenant, withTenant } from '../common/db/tenant';
 import { badQuery } from '../common/list/list-query';
 
 // The one parser of the stats endpoints' query (counter, fraud, summary, uptake,
 // points), called by every stats controller: `from`, `to` (YYYY-MM-DD, JST calendar
-// dates, both included), `interval` (day | week | month) and, where the endpoint has
-// it, `campaignId`. Every refusal is a 400 `bad_query`. Parameters other than these
+// dates, both included), `interval` (day | week | month), `municipalityCode` and, where
+// the endpoint has it, `campaignId`. Every refusal is a 400 `bad_query`. Parameters other than these
 // are ignored, as on the list endpoints (docs/api-notes.md): browsers and proxies add
 // cache-busting ones (`_=…`), and a dashboard must not break on them.
 
@@ -24,6 +25,11 @@ export interface StatsQuery {
   today: string;
   /** null: every campaign (also when the endpoint takes none). */
   campaignId: number | null;
+  /**
+   * A prefecture user's choice of one of its municipalities; null: all of them summed
+   * (and always null for a municipality's own staff, whose scope is their municipality).
+   */
+  municipalityCode: string | null;
 }
 
 /**
@@ -41,6 +47,8 @@ export interface StatsQueryOptions {
   defaultFrom?: (to: string) => string;
   /** Whether the endpoint reads `campaignId`. */
   campaign?: boolean;
+  /** Whose stats these are (default: the request's tenant), for `municipalityCode`. */
+  tenant?: Tenant;
 }
 
 export function parseStatsQuery(query: Record<string, unknown>, now: Date, opts: StatsQueryOptions = {}): StatsQuery {
@@ -49,6 +57,7 @@ export function parseStatsQuery(query: Record<string, unknown>, now: Date, opts:
 }
 
 export function parseOpenStatsQuery(query: Record<string, unknown>, now: Date, opts: Omit<StatsQueryOptions, 'defaultFrom'> = {}): OpenStatsQuery {
+  const municipalityCode = parseMunicipalityCode(query.municipalityCode, opts.tenant);
   const today = toJstDate(now);
   const date = (name: 'from' | 'to'): string | null => {
     const v = query[name];
@@ -76,7 +85,35 @@ export function parseOpenStatsQuery(query: Record<string, unknown>, now: Date, o
       campaignId = Number(raw);
     }
   }
-  return { from, to, interval, today, campaignId };
+  return { from, to, interval, today, campaignId, municipalityCode };
+}
+
+/**
+ * `municipalityCode`: a prefecture user may name one of the municipalities it reads
+ * (its stats scope); a municipality's staff only their own, which changes nothing.
+ */
+function parseMunicipalityCode(raw: unknown, given: Tenant | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string' || !/^\d{6}$/.test(raw)) throw badQuery('municipalityCode は市区町村の団体コード（6桁の数字）で指定してください。');
+  const tenant = given ?? currentTenant();
+  if (!tenant) throw new Error('municipalityCode parsed outside a request');
+  const scope = tenant.statsMunicipalities;
+  if (scope) {
+    if (!scope.includes(raw)) throw badQuery(`municipalityCode（${raw}）は集計できる市区町村ではありません。県内の市区町村の団体コードを指定してください。`);
+    return raw;
+  }
+  if (raw === tenant.municipalityCode) return null;
+  throw badQuery(`municipalityCode に指定できるのは自分の自治体の団体コード（${tenant.municipalityCode}）だけです。`);
+}
+
+/**
+ * Runs fn with the request's stats scope narrowed to the query's municipality: the
+ * rollups' row-level security (policy prefecture_read) then shows that one alone, so
+ * the statements stay the same and never filter by municipality themselves.
+ */
+export function inStatsScope<T>(q: { municipalityCode: string | null }, fn: () => Promise<T>): Promise<T> {
+  if (q.municipalityCode === null) return fn();
+  return withTenant({ ...requireTenant(), statsMunicipalities: [q.municipalityCode] }, fn);
 }
 
 /** The query with `from` (the given one, else `defaultFrom`) and its buckets. */
@@ -115,5 +152,12 @@ export function ApiStatsQuery(opts: { fromDefault?: string; interval?: false | {
       ? [ApiQuery({ name: 'interval', required: false, enum: STAT_INTERVAL.values, description: `series の単位（既定: ${interval}。週は月曜始まり）。${MAX_PERIODS}区間まで` })]
       : []),
     ...(opts.campaign ? [ApiQuery({ name: 'campaignId', required: false, type: 'integer', description: 'キャンペーンで絞り込む（既定: 全キャンペーン）' })] : []),
+    ApiQuery({
+      name: 'municipalityCode',
+      required: false,
+      example: '152064',
+      description:
+        '都道府県の利用者（prefecture）: 県内の市区町村の団体コードで1市区町村に絞る（既定: 県内の全市区町村の合計）。それ以外は自分の自治体の団体コードだけ指定でき（指定しないのと同じ）、他は 400',
+    }),
   );
 }

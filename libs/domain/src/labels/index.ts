@@ -49,6 +49,7 @@ const OTHER_AUDIT_RESOURCES: Readonly<Record<string, Labels>> = {
   'stats/points': { ja: '集計（ポイント）', en: 'Statistics (points)' },
   'stats/counter': { ja: '集計（窓口）', en: 'Statistics (counter)' },
   'stats/fraud': { ja: '集計（詐欺）', en: 'Statistics (fraud)' },
+  'stats/municipalities': { ja: '集計（市町村比較）', en: 'Statistics (municipalities compared)' },
 };
 
 /** What the 対象 column shows for an audit row's resource; an unknown code shows as itself. */

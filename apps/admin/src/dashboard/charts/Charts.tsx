@@ -298,3 +298,44 @@ export function StackedPeriodChart({
     </>
   );
 }
+
+/**
+ * The prefecture's municipalities side by side on one measure, one horizontal bar each,
+ * the chosen municipality hatched in vermillion. A click picks a municipality.
+ */
+export function ComparisonChart({
+  rows,
+  valueName,
+  format,
+  onSelect,
+}: {
+  rows: { code: string; name: string; value: number | null; selected: boolean }[];
+  valueName: string;
+  format: (value: number) => string;
+  onSelect?: (code: string) => void;
+}) {
+  const patterns = usePatterns(2, [OKABE_ITO.blue, OKABE_ITO.vermillion]);
+  // A bar per municipality: 30 of them stay readable without a scroll bar.
+  const height = Math.max(120, rows.length * 26 + 36);
+  return (
+    <ChartFrame height={height}>
+      {(width) => (
+        // No keyboard layer (a focusable "application" inside the panel's image role): the
+        // table under the chart is its text alternative, and its name buttons pick by keyboard.
+        <BarChart layout="vertical" accessibilityLayer={false} width={width} height={height} data={rows} margin={{ top: 4, right: 72, bottom: 4, left: 8 }} barCategoryGap={4}>
+          {patterns.defs}
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={(v: number) => format(v)} tick={AXIS} />
+          <YAxis type="category" dataKey="name" tick={AXIS} width={96} interval={0} />
+          <Tooltip formatter={(v) => [format(Number(v)), valueName]} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
+          <Bar dataKey="value" name={valueName} isAnimationActive={false} onClick={onSelect ? (_d, i) => onSelect(rows[i].code) : undefined} minPointSize={1}>
+            {rows.map((r) => (
+              <Cell key={r.code} fill={patterns.fill(r.selected ? 1 : 0)} stroke={r.selected ? OKABE_ITO.vermillion : OKABE_ITO.blue} />
+            ))}
+            <LabelList dataKey="value" position="right" formatter={(v: unknown) => (v == null ? '' : format(Number(v)))} fontSize={11} fill="#263238" />
+          </Bar>
+        </BarChart>
+      )}
+    </ChartFrame>
+  );
+}

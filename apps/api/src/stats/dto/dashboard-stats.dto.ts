@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   AGE_BAND,
   CHANNEL,
+  MunicipalityStats,
+  MunicipalityStatsRow,
   PAYMENT_SERVICE_KIND,
   PointsBucket,
   PointsStats,
@@ -13,7 +15,7 @@ import {
   UptakeStats,
 } from '@mynapoint/domain';
 
-// Responses of GET /api/stats/summary, /uptake and /points, described for OpenAPI; each
+// Responses of GET /api/stats/summary, /uptake, /points and /municipalities, described for OpenAPI; each
 // implements its type in libs/domain (stats-types.ts), which the services return.
 // Enum-valued fields carry the codes as stored (the glossary's values); the UI labels them.
 
@@ -97,7 +99,7 @@ export class UptakeStatsDto implements UptakeStats {
   @ApiProperty({ type: [UptakeByServiceDto], description: '期間内、決済サービス別の申し込み（多い順、0件のサービスも含む）' }) byService: UptakeByServiceDto[];
   @ApiProperty({ type: [UptakeByServiceKindDto], description: '期間内、決済サービスの種類別の申し込み（多い順）' }) byServiceKind: UptakeByServiceKindDto[];
   @ApiProperty({ type: [UptakeByAgeBandDto], description: '期間内、年代別（全ての年代を順に、未記録は最後に）' }) byAgeBand: UptakeByAgeBandDto[];
-  @ApiProperty({ type: [UptakeByDistrictDto], description: '期間内、地区別（設定の地区は 0 件でも、未記録は最後に）' }) byDistrict: UptakeByDistrictDto[];
+  @ApiProperty({ type: [UptakeByDistrictDto], description: '期間内、地区別（設定の地区は 0 件でも、未記録は最後に）。都道府県の利用者が複数の市区町村の合計を見るときは空（地区名は市区町村ごとのもの。municipalityCode で1市区町村に絞ると、その地区別）' }) byDistrict: UptakeByDistrictDto[];
 }
 
 export class PointsPeriodDto {
@@ -136,4 +138,31 @@ export class PointsStatsDto implements PointsStats {
     description: '1人あたりの付与累計の分布（現在）: 1–499, 500–999, …（500円刻み）と、最後に上限到達者（fromYen = toYen = capYen）',
   })
   distribution: PointsBucketDto[];
+}
+
+const share = (description: string) => ApiProperty({ type: 'number', nullable: true, minimum: 0, description });
+
+export class MunicipalityStatsTotalDto implements Omit<MunicipalityStatsRow, 'code' | 'name'> {
+  @int('期間内の予約件数') reservations: number;
+  @int('期間内の申し込み件数') applications: number;
+  @int('期間内（取引日）に付与したポイント（円）') pointsAwarded: number;
+  @int('期間内の窓口支援の件数（全職員）') assistedVisits: number;
+  @int('期間内の窓口支援の対応時間（分）') assistedMinutes: number;
+  @int('期間内に受け付けた詐欺情報の件数（受付日。キャンペーンに依らない）') fraudReports: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: '地区別人口（districtPopulation）の合計。未設定なら null（合計では、設定のある市区町村の合計）' })
+  population: number | null;
+  @share('reservations / population（人口が未設定なら null。合計では、人口のある市区町村だけで計算）') uptakeShare: number | null;
+}
+
+export class MunicipalityStatsRowDto extends MunicipalityStatsTotalDto implements MunicipalityStatsRow {
+  @ApiProperty({ example: '152234', description: '団体コード（6桁）' }) code: string;
+  @ApiProperty({ example: '阿賀野市' }) name: string;
+}
+
+export class MunicipalityStatsDto implements MunicipalityStats {
+  @date('集計開始日（JST）') from: string;
+  @date('集計終了日（JST、その日を含む）') to: string;
+  @ApiProperty({ type: [MunicipalityStatsRowDto], description: '市区町村ごと（団体コード順、データのない市区町村も 0 で）' })
+  municipalities: MunicipalityStatsRowDto[];
+  @ApiProperty({ type: MunicipalityStatsTotalDto, description: '全行の合計' }) total: MunicipalityStatsTotalDto;
 }

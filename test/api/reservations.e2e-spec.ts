@@ -1,5 +1,5 @@
 import { createPaymentService } from '../support/fixtures';
-import { applicationBody, createCampaign, createQuota, createReservation, newMyKeyId, reservationBody } from '../support/uptake-fixtures';
+import { applicationBody, campaignBody, createCampaign, createQuota, createReservation, newMyKeyId, quotaBody, reservationBody } from '../support/uptake-fixtures';
 import { Client_, listQuery, TestApp, totalOf } from '../support/test-app';
 
 const HOUR = 3_600_000;
@@ -180,6 +180,32 @@ describe('reservations', () => {
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.id).toBe(b.body.id);
       expect(await used(quota.id)).toBe(1);
+    });
+  });
+
+  describe("in a national campaign (the operator's row, the municipalities' participants)", () => {
+    it('reserves in it, and a cap change by the operator follows to every municipality, refused below points awarded', async () => {
+      const operator = await t.asOperator();
+      await t.addMunicipality('152064', '新発田市');
+      const national = (await operator.post('/api/campaigns').send(campaignBody({ capPerPersonYen: 5000 })).expect(201)).body;
+      expect(national.national).toBe(true);
+      const reserveIn = async (code?: string) => {
+        const quota = (await (await t.as('policy', code)).post('/api/reservation-quotas').send(quotaBody(national.id)).expect(201)).body;
+        const res = await (await t.as('counter', code)).post('/api/reservations').send(reservationBody(quota.id, { myKeyId: newMyKeyId() }));
+        expect([res.status, res.body.message]).toEqual([201, undefined]);
+        return res.body.participantId as number;
+      };
+      const here = await reserveIn();
+      const there = await reserveIn('152064');
+      const caps = async () => (await t.sql<{ cap_yen: number }>('SELECT cap_yen FROM participants WHERE id = ANY($1) ORDER BY id', [[here, there]])).map((r) => r.cap_yen);
+      expect(await caps()).toEqual([5000, 5000]);
+
+      await operator.put(`/api/campaigns/${national.id}`).send({ ...national, capPerPersonYen: 7000 }).expect(200);
+      expect(await caps()).toEqual([7000, 7000]);
+      // Another municipality's participant already holds more than the new cap: refused, nothing changed.
+      await t.sql('UPDATE participants SET points_total = 6000 WHERE id = $1', [there]);
+      await operator.put(`/api/campaigns/${national.id}`).send({ ...national, capPerPersonYen: 5500 }).expect(409);
+      expect(await caps()).toEqual([7000, 7000]);
     });
   });
 

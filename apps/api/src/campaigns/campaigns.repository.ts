@@ -91,7 +91,8 @@ export class CampaignsRepository extends ListRepository<CampaignRecord> {
   @GenerateSql({ params: [1, 3000] })
   async participantsAbove(campaignId: number, capYen: number): Promise<{ n: number; max: number | null }> {
     const [over] = await this.db.query<{ n: number; max: number | null }>(
-      'SELECT count(*)::int AS n, max(points_total) AS max FROM participants WHERE campaign_id = $1 AND points_total > $2',
+      // Through a function: a national campaign's participants are every municipality's.
+      'SELECT n, max FROM campaign_participants_above($1, $2)',
       [campaignId, capYen],
     );
     return over;
@@ -103,6 +104,6 @@ export class CampaignsRepository extends ListRepository<CampaignRecord> {
    */
   @GenerateSql({ params: [1, 3000] })
   async setParticipantCaps(campaignId: number, capYen: number): Promise<void> {
-    await this.db.query('UPDATE participants SET cap_yen = $2 WHERE campaign_id = $1 AND cap_yen <> $2', [campaignId, capYen]);
+    await this.db.query('SELECT set_campaign_participant_caps($1, $2)', [campaignId, capYen]);
   }
 }

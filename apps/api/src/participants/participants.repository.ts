@@ -128,7 +128,8 @@ export class ParticipantsRepository extends ListRepository<ParticipantRecord> {
    * second reservation) or there is no such quota (the caller tells which, on that
    * path only: the quota's campaign is found in this statement, not one before it).
    * The cap is copied from the campaign under a share lock on the campaign row, so a
-   * concurrent cap change either waits for this insert or is seen by it.
+   * concurrent cap change either waits for this insert or is seen by it (through
+   * campaign_cap_shared: a national campaign is not the municipality's to lock itself).
    * The row carries its reservation's time already (the list's copy, see the list
    * spec above), so the reservation's trigger has nothing to rewrite.
    */
@@ -136,8 +137,7 @@ export class ParticipantsRepository extends ListRepository<ParticipantRecord> {
   async enrol(quotaId: number, digest: MyKeyDigest, reservedAt: Date): Promise<number | null> {
     const [row] = await this.db.query<{ id: number }>(
       `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
-       SELECT c.id, $2, $3, c.cap_per_person_yen, $4 FROM reservation_quotas q JOIN campaigns c ON c.id = q.campaign_id WHERE q.id = $1
-       FOR SHARE OF c
+       SELECT q.campaign_id, $2, $3, campaign_cap_shared(q.campaign_id), $4 FROM reservation_quotas q WHERE q.id = $1
        ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING
        RETURNING id`,
       [quotaId, digest.hash, digest.last4, reservedAt],

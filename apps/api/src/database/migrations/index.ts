@@ -19,6 +19,8 @@ import { ApplicationDeletions1764001720000 } from './1764001720000-application-d
 import { Municipalities1764001800000 } from './1764001800000-municipalities';
 import { RemoveMunicipalityData1764001810000 } from './1764001810000-remove-municipality-data';
 import { PrefectureReferenceRead1764001850000 } from './1764001850000-prefecture-reference-read';
+import { NationalCampaignFunctions1764001860000 } from './1764001860000-national-campaign-functions';
+import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-reference-checks-by-municipality';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   Municipalities1764001800000,
   RemoveMunicipalityData1764001810000,
   PrefectureReferenceRead1764001850000,
+  NationalCampaignFunctions1764001860000,
+  ReferenceChecksByMunicipality1764001870000,
 ];

@@ -152,10 +152,12 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
   // row finds no unit is deleted below, copy and all.
   await sql(
     `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
+     WITH cp AS MATERIALIZED ( -- each campaign's cap once, share-locked (campaign_cap_shared)
+       SELECT campaign_id AS id, campaign_cap_shared(campaign_id) AS cap_per_person_yen
+         FROM (SELECT DISTINCT campaign_id FROM rs_cls WHERE outcome = 'pending' AND ${chunk}) d)
      SELECT c.campaign_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen, c.reserved_at
-     FROM rs_cls c JOIN campaigns cp ON cp.id = c.campaign_id
+     FROM rs_cls c JOIN cp ON cp.id = c.campaign_id
      WHERE c.outcome = 'pending' AND c.${chunk}
-     FOR SHARE OF cp
      ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING`,
   );
   // The quotas, locked in id order: the API's single \`used + 1\` waits for this

@@ -27,7 +27,7 @@ export class NationalCampaignFunctions1764001860000 implements MigrationInterfac
         LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
       BEGIN
         IF NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = campaign AND ${CAN_WRITE}) THEN
-          RAISE EXCEPTION 'campaign % is not yours to change', campaign USING ERRCODE = 'insufficient_privilege';
+          RAISE EXCEPTION 'campaign % is not yours to change', campaign; -- the service refuses first (403); never reached from the API
         END IF;
         SELECT count(*)::int, max(p.points_total) INTO n, max FROM participants p WHERE p.campaign_id = campaign AND p.points_total > cap;
       END $$;
@@ -38,7 +38,7 @@ export class NationalCampaignFunctions1764001860000 implements MigrationInterfac
         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
       BEGIN
         IF NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = campaign AND ${CAN_WRITE}) THEN
-          RAISE EXCEPTION 'campaign % is not yours to change', campaign USING ERRCODE = 'insufficient_privilege';
+          RAISE EXCEPTION 'campaign % is not yours to change', campaign; -- the service refuses first (403); never reached from the API
         END IF;
         UPDATE participants p SET cap_yen = cap WHERE p.campaign_id = campaign AND p.cap_yen <> cap;
       END $$;

@@ -5,7 +5,11 @@ import { createAssistanceRecord } from '../support/assistance-fixtures';
 import { createUser } from '../support/fixtures';
 import { loadRouteCases } from '../support/route-cases';
 import { concretePath, listRoutes, RouteInfo } from '../support/routes';
+import type { Role } from '@mynapoint/domain';
 import { ROLES, TestApp } from '../support/test-app';
+
+// The municipality's four roles and the installation's two (their accounts are named after the role).
+const CALLERS: Role[] = [...ROLES, 'operator', 'prefecture'];
 
 // The complete role × route × method matrix, derived from the app's own routes and
 // the one permissions table:
@@ -28,11 +32,13 @@ describe('role × route × method matrix', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
+    await t.addInstallationUser('operator', 'operator');
+    await t.addInstallationUser('prefecture', 'prefecture', '15');
     routes = listRoutes(t.app);
   });
   afterAll(async () => {
     await t.close();
-    const who = ['anonymous', ...ROLES].length;
+    const who = ['anonymous', ...CALLERS].length;
     // eslint-disable-next-line no-console
     console.table({
       'registered routes': figures.routes,
@@ -59,7 +65,7 @@ describe('role × route × method matrix', () => {
     expect(unknown).toEqual([]);
     // An action no role holds would make a route nobody can call: a mistake in the table or the route.
     const unreachable = routes
-      .filter((r) => r.access?.kind === 'permission' && !ROLES.some((role) => r.access?.kind === 'permission' && can(role, r.access.resource, r.access.action)))
+      .filter((r) => r.access?.kind === 'permission' && !CALLERS.some((role) => r.access?.kind === 'permission' && can(role, r.access.resource, r.access.action)))
       .map((r) => r.key);
     expect(unreachable).toEqual([]);
   });
@@ -91,7 +97,7 @@ describe('role × route × method matrix', () => {
   it('answers every role as the permissions table says', async () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.access?.kind !== 'public')) {
-      for (const role of ROLES) {
+      for (const role of CALLERS) {
         const as = await t.as(role);
         const allowed = r.access?.kind === 'authenticated' || (r.access?.kind === 'permission' && can(role, r.access.resource, r.access.action));
         figures.registeredCells++;
@@ -115,7 +121,7 @@ describe('role × route × method matrix', () => {
     const paths = [...new Set(routes.map((r) => r.path))];
     figures.paths = paths.length;
     const failures: string[] = [];
-    const callers = [undefined, ...(await Promise.all(ROLES.map((role) => t.token(role))))];
+    const callers = [undefined, ...(await Promise.all(CALLERS.map((role) => t.token(role))))];
     for (const path of paths) {
       const url = concretePath(path);
       for (const method of METHODS as readonly Method[]) {

@@ -54,6 +54,17 @@ export class TestApp {
     const ds = new DataSource({ type: 'postgres', url: config.databaseUrl, extra: { options: connectionOptions(config) } });
     await ds.initialize();
     try {
+      // A first start writes CITY_NAME, DISTRICTS and DISTRICT_POPULATION to the default
+      // municipality's row (database/installation.ts); the template was migrated with the
+      // defaults, so a test's own values are written here, as that start would have.
+      if (opts.config && ['cityName', 'districts', 'districtPopulation'].some((k) => k in opts.config!)) {
+        await ds.query('UPDATE municipalities SET name = $2, districts = $3, district_population = $4 WHERE code = $1', [
+          config.municipalityCode,
+          config.cityName,
+          config.districts,
+          JSON.stringify(config.districtPopulation),
+        ]);
+      }
       await seedDemo(ds, config, opts.seed ?? [usersSeed]);
     } finally {
       await ds.destroy();
@@ -123,6 +134,20 @@ export class TestApp {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * An installation account (operator, or prefecture with its 2-digit prefecture) with the
+   * demo password, as the first operator is set up by hand (docs/operations.md); then
+   * `as(username)` signs in as it (no municipality code: installation accounts have none).
+   */
+  async addInstallationUser(username: string, role: 'operator' | 'prefecture', prefectureCode: string | null = null): Promise<void> {
+    await this.sql(
+      `INSERT INTO users (municipality_code, username, display_name, role, prefecture_code, password_hash)
+       SELECT '000000', $1, $2, $3, $4, password_hash FROM users WHERE municipality_code = $5 AND username = 'admin'
+       ON CONFLICT DO NOTHING`,
+      [username, role === 'operator' ? '運用担当' : '県 市町村課', role, prefectureCode, this.config.municipalityCode],
+    );
   }
 
   client(token: string | undefined): Client_ {

@@ -24,3 +24,5 @@ export * from './application-eligibility';
 export * from './point-award';
 export * from './import-format';
 export * from './reading';
+export * from './prefectures';
+export * from './local-government-code';

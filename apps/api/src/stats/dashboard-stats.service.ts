@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AGE_BAND, CHANNEL, PointsStats, SummaryStats, UptakeByDistrict, UptakeStats, nextPeriod } from '@mynapoint/domain';
 import { badQuery } from '../common/list/list-query';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { DashboardStatsRepository } from './dashboard-stats.repository';
 import { StatsQuery } from './stats-query';
 
@@ -15,7 +15,7 @@ const BUCKET_STEP = 500;
 export class DashboardStatsService {
   constructor(
     private readonly repo: DashboardStatsRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly municipalities: MunicipalitiesService,
   ) {}
 
   async summary(q: StatsQuery): Promise<SummaryStats> {
@@ -42,7 +42,7 @@ export class DashboardStatsService {
 
   async uptake(q: StatsQuery): Promise<UptakeStats> {
     await this.assertCampaign(q.campaignId);
-    const r = await this.repo.uptake(q);
+    const [r, municipality] = await Promise.all([this.repo.uptake(q), this.municipalities.current()]);
     const cells = r.cells ?? [];
     const byPeriod = new Map(cells.filter((c) => c.period !== null).map((c) => [c.period, c]));
     let cumR = Number(r.before.r);
@@ -70,8 +70,9 @@ export class DashboardStatsService {
     }));
 
     const districts = of('district');
-    const population = this.config.districtPopulation;
-    const named = [...new Set([...this.config.districts, ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
+    // The installation's accounts (a prefecture's) have no municipality of their own: the districts found in the data.
+    const population = municipality?.districtPopulation ?? {};
+    const named = [...new Set([...(municipality?.districts ?? []), ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
     const byDistrict: UptakeByDistrict[] = [...named, ...(districts.has(null) ? [null] : [])].map((district) => {
       const reservations = districts.get(district)?.r ?? 0;
       const pop = district !== null ? (population[district] ?? null) : null;

@@ -5,11 +5,7 @@ import { createAssistanceRecord } from '../support/assistance-fixtures';
 import { createUser } from '../support/fixtures';
 import { loadRouteCases } from '../support/route-cases';
 import { concretePath, listRoutes, RouteInfo } from '../support/routes';
-import type { Role } from '@mynapoint/domain';
-import { ROLES, TestApp } from '../support/test-app';
-
-// The municipality's four roles and the installation's two (their accounts are named after the role).
-const CALLERS: Role[] = [...ROLES, 'operator', 'prefecture'];
+import { ALL_ROLES as CALLERS, TestApp } from '../support/test-app';
 
 // The complete role × route × method matrix, derived from the app's own routes and
 // the one permissions table:
@@ -32,8 +28,7 @@ describe('role × route × method matrix', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    await t.addInstallationUser('operator', 'operator');
-    await t.addInstallationUser('prefecture', 'prefecture', '15');
+    await t.addInstallationUsers();
     routes = listRoutes(t.app);
   });
   afterAll(async () => {

@@ -12,6 +12,8 @@ import type { SeedStep } from '../../apps/api/src/database/seed/seed-context';
 import { adminDatabaseUrl, runId, templateName, testConfig } from './test-env';
 
 export const ROLES: Role[] = ['admin', 'policy', 'counter', 'manager'];
+/** The municipality's four roles and the installation's two (`addInstallationUsers` creates accounts named after these). */
+export const ALL_ROLES: Role[] = [...ROLES, 'operator', 'prefecture'];
 
 export interface TestAppOptions {
   /** Seed steps to run (default: the demo users). */
@@ -148,6 +150,12 @@ export class TestApp {
        ON CONFLICT DO NOTHING`,
       [username, role === 'operator' ? '運用担当' : '県 市町村課', role, prefectureCode, this.config.municipalityCode],
     );
+  }
+
+  /** The accounts `operator` and `prefecture` (新潟県, 15), so `as('operator')` and `as('prefecture')` sign in. */
+  async addInstallationUsers(): Promise<void> {
+    await this.addInstallationUser('operator', 'operator');
+    await this.addInstallationUser('prefecture', 'prefecture', '15');
   }
 
   client(token: string | undefined): Client_ {

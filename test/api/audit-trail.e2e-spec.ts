@@ -6,7 +6,7 @@ import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-se
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { loadRouteCases } from '../support/route-cases';
 import { listRoutes, RouteInfo } from '../support/routes';
-import { ROLES, TestApp } from '../support/test-app';
+import { ALL_ROLES, TestApp } from '../support/test-app';
 import { importCsv, newMyKeyId, sqlCampaign, sqlQuota } from '../support/uptake-sql-fixtures';
 
 // The audit trail, checked from the route table rather than from a hand-kept list:
@@ -42,6 +42,7 @@ describe('audit trail', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ seed: [usersSeed, paymentServicesSeed], config: { rateLimitExportsPerMinute: 100_000, rateLimitImportsPerMinute: 100_000 } });
+    await t.addInstallationUsers();
     routes = listRoutes(t.app);
   });
   afterAll(async () => {
@@ -123,7 +124,7 @@ describe('audit trail', () => {
         failures.push(`${r.key}: no expected audit action (add it to SPECIAL or EXEMPT with a reason)`);
         continue;
       }
-      const role = r.access?.kind === 'permission' ? ROLES.find((x) => r.access?.kind === 'permission' && can(x, r.access.resource, r.access.action)) : 'admin';
+      const role = r.access?.kind === 'permission' ? ALL_ROLES.find((x) => r.access?.kind === 'permission' && can(x, r.access.resource, r.access.action)) : 'admin';
       let res: request.Response;
       let from: number;
       if (r.key === 'POST /api/auth/login') {

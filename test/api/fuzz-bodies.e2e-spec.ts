@@ -9,7 +9,8 @@ import { createFraudAlert, fraudAlertBody } from '../support/fraud-fixtures';
 import { applyMutations, fingerprint, hostileBody, leakIn, mutations } from '../support/hostile';
 import { unique } from '../support/route-cases';
 import { applicationBody, campaignBody, createApplication, createCampaign, createQuota, createReservation, quotaBody, reservationBody } from '../support/uptake-fixtures';
-import { ROLES, TestApp } from '../support/test-app';
+import { checkDigit } from '@mynapoint/domain';
+import { ALL_ROLES, TestApp } from '../support/test-app';
 
 // Property-based fuzzing of every write route the application registered (found from
 // its own metadata, so a new route is fuzzed without editing this file): bodies with
@@ -44,6 +45,7 @@ describe('fuzz: write bodies', () => {
       // The fuzzer is one client hammering: lift the per-user and per-address limits.
       config: { loginIpMaxFailures: 1_000_000, loginMaxFailures: 100, rateLimitImportsPerMinute: 100_000, rateLimitExportsPerMinute: 100_000 },
     });
+    await t.addInstallationUsers();
     routes = listWriteRoutes(t.app);
 
     // Rows for the routes with an id, and bodies the API accepts for the creating routes:
@@ -56,7 +58,9 @@ describe('fuzz: write bodies', () => {
     const application = await createApplication(t, { myKeyId: applied.myKeyId, paymentServiceId: ps.id });
     const alert = await createFraudAlert(t);
     const record = await createAssistanceRecord(t, 'admin');
+    const [municipality] = await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
     ids = {
+      municipalities: municipality.id,
       campaigns: campaign.id,
       'reservation-quotas': quota.id,
       reservations: reservation.id,
@@ -71,6 +75,12 @@ describe('fuzz: write bodies', () => {
       'POST /api/point-awards': () => ({ myKeyId: application.myKeyId, paymentServiceId: application.paymentServiceId, externalId: unique('TX'), transactionDate: '2020-10-15', kind: 'purchase', amountYen: 1000 }),
       'POST /api/payment-services': () => paymentServiceBody(),
       'POST /api/users': () => userBody(),
+      // A fresh valid code each time (prefecture 15, a running number, its check digit).
+      'POST /api/municipalities': () => {
+        const five = `15${String(municipalityNumber++ % 1000).padStart(3, '0')}`;
+        return { code: five + checkDigit(five), name: '試験町', districts: ['本町'], districtPopulation: { 本町: 1200 } };
+      },
+      'POST /api/municipalities/:id/admins': () => ({ username: unique('kanri').slice(0, 40), displayName: '管理者', password: 'a-long-enough-pass' }),
       // Ten years on, so the campaigns the fuzzer creates do not overlap the point awards' one.
       'POST /api/campaigns': () =>
         campaignBody({ reservationOpensOn: '2030-07-01', reservationClosesOn: '2031-03-31', applicationOpensOn: '2030-07-01', applicationClosesOn: '2031-03-31', earningStartsOn: '2030-09-01', earningEndsOn: '2031-03-31' }),
@@ -83,6 +93,7 @@ describe('fuzz: write bodies', () => {
     };
   });
   let ids: Record<string, number> = {};
+  let municipalityNumber = 300;
   let bases: Record<string, () => Record<string, unknown>> = {};
   afterAll(async () => {
     await t.close();
@@ -103,8 +114,9 @@ describe('fuzz: write bodies', () => {
     for (const [key, base] of Object.entries(bases)) {
       const route = routes.find((r) => r.key === key);
       if (!route) throw new Error(`no route ${key}`);
-      const role = route.access?.kind === 'permission' ? ROLES.find((r) => route.access?.kind === 'permission' && can(r, route.access.resource, route.access.action))! : 'admin';
-      const res = route.access?.kind === 'public' ? await t.anon.post(route.path).send(base()) : await (await t.as(role)).post(route.path).send(base());
+      const role = route.access?.kind === 'permission' ? ALL_ROLES.find((r) => route.access?.kind === 'permission' && can(r, route.access.resource, route.access.action))! : 'admin';
+      const path = route.path.replace(':id', String(ids[route.path.split('/')[2]]));
+      const res = route.access?.kind === 'public' ? await t.anon.post(path).send(base()) : await (await t.as(role)).post(path).send(base());
       if (res.status >= 300) refused.push(`${key} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     }
     expect(refused).toEqual([]);
@@ -120,7 +132,7 @@ describe('fuzz: write bodies', () => {
       // A throwaway user for the user routes with an id, so accepted bodies change it, not the demo users.
       const victim = route.path.startsWith('/api/users/:id') ? await createUser(t) : null;
       if (route.path.startsWith('/api/imports')) continue; // multipart: fuzz-imports covers it
-      const role = route.access?.kind === 'permission' ? ROLES.find((r) => route.access?.kind === 'permission' && can(r, route.access.resource, route.access.action)) : 'admin';
+      const role = route.access?.kind === 'permission' ? ALL_ROLES.find((r) => route.access?.kind === 'permission' && can(r, route.access.resource, route.access.action)) : 'admin';
       if (!role) continue;
       const client = await t.as(role);
       const resource = route.path.split('/')[2];

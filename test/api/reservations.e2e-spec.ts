@@ -284,7 +284,15 @@ describe('reservations', () => {
 
   it('suggests the city’s districts to any signed-in user', async () => {
     const res = await counter.get('/api/settings').expect(200);
-    expect(res.body).toEqual({ cityName: '阿賀野市', municipalityCode: t.config.municipalityCode, districts: ['水原', '京ヶ瀬', '安田', '笹神'], districtPopulation: {} });
+    expect(res.body).toEqual({
+      cityName: '阿賀野市',
+      municipalityCode: t.config.municipalityCode,
+      prefectureCode: '15',
+      districts: ['水原', '京ヶ瀬', '安田', '笹神'],
+      districtPopulation: {},
+      contactPhone: null,
+      contactEmail: null,
+    });
     await t.anon.get('/api/settings').expect(401);
   });
 

@@ -5,7 +5,7 @@ import { createAssistanceRecord } from '../support/assistance-fixtures';
 import { createUser } from '../support/fixtures';
 import { loadRouteCases } from '../support/route-cases';
 import { concretePath, listRoutes, RouteInfo } from '../support/routes';
-import { ROLES, TestApp } from '../support/test-app';
+import { ALL_ROLES as CALLERS, TestApp } from '../support/test-app';
 
 // The complete role × route × method matrix, derived from the app's own routes and
 // the one permissions table:
@@ -28,11 +28,12 @@ describe('role × route × method matrix', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
+    await t.addInstallationUsers();
     routes = listRoutes(t.app);
   });
   afterAll(async () => {
     await t.close();
-    const who = ['anonymous', ...ROLES].length;
+    const who = ['anonymous', ...CALLERS].length;
     // eslint-disable-next-line no-console
     console.table({
       'registered routes': figures.routes,
@@ -60,7 +61,7 @@ describe('role × route × method matrix', () => {
     // An action no role holds would make a route nobody can call: a mistake in the table or the route.
     // (Installation roles count: the operator alone removes a municipality's data.)
     const unreachable = routes
-      .filter((r) => r.access?.kind === 'permission' && !ROLE.values.some((role) => r.access?.kind === 'permission' && can(role, r.access.resource, r.access.action)))
+      .filter((r) => r.access?.kind === 'permission' && !CALLERS.some((role) => r.access?.kind === 'permission' && can(role, r.access.resource, r.access.action)))
       .map((r) => r.key);
     expect(unreachable).toEqual([]);
   });
@@ -92,7 +93,7 @@ describe('role × route × method matrix', () => {
   it('answers every role as the permissions table says', async () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.access?.kind !== 'public')) {
-      for (const role of ROLES) {
+      for (const role of CALLERS) {
         const as = await t.as(role);
         const allowed = r.access?.kind === 'authenticated' || (r.access?.kind === 'permission' && can(role, r.access.resource, r.access.action));
         figures.registeredCells++;
@@ -116,7 +117,7 @@ describe('role × route × method matrix', () => {
     const paths = [...new Set(routes.map((r) => r.path))];
     figures.paths = paths.length;
     const failures: string[] = [];
-    const callers = [undefined, ...(await Promise.all(ROLES.map((role) => t.token(role))))];
+    const callers = [undefined, ...(await Promise.all(CALLERS.map((role) => t.token(role))))];
     for (const path of paths) {
       const url = concretePath(path);
       for (const method of METHODS as readonly Method[]) {

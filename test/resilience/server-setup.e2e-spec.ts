@@ -191,4 +191,20 @@ describe('the first administrator of a server deployment (docker/create-admin.mj
     expect(again.stderr).toContain('exists already');
     expect(await t.sql(`SELECT count(*)::int AS n FROM users`)).toEqual([{ n: 1 }]);
   });
+
+  it('creates the installation’s first operator with --operator (the same name may exist in a municipality)', async () => {
+    const ok = createAdmin(['--operator', 'cityadmin', '運用担当 佐藤'], 'an-operator-password');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(await t.sql(`SELECT municipality_code, role FROM users WHERE username = 'cityadmin' ORDER BY municipality_code`)).toEqual([
+      { municipality_code: '000000', role: 'operator' },
+      { municipality_code: t.config.municipalityCode, role: 'admin' },
+    ]);
+    const login = await t.anon.post('/api/auth/login').send({ username: 'cityadmin', password: 'an-operator-password', municipalityCode: '000000' });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ role: 'operator' });
+    const [audit] = await t.sql<{ municipality_code: string }>(`SELECT municipality_code FROM audit_logs WHERE resource = 'users' AND changes->>'role' = 'operator'`);
+    expect(audit.municipality_code).toBe('000000');
+    expect(createAdmin(['--operator', 'CITYADMIN'], 'an-operator-password').status).toBe(1);
+  });
 });

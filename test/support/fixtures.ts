@@ -16,8 +16,9 @@ export function paymentServiceBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function createPaymentService(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: number } & Record<string, unknown>> {
-  const res = await (await t.as('admin')).post('/api/payment-services').send(paymentServiceBody(overrides));
+/** Created as admin, or as `by` (e.g. the operator, for a national one). */
+export async function createPaymentService(t: TestApp, overrides: Record<string, unknown> = {}, by = 'admin'): Promise<{ id: number } & Record<string, unknown>> {
+  const res = await (await t.as(by)).post('/api/payment-services').send(paymentServiceBody(overrides));
   if (res.status !== 201) throw new Error(`create payment service: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -26,8 +27,9 @@ export function userBody(overrides: Record<string, unknown> = {}) {
   return { username: unique('user').slice(0, 40), displayName: 'テスト職員', role: 'counter', password: 'a-long-password', ...overrides };
 }
 
-export async function createUser(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: number } & Record<string, unknown>> {
-  const res = await (await t.as('admin')).post('/api/users').send(userBody(overrides));
+/** Created as admin, or as `by` (e.g. the operator, for an installation account). */
+export async function createUser(t: TestApp, overrides: Record<string, unknown> = {}, by = 'admin'): Promise<{ id: number } & Record<string, unknown>> {
+  const res = await (await t.as(by)).post('/api/users').send(userBody(overrides));
   if (res.status !== 201) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

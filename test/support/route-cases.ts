@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type request from 'supertest';
-import type { Role } from '@mynapoint/domain';
+import { isInstallationRole, type Role } from '@mynapoint/domain';
 import type { Client_, TestApp } from './test-app';
 
 // How to call a route successfully, for the role × route matrix. Each feature adds a
@@ -32,4 +32,18 @@ let seq = 0;
 /** A value unique within the run, for names that must not collide. */
 export function unique(prefix: string): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${++seq}`;
+}
+
+/**
+ * Who sets up the records a caller of this role works on: a municipality's admin, or
+ * for the installation's accounts the operator (they see only the installation's
+ * accounts and the national reference data).
+ */
+export function keeper(role: Role): Role {
+  return isInstallationRole(role) ? 'operator' : 'admin';
+}
+
+/** A user body the role's keeper may create (the operator creates only installation accounts). */
+export function staffOverrides(role: Role): Record<string, unknown> {
+  return isInstallationRole(role) ? { role: 'operator' } : {};
 }

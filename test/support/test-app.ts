@@ -12,6 +12,8 @@ import type { SeedStep } from '../../apps/api/src/database/seed/seed-context';
 import { adminDatabaseUrl, runId, templateName, testConfig } from './test-env';
 
 export const ROLES: Role[] = ['admin', 'policy', 'counter', 'manager'];
+/** The municipality's four roles and the installation's two (`addInstallationUsers` creates accounts named after these). */
+export const ALL_ROLES: Role[] = [...ROLES, 'operator', 'prefecture'];
 
 export interface TestAppOptions {
   /** Seed steps to run (default: the demo users). */
@@ -54,6 +56,17 @@ export class TestApp {
     const ds = new DataSource({ type: 'postgres', url: config.databaseUrl, extra: { options: connectionOptions(config) } });
     await ds.initialize();
     try {
+      // A first start writes CITY_NAME, DISTRICTS and DISTRICT_POPULATION to the default
+      // municipality's row (database/installation.ts); the template was migrated with the
+      // defaults, so a test's own values are written here, as that start would have.
+      if (opts.config && ['cityName', 'districts', 'districtPopulation'].some((k) => k in opts.config!)) {
+        await ds.query('UPDATE municipalities SET name = $2, districts = $3, district_population = $4 WHERE code = $1', [
+          config.municipalityCode,
+          config.cityName,
+          config.districts,
+          JSON.stringify(config.districtPopulation),
+        ]);
+      }
       await seedDemo(ds, config, opts.seed ?? [usersSeed]);
     } finally {
       await ds.destroy();
@@ -126,16 +139,28 @@ export class TestApp {
   }
 
   /**
-   * Requests as the installation's operator (municipality 000000), created on first use
-   * with the demo password, as an installation would set up its operator account.
+   * An installation account (operator, or prefecture with its 2-digit prefecture) with the
+   * demo password, as the first operator is set up by hand (docs/operations.md); then
+   * `as(username)` signs in as it (no municipality code: installation accounts have none).
    */
-  async asOperator(username = 'operator'): Promise<Client_> {
+  async addInstallationUser(username: string, role: 'operator' | 'prefecture', prefectureCode: string | null = null): Promise<void> {
     await this.sql(
-      `INSERT INTO users (municipality_code, username, display_name, role, password_hash)
-       SELECT '000000', $1, '運用事業者', 'operator', password_hash FROM users WHERE municipality_code = $2 AND username = 'admin'
+      `INSERT INTO users (municipality_code, username, display_name, role, prefecture_code, password_hash)
+       SELECT '000000', $1, $2, $3, $4, password_hash FROM users WHERE municipality_code = $5 AND username = 'admin'
        ON CONFLICT DO NOTHING`,
-      [username, this.config.municipalityCode],
+      [username, role === 'operator' ? '運用担当' : '県 市町村課', role, prefectureCode, this.config.municipalityCode],
     );
+  }
+
+  /** The accounts `operator` and `prefecture` (新潟県, 15), so `as('operator')` and `as('prefecture')` sign in. */
+  async addInstallationUsers(): Promise<void> {
+    await this.addInstallationUser('operator', 'operator');
+    await this.addInstallationUser('prefecture', 'prefecture', '15');
+  }
+
+  /** Requests as the installation's operator (created on first use). */
+  async asOperator(username = 'operator'): Promise<Client_> {
+    await this.addInstallationUser(username, 'operator');
     return this.as(username);
   }
 

@@ -50,14 +50,15 @@ export function applicationBody(myKeyId: string, paymentServiceId: number, overr
   return { myKeyId, paymentServiceId, channel: 'counter', appliedAt: '2020-09-10T10:00:00+09:00', preRegistered: false, ...overrides };
 }
 
-async function post(t: TestApp, path: string, body: object): Promise<Rec> {
-  const admin: Client_ = await t.as('admin');
-  const res = await admin.post(path).send(body);
+async function post(t: TestApp, path: string, body: object, by = 'admin'): Promise<Rec> {
+  const as: Client_ = await t.as(by);
+  const res = await as.post(path).send(body);
   if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export const createCampaign = (t: TestApp, overrides: Record<string, unknown> = {}) => post(t, '/api/campaigns', campaignBody(overrides));
+/** Created as admin, or as `by` (e.g. the operator, for a national one). */
+export const createCampaign = (t: TestApp, overrides: Record<string, unknown> = {}, by = 'admin') => post(t, '/api/campaigns', campaignBody(overrides), by);
 
 export async function createQuota(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Rec> {
   const campaignId = (overrides.campaignId as number | undefined) ?? (await createCampaign(t)).id;

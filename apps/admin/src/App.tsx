@@ -11,6 +11,8 @@ import fraudAlerts from './fraud-alerts';
 import { NoticePrintPage } from './fraud-alerts/NoticePrintPage';
 import { i18nProvider } from './i18n';
 import imports from './imports';
+import municipalities from './municipalities';
+import { MUNICIPALITY_SETTINGS_PATH, MunicipalitySettings } from './municipalities/MunicipalitySettings';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import participants from './participants';
@@ -46,10 +48,12 @@ function AdminApp() {
       <Resource name="point-awards" {...pointAwards} />
       <Resource name="imports" {...imports} />
       <Resource name="users" {...users} />
+      <Resource name="municipalities" {...municipalities} />
       <Resource name="audit-logs" {...auditLogs} />
       <Resource name="fraud-alerts" {...fraudAlerts} />
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />
+        <Route path={MUNICIPALITY_SETTINGS_PATH} element={<MunicipalitySettings />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/notices/:id/print" element={<NoticePrintPage />} />

@@ -1,21 +1,24 @@
 import type { AuthProvider } from 'react-admin';
 import { can, canExport, isResource, mayChangeReferenceRow, type Action } from '@mynapoint/domain';
 import { QUICK_ENTRY_PATH } from './assistance-records/quickEntry';
-import { authHeader, clearSession, readSession, writeSession } from './session';
+import { authHeader, clearSession, readSession, rememberMunicipalityCode, writeSession } from './session';
 
 // react-admin's view of the server's auth: the same permissions table
 // (libs/domain) decides what menus and buttons a role sees. The server enforces it
 // regardless; this only hides what would be refused.
 export const authProvider: AuthProvider = {
-  async login({ username, password }) {
+  async login({ username, password, municipalityCode }) {
+    // Full-width digits typed with the IME count as the same code.
+    const code = typeof municipalityCode === 'string' ? municipalityCode.normalize('NFKC').trim() : '';
     const res = await fetch('/api/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify(code ? { username, password, municipalityCode: code } : { username, password }),
     });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body.message ?? 'ra.auth.sign_in_error');
     writeSession(body.accessToken, body.user);
+    rememberMunicipalityCode(code);
     // Counter staff start where they work: the quick-entry screen.
     if (body.user?.role === 'counter') return { redirectTo: QUICK_ENTRY_PATH };
   },

@@ -31,3 +31,19 @@ export function authHeader(): Record<string, string> {
   const s = readSession();
   return s ? { Authorization: `Bearer ${s.token}` } : {};
 }
+
+// The 団体コード last used to sign in on this browser, offered at the next visit.
+const CODE_KEY = 'mynapoint.municipalityCode';
+
+export function rememberedMunicipalityCode(): string {
+  try {
+    return localStorage.getItem(CODE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function rememberMunicipalityCode(code: string | undefined): void {
+  if (code) localStorage.setItem(CODE_KEY, code);
+  else localStorage.removeItem(CODE_KEY);
+}

@@ -29,11 +29,13 @@ import { ParticipantsModule } from './participants/participants.module';
 import { ReservationQuotasModule } from './reservation-quotas/reservation-quotas.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { SettingsModule } from './settings/settings.module';
+import { MunicipalitiesModule } from './municipalities/municipalities.module';
 
 // Feature modules, one line each.
 const FEATURES = [
   HealthModule,
   AuthModule,
+  MunicipalitiesModule,
   UsersModule,
   AuditLogsModule,
   PaymentServicesModule,

@@ -25,3 +25,5 @@ export * from './point-award';
 export * from './import-format';
 export * from './reading';
 export * from './reference-data';
+export * from './prefectures';
+export * from './local-government-code';

@@ -1,6 +1,6 @@
-import type { RouteCase } from '../../support/route-cases';
+import { keeper, staffOverrides, type RouteCase } from '../../support/route-cases';
 import { createUser } from '../../support/fixtures';
 
 export const cases: RouteCase[] = [
-  { route: 'POST /api/users/:id/unlock', ok: async (t, as) => as.post(`/api/users/${(await createUser(t)).id}/unlock`) },
+  { route: 'POST /api/users/:id/unlock', ok: async (t, as, role) => as.post(`/api/users/${(await createUser(t, staffOverrides(role), keeper(role))).id}/unlock`) },
 ];

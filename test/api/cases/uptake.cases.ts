@@ -1,4 +1,4 @@
-import type { RouteCase } from '../../support/route-cases';
+import { keeper, type RouteCase } from '../../support/route-cases';
 import { createPaymentService } from '../../support/fixtures';
 import {
   applicationBody,
@@ -15,10 +15,11 @@ export const cases: RouteCase[] = [
   { route: 'GET /api/settings', ok: (_t, as) => as.get('/api/settings') },
 
   { route: 'GET /api/campaigns', ok: (_t, as) => as.get('/api/campaigns') },
-  { route: 'GET /api/campaigns/:id', ok: async (t, as) => as.get(`/api/campaigns/${(await createCampaign(t)).id}`) },
+  // The operator works on the national campaigns.
+  { route: 'GET /api/campaigns/:id', ok: async (t, as, role) => as.get(`/api/campaigns/${(await createCampaign(t, {}, keeper(role))).id}`) },
   { route: 'POST /api/campaigns', ok: (_t, as) => as.post('/api/campaigns').send(campaignBody()) },
-  { route: 'PUT /api/campaigns/:id', ok: async (t, as) => as.put(`/api/campaigns/${(await createCampaign(t)).id}`).send({ earningEndsOn: '2021-09-30' }) },
-  { route: 'DELETE /api/campaigns/:id', ok: async (t, as) => as.delete(`/api/campaigns/${(await createCampaign(t)).id}`) },
+  { route: 'PUT /api/campaigns/:id', ok: async (t, as, role) => as.put(`/api/campaigns/${(await createCampaign(t, {}, keeper(role))).id}`).send({ earningEndsOn: '2021-09-30' }) },
+  { route: 'DELETE /api/campaigns/:id', ok: async (t, as, role) => as.delete(`/api/campaigns/${(await createCampaign(t, {}, keeper(role))).id}`) },
 
   { route: 'GET /api/reservation-quotas', ok: (_t, as) => as.get('/api/reservation-quotas') },
   { route: 'GET /api/reservation-quotas/:id', ok: async (t, as) => as.get(`/api/reservation-quotas/${(await createQuota(t)).id}`) },

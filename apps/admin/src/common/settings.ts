@@ -2,23 +2,31 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
 
-// The deployment's own settings (GET /api/settings): the city's name for printed
-// notices and reports, its districts for input suggestions. Fetched once a session.
+// The signed-in user's municipality (GET /api/settings): its name for the header and
+// printed notices, its districts for input suggestions, its contact for notices.
+// Fetched once a session (signing out clears it); saving 自治体の設定 refreshes it.
 export interface Settings {
-  cityName: string;
-  municipalityCode: string;
+  /** Null for the installation's accounts (operator, prefecture). */
+  cityName: string | null;
+  municipalityCode: string | null;
+  prefectureCode: string | null;
   districts: string[];
+  districtPopulation: Record<string, number>;
+  contactPhone: string | null;
+  contactEmail: string | null;
 }
 
-// Shown until the server has answered (the demo deployment's values).
-const FALLBACK: Settings = { cityName: '阿賀野市', municipalityCode: '152234', districts: ['水原', '京ヶ瀬', '安田', '笹神'] };
+export const SETTINGS_QUERY_KEY = ['settings'];
+
+// Until the server has answered: nothing to show rather than another municipality's name.
+const EMPTY: Settings = { cityName: null, municipalityCode: null, prefectureCode: null, districts: [], districtPopulation: {}, contactPhone: null, contactEmail: null };
 
 export function useSettings(): Settings {
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data } = useQuery({
-    queryKey: ['settings'],
+    queryKey: SETTINGS_QUERY_KEY,
     queryFn: () => dataProvider.getJson<Settings>('settings'),
     staleTime: Infinity,
   });
-  return data ?? FALLBACK;
+  return data ?? EMPTY;
 }

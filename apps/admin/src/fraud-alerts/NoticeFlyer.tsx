@@ -27,6 +27,8 @@ const SHEET_CSS = `
 .np-ref:first-of-type { border-top: 0; }
 .np-ref span { font-size: 12.5pt; }
 .np-ref strong { font-size: 24pt; letter-spacing: .03em; }
+.np-contact { display: flex; flex-direction: column; align-items: flex-end; }
+.np-contact small { font-size: 11pt; }
 .np-footer { display: flex; justify-content: space-between; font-size: 12pt; margin-top: 5mm; padding-top: 3mm; border-top: 1px solid #999; }
 .np-footer strong { font-size: 14pt; }
 .np-draft { position: absolute; top: 120mm; left: -10mm; right: -10mm; text-align: center; transform: rotate(-20deg);
@@ -44,7 +46,15 @@ export function flyerDate(notice: FlyerNotice): string {
   return formatJapaneseEraDate(toJstDate(notice.noticePublishedAt ? new Date(notice.noticePublishedAt) : new Date()));
 }
 
-export function NoticeFlyer({ notice, cityName, date, draft = !notice.noticePublishedAt }: { notice: FlyerNotice; cityName: string; date: string; draft?: boolean }) {
+/** Whose notice it is: the municipality's name and its contact (its settings). */
+export interface FlyerIssuer {
+  cityName: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+}
+
+export function NoticeFlyer({ notice, issuer, date, draft = !notice.noticePublishedAt }: { notice: FlyerNotice; issuer: FlyerIssuer; date: string; draft?: boolean }) {
+  const cityName = issuer.cityName ?? '';
   const paragraphs = String(notice.noticeBody ?? '')
     .split(/\n+/)
     .map((p) => p.trim())
@@ -80,6 +90,15 @@ export function NoticeFlyer({ notice, cityName, date, draft = !notice.noticePubl
               <strong>{r.number}</strong>
             </div>
           ))}
+          {(issuer.contactPhone || issuer.contactEmail) && (
+            <div className="np-ref" data-testid="notice-contact">
+              <span>{TEXT.contact.replace('%{city}', cityName)}</span>
+              <span className="np-contact">
+                {issuer.contactPhone && <strong>{issuer.contactPhone}</strong>}
+                {issuer.contactEmail && <small>{issuer.contactEmail}</small>}
+              </span>
+            </div>
+          )}
         </section>
         <footer className="np-footer">
           <span>{date}</span>

@@ -38,7 +38,7 @@ export function NoticePanel() {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const { cityName } = useSettings();
+  const settings = useSettings();
   // Who may write the notice (policy staff first: it is their job).
   const editors = useRolesWhoCan('fraud-alerts', 'edit', translate('resources.fraud-alerts.notice.or'));
   const dataProvider = useDataProvider<AppDataProvider>();
@@ -126,7 +126,7 @@ export function NoticePanel() {
               </Typography>
               <Box sx={{ width: `calc(210mm * ${PREVIEW_SCALE})`, height: `calc(297mm * ${PREVIEW_SCALE})`, overflow: 'hidden', outline: '1px solid', outlineColor: 'divider' }}>
                 <Box sx={{ width: '210mm', transform: `scale(${PREVIEW_SCALE})`, transformOrigin: 'top left' }}>
-                  <NoticeFlyer notice={{ noticeTitle: record.noticeTitle, noticeBody: record.noticeBody }} cityName={cityName} date={flyerDate({})} draft={false} />
+                  <NoticeFlyer notice={{ noticeTitle: record.noticeTitle, noticeBody: record.noticeBody }} issuer={settings} date={flyerDate({})} draft={false} />
                 </Box>
               </Box>
             </Box>

@@ -25,7 +25,7 @@ export function NoticePrintPage() {
   const { id } = useParams();
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { cityName } = useSettings();
+  const settings = useSettings();
   const { data: notice, isPending, error } = useGetOne('fraud-alerts', { id: Number(id) }, { enabled: /^\d+$/.test(id ?? '') });
 
   if (isPending && !error) {
@@ -56,7 +56,7 @@ export function NoticePrintPage() {
           {translate('resources.fraud-alerts.print.print')}
         </Button>
       </div>
-      <NoticeFlyer notice={notice} cityName={cityName} date={date} />
+      <NoticeFlyer notice={notice} issuer={settings} date={date} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ export const appMessages = {
   ja: {
     app: {
       title: 'マイナポイント 庁内管理システム',
-      city: '阿賀野市',
+      installation: 'システム運用（全市区町村）',
       subtitle: 'マイナポイント事業 庁内管理',
       language: '表示言語',
       role: '役割',
@@ -17,6 +17,10 @@ export const appMessages = {
         heading: 'マイナポイント 庁内管理システム',
         hint: '職員用アカウントでログインしてください。',
         failed: 'ユーザー名またはパスワードが正しくありません。',
+        municipality_code: '団体コード（6桁・任意）',
+        municipality_code_placeholder: '例: 152064',
+        municipality_code_help: '既定の自治体の職員と、運用事業者・都道府県の利用者は空欄のまま。ほかの市区町村の職員はその団体コードを入力します（次回も表示されます）。',
+        municipality_code_invalid: '団体コードは6桁の数字です。',
       },
       my_number_warning: 'マイナンバー（12桁の個人番号）のように見える番号が含まれています。マイナンバーは記録できません。',
       export: {
@@ -80,7 +84,7 @@ export const appMessages = {
   en: {
     app: {
       title: 'Mynapoint back office',
-      city: 'Agano City',
+      installation: 'Operations (all municipalities)',
       subtitle: 'Mynapoint programme back office',
       language: 'Language',
       role: 'Role',
@@ -94,6 +98,10 @@ export const appMessages = {
         heading: 'Mynapoint back office',
         hint: 'Sign in with your staff account.',
         failed: 'Wrong username or password.',
+        municipality_code: 'Local government code (6 digits, optional)',
+        municipality_code_placeholder: 'e.g. 152064',
+        municipality_code_help: 'Leave empty for the default municipality’s staff and for operator or prefecture accounts. Staff of another municipality enter its code (remembered for the next visit).',
+        municipality_code_invalid: 'The code has 6 digits.',
       },
       my_number_warning: 'This looks like a My Number (12-digit Individual Number). My Numbers must not be recorded.',
       export: {

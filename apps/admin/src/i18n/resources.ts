@@ -10,6 +10,7 @@ import reservationQuotas from '../reservation-quotas/i18n';
 import reservations from '../reservations/i18n';
 import reports from '../reports/i18n';
 import imports from '../imports/i18n';
+import municipalities from '../municipalities/i18n';
 import pointAwards from '../point-awards/i18n';
 import users from '../users/i18n';
 
@@ -17,6 +18,7 @@ import users from '../users/i18n';
 export const resourceMessages: Record<string, { ja: Record<string, unknown>; en: Record<string, unknown> }> = {
   'payment-services': paymentServices,
   users,
+  municipalities,
   'audit-logs': auditLogs,
   'fraud-alerts': fraudAlerts,
   campaigns,

@@ -14,8 +14,6 @@ const JAPANESE = /[\u3001-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
 const ALLOWED: Record<string, string> = {
   // The product's name as react-admin's fallback title (its error pages render it untranslated).
   'App.tsx': 'product name',
-  // The demo city's settings, shown only until GET /api/settings answers: data, not UI text.
-  'common/settings.ts': 'data fallback',
   // Locale formatting of dates and ranges, with its own English branch and unit tests.
   'dashboard/format.ts': 'locale formatting',
 };

@@ -1,7 +1,8 @@
 import { Chip, Typography } from '@mui/material';
 import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate, type LayoutProps } from 'react-admin';
-import { ROLE } from '@mynapoint/domain';
+import { PREFECTURE, ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
+import { useSettings } from '../common/settings';
 import { Menu } from './Menu';
 
 function RoleChip() {
@@ -11,8 +12,21 @@ function RoleChip() {
   return <Chip size="small" color="default" sx={{ bgcolor: 'rgba(255,255,255,0.85)', mr: 1, flexShrink: 0 }} label={ROLE.label(identity.role, lang)} data-testid="role-chip" />;
 }
 
+// Whose data this is: the signed-in user's municipality, a prefecture user's prefecture,
+// or the installation (the operator's view of every municipality).
+function useWhose(): string {
+  const translate = useTranslate();
+  const lang = useLang();
+  const { cityName, prefectureCode } = useSettings();
+  const { identity } = useGetIdentity();
+  if (cityName) return cityName;
+  if (prefectureCode) return PREFECTURE.label(prefectureCode, lang);
+  return identity?.role === 'operator' ? translate('app.installation') : '';
+}
+
 function MyAppBar() {
   const translate = useTranslate();
+  const whose = useWhose();
   return (
     <AppBar>
       {/* The page title comes first: it keeps its whole width while the header has
@@ -21,7 +35,7 @@ function MyAppBar() {
           to spare. */}
       <TitlePortal sx={{ flex: '0 1 auto' }} />
       <Typography variant="body2" noWrap sx={{ flex: '1 1 0', minWidth: 0, mx: 2, textAlign: 'right', opacity: 0.9, display: { xs: 'none', md: 'block' } }}>
-        {translate('app.city')} {translate('app.subtitle')}
+        <span data-testid="header-municipality">{whose}</span> {translate('app.subtitle')}
       </Typography>
       <RoleChip />
     </AppBar>

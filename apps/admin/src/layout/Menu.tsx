@@ -1,6 +1,23 @@
-import { Menu as RaMenu } from 'react-admin';
+import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
 import { QuickEntryMenuItem } from '../assistance-records/QuickEntryMenuItem';
+import { MunicipalitySettingsMenuItem, useOwnSettingsOnly } from '../municipalities/MunicipalitySettingsMenuItem';
 import { ReportsMenuItem } from '../reports/ReportsMenuItem';
+
+// Every resource the role may list (each item checks canAccess), except the
+// municipalities list for a municipality's admin, who gets 自治体の設定 instead.
+function ResourceItems() {
+  const resources = useResourceDefinitions();
+  const ownSettingsOnly = useOwnSettingsOnly();
+  return (
+    <>
+      {Object.keys(resources)
+        .filter((name) => resources[name].hasList && !(name === 'municipalities' && ownSettingsOnly))
+        .map((name) => (
+          <RaMenu.ResourceItem key={name} name={name} />
+        ))}
+    </>
+  );
+}
 
 // react-admin's menu (dashboard, then every resource the role may list), with the
 // counter staff's quick entry first.
@@ -9,8 +26,9 @@ export function Menu() {
     <RaMenu>
       <QuickEntryMenuItem />
       <RaMenu.DashboardItem />
-      <RaMenu.ResourceItems />
+      <ResourceItems />
       <ReportsMenuItem />
+      <MunicipalitySettingsMenuItem />
     </RaMenu>
   );
 }

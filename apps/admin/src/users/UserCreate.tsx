@@ -1,9 +1,9 @@
 import { Create, SimpleForm } from 'react-admin';
-import { UserInputs } from './UserInputs';
+import { UserInputs, withRolePrefecture } from './UserInputs';
 
 export function UserCreate() {
   return (
-    <Create redirect="list">
+    <Create redirect="list" transform={withRolePrefecture}>
       <SimpleForm>
         <UserInputs create />
       </SimpleForm>

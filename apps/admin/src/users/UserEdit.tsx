@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material';
 import { Edit, SimpleForm, useRecordContext, useTranslate } from 'react-admin';
 import { UnlockButton } from './UnlockButton';
-import { UserInputs } from './UserInputs';
+import { UserInputs, withRolePrefecture } from './UserInputs';
 
 function LockedNotice() {
   const record = useRecordContext();
@@ -16,7 +16,7 @@ function LockedNotice() {
 
 // An empty password field means "keep it": drop it before sending.
 const withoutEmptyPassword = (data: Record<string, unknown>) => {
-  const { password, ...rest } = data;
+  const { password, ...rest } = withRolePrefecture(data);
   return password ? { ...rest, password } : rest;
 };
 

@@ -152,6 +152,12 @@ export class AuthRepository {
     await this.db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
   }
 
+  /** Every open session of the current municipality (row-level security keeps it to that one). */
+  @GenerateSql()
+  async revokeAllOfMunicipality(): Promise<void> {
+    await this.db.query('UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL');
+  }
+
   @GenerateSql({ params: [1] })
   async revokeAll(userId: number): Promise<void> {
     await this.db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);

@@ -161,6 +161,11 @@ export class AuthService {
     });
   }
 
+  /** Ends every session of the current municipality (the operator closed it). */
+  async endMunicipalitySessions(): Promise<void> {
+    await this.repo.revokeAllOfMunicipality();
+  }
+
   /** Ends every session of a user (password reset, account disabled). */
   async revokeAll(userId: number): Promise<void> {
     await this.repo.revokeAll(userId);

@@ -18,12 +18,13 @@ export interface AppConfig {
   appRoleManaged: boolean;
   /** Key for the MyKey ID hash (HMAC-SHA-256). */
   myKeyHmacSecret: string;
-  /** The deployment's own municipality code (全国地方公共団体コード, 6 digits). */
+  /** The installation's default municipality (全国地方公共団体コード, 6 digits): sign-in without a code means it. */
   municipalityCode: string;
+  // The default municipality's first settings (CITY_NAME, DISTRICTS, DISTRICT_POPULATION):
+  // written to its row of `municipalities` on the first start (database/installation.ts);
+  // from then on the row is the truth and these are not read.
   cityName: string;
-  /** Districts the UI suggests (free text is still accepted). */
   districts: string[];
-  /** Residents per district (DISTRICT_POPULATION, JSON object), for uptake rates; empty when not configured. */
   districtPopulation: Record<string, number>;
   tokenTtlMinutes: number;
   seedDemo: boolean;

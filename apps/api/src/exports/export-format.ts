@@ -52,6 +52,8 @@ export function cellSql(f: FieldSpec, opts: ExportOptions): string {
         : `array_to_string(ARRAY(SELECT ${enumCase(f.enum, 'x', opts.lang)} FROM unnest(${e}) AS x), '、')`;
     case 'intArray':
       return `array_to_string(${e}, ';')`;
+    case 'textArray':
+      return inert(`array_to_string(${e}, ${opts.raw ? "';'" : "'、'"})`);
     case 'json':
       return inert(`${e}::text`);
     default:

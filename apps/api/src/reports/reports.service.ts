@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { formatJapaneseEraMonth } from '@mynapoint/domain';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { MonthlyReport } from './monthly-report';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
@@ -17,7 +17,7 @@ export class ReportsService {
   constructor(
     private readonly repo: ReportsRepository,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly municipalities: MunicipalitiesService,
   ) {}
 
   async monthly(query: { month?: unknown; format?: unknown; campaignId?: unknown }, user: AuthUser, ip: string | undefined, res: Response): Promise<void> {
@@ -31,7 +31,8 @@ export class ReportsService {
       if (!Number.isSafeInteger(campaignId) || campaignId < 1) throw new CommonException(CommonError.BadQuery, 'campaignId は正の整数で指定してください。');
     }
 
-    const report: MonthlyReport = { ...(await this.repo.monthly(month, campaignId)), cityName: this.config.cityName, generatedAt: new Date().toISOString() };
+    const [figures, municipality] = await Promise.all([this.repo.monthly(month, campaignId), this.municipalities.current()]);
+    const report: MonthlyReport = { ...figures, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
     const name = `マイナポイント月次報告_${formatJapaneseEraMonth(`${month}-01`)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="mynapoint-monthly-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { SettingsController } from './settings.controller';
 
-@Module({ controllers: [SettingsController] })
+@Module({ imports: [MunicipalitiesModule], controllers: [SettingsController] })
 export class SettingsModule {}

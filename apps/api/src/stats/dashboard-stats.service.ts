@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AGE_BAND, CHANNEL, MunicipalityStats, MunicipalityStatsRow, PointsStats, SummaryStats, UptakeByDistrict, UptakeStats, addDays, nextPeriod } from '@mynapoint/domain';
 import { requireTenant } from '../common/db/tenant';
 import { badQuery } from '../common/list/list-query';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { DashboardStatsRepository, MunicipalityDistricts } from './dashboard-stats.repository';
 import { DEFAULT_RANGE_DAYS, OpenStatsQuery, StatsQuery, closeStatsQuery } from './stats-query';
 
@@ -16,7 +16,7 @@ const BUCKET_STEP = 500;
 export class DashboardStatsService {
   constructor(
     private readonly repo: DashboardStatsRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly municipalitySettings: MunicipalitiesService,
   ) {}
 
   async summary(q: StatsQuery): Promise<SummaryStats> {
@@ -196,7 +196,10 @@ export class DashboardStatsService {
    */
   private async districtSettings(): Promise<MunicipalityDistricts | null> {
     const scope = requireTenant().statsMunicipalities;
-    if (!scope) return { districts: this.config.districts, population: this.config.districtPopulation };
+    if (!scope) {
+      const own = await this.municipalitySettings.current();
+      return { districts: own?.districts ?? [], population: own?.districtPopulation ?? {} };
+    }
     if (scope.length !== 1) return null;
     return (await this.repo.municipalityDistricts(scope[0])) ?? { districts: [], population: {} };
   }

@@ -16,6 +16,8 @@ export const usersTable = defineTable('users', {
   username: { kind: 'text' },
   displayName: { kind: 'text' },
   role: { kind: 'enum', enum: ROLE },
+  // A prefecture user's prefecture (2 digits); null for everyone else (a CHECK holds it).
+  prefectureCode: { kind: 'text', nullable: true },
   active: { kind: 'bool' },
   // bcrypt; never in the list spec, so never in a response or an export.
   passwordHash: { kind: 'text' },
@@ -30,7 +32,7 @@ export const usersListSpec = defineListSpec({
   resource: 'users',
   from: 'users u',
   fields: {
-    ...usersTable.fields('u', ['id', 'username', 'displayName', 'role', 'active', 'createdAt', 'lastLoginAt']),
+    ...usersTable.fields('u', ['id', 'username', 'displayName', 'role', 'prefectureCode', 'active', 'createdAt', 'lastLoginAt']),
     // Locked by repeated wrong passwords (an admin may unlock); 'infinity' shows as null.
     locked: { sql: 'coalesce(u.locked_until > now(), false)', kind: 'bool' },
     lockedUntil: { sql: "CASE WHEN u.locked_until > now() AND u.locked_until < 'infinity' THEN u.locked_until END", kind: 'instant', nullable: true },
@@ -66,6 +68,7 @@ export class UsersRepository extends ListRepository<UserRecord> {
     await this.db.query('DELETE FROM users WHERE id = $1', [id]);
   }
 
+  // Row-level security keeps it to the current municipality: usernames are unique per municipality.
   @GenerateSql({ params: ['sato', 0] })
   async usernameTaken(username: string, exceptId: number): Promise<boolean> {
     return Boolean(await this.db.one('SELECT 1 FROM users WHERE lower(username) = lower($1) AND id <> $2', [username, exceptId]));

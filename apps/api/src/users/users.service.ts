@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { INSTALLATION_ROLES, MUNICIPALITY_ROLES, ROLE, type Role } from '@mynapoint/domain';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { Db } from '../common/db/db.service';
+import { INSTALLATION, requireTenant } from '../common/db/tenant';
 import { ListQuery } from '../common/list/list-query';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { AuditService } from '../common/audit/audit.service';
@@ -32,9 +34,10 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto): Promise<UserRecord> {
+    const prefectureCode = checkRole(dto.role, dto.prefectureCode ?? null);
     this.assertPasswordOk(dto.password, dto.username);
     await this.assertUsernameFree(dto.username);
-    const id = await this.repo.insert({ ...table.pick(dto, FROM_BODY), active: dto.active ?? true, passwordHash: await hashPassword(dto.password) });
+    const id = await this.repo.insert({ ...table.pick(dto, FROM_BODY), prefectureCode, active: dto.active ?? true, passwordHash: await hashPassword(dto.password) });
     return this.get(id);
   }
 
@@ -46,6 +49,12 @@ export class UsersService {
     }
     if (dto.username !== undefined) await this.assertUsernameFree(dto.username, id);
     const changes: UserRow = table.pick(dto, FROM_BODY);
+    if (dto.role !== undefined || dto.prefectureCode !== undefined) {
+      // The code follows the role: kept while it stays a prefecture user, dropped when it stops being one.
+      const role = dto.role ?? (current.role as Role);
+      const given = dto.prefectureCode !== undefined ? dto.prefectureCode : role === 'prefecture' ? (current.prefectureCode as string | null) : null;
+      changes.prefectureCode = checkRole(role, given);
+    }
     if (dto.password !== undefined) changes.passwordHash = await hashPassword(dto.password);
     if (Object.keys(changes).length) await this.repo.update(id, changes);
     // A reset password or a disabled account ends the user's sessions at once.
@@ -85,4 +94,30 @@ export class UsersService {
   private async assertUsernameFree(username: string, exceptId?: number): Promise<void> {
     if (await this.repo.usernameTaken(username, exceptId ?? 0)) throw new UserException(UserError.UsernameTaken, `ユーザー名「${username}」は既に使われています。`);
   }
+}
+
+/**
+ * The roles an account of the current municipality may hold (a municipality's staff,
+ * or the installation's operator and prefecture accounts), and the prefecture code that
+ * goes with the role: the code to store, or a 400.
+ */
+function checkRole(role: Role, prefectureCode: string | null): string | null {
+  const installation = requireTenant().municipalityCode === INSTALLATION;
+  const allowed: readonly Role[] = installation ? INSTALLATION_ROLES : MUNICIPALITY_ROLES;
+  if (!allowed.includes(role)) {
+    const message = installation
+      ? `運用事業者が登録できるのは${allowed.map((r) => ROLE.label(r)).join('・')}のアカウントだけです。市区町村の職員はその市区町村のシステム管理者が登録します。`
+      : `市区町村の職員の役割は${allowed.map((r) => ROLE.label(r)).join('・')}のいずれかです。`;
+    throw new UserException(UserError.RoleNotHere, message, { role: message });
+  }
+  const code = prefectureCode || null;
+  if (role === 'prefecture' && !code) {
+    const message = '都道府県の利用者には都道府県コード（2桁）を指定してください。';
+    throw new UserException(UserError.PrefectureCode, message, { prefectureCode: message });
+  }
+  if (role !== 'prefecture' && code) {
+    const message = '都道府県コードは都道府県の利用者にだけ指定できます。';
+    throw new UserException(UserError.PrefectureCode, message, { prefectureCode: message });
+  }
+  return code;
 }

@@ -8,6 +8,7 @@ export const USERS_LABELS = defineResourceLabels({
     username: { ja: 'ユーザー名', en: 'Username' },
     displayName: { ja: '氏名・表示名', en: 'Display name' },
     role: { ja: '役割', en: 'Role' },
+    prefectureCode: { ja: '都道府県', en: 'Prefecture' },
     active: { ja: '有効', en: 'Active' },
     password: { ja: 'パスワード', en: 'Password' },
     lastLoginAt: { ja: '最終ログイン', en: 'Last login' },

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { DatabaseError, Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
-import { currentTenant, tenantSettings } from './tenant';
+import { Tenant, currentTenant, tenantSettings, withTenant } from './tenant';
 
 export interface QueryOutcome<T> {
   rows: T[];
@@ -92,6 +92,37 @@ export class Db {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(SET_TENANT, [...tenantSettings(currentTenant()), true]);
       return this.als.run(manager, fn);
+    });
+  }
+
+  /**
+   * Runs fn as another municipality, inside the current transaction (or a new one):
+   * the operator's set-up of a municipality writes its first admin as that
+   * municipality, in the same transaction as the municipality's row. A transaction's
+   * settings were applied once at its start and are local to it (set_config(…, true)),
+   * so switching needs its own set_config, and switching back after fn, also when fn
+   * throws a domain error its caller might catch.
+   */
+  asMunicipality<T>(municipalityCode: string, fn: () => Promise<T>): Promise<T> {
+    return this.transaction(async () => {
+      const outer = currentTenant();
+      const inner: Tenant = { municipalityCode };
+      await this.query(SET_TENANT, [...tenantSettings(inner), true]);
+      let failed = false;
+      try {
+        return await withTenant(inner, fn);
+      } catch (e) {
+        failed = true;
+        throw e;
+      } finally {
+        try {
+          await this.query(SET_TENANT, [...tenantSettings(outer), true]);
+        } catch (e) {
+          // After a failed statement the transaction is aborted and rolls back anyway:
+          // fn's own error is the one to report.
+          if (!failed) throw e;
+        }
+      }
     });
   }
 

@@ -14,6 +14,7 @@ export type FieldKind =
   | 'instant' // timestamptz, sent as ISO 8601
   | 'enum' // one code of a DomainEnum
   | 'enumArray' // a set of codes (text[])
+  | 'textArray' // free texts (text[]), e.g. a municipality's districts
   | 'intArray'
   | 'json';
 

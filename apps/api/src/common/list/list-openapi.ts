@@ -19,6 +19,8 @@ function fieldSchema(f: FieldSpec): Record<string, unknown> {
       return { ...base, type: 'string', enum: f.enum?.values };
     case 'enumArray':
       return { ...base, type: 'array', items: { type: 'string', enum: f.enum?.values } };
+    case 'textArray':
+      return { ...base, type: 'array', items: { type: 'string' } };
     case 'intArray':
       return { ...base, type: 'array', items: { type: 'integer' } };
     case 'json':

@@ -74,6 +74,7 @@ export function checkValue(name: string, field: FieldSpec, value: unknown): unkn
       if (field.enum?.has(value)) return value;
       throw fail(`次のいずれか（${field.enum?.values.join(', ')}）`);
     case 'text':
+    case 'textArray':
       if (typeof value === 'string' && hasBadCharacters(value)) throw fail('使用できる文字だけの文字列');
       if (typeof value === 'string' || typeof value === 'number') return String(value);
       throw fail('文字列');

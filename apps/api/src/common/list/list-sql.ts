@@ -35,7 +35,7 @@ function condition(f: FieldSpec, op: string | null, value: unknown, p: SqlParams
   const e = f.sql;
   if (value === null) return op === '<>' ? `${e} IS NOT NULL` : `${e} IS NULL`;
   if (Array.isArray(value)) {
-    if (f.kind === 'enumArray') return `${e} && ${p.add(value)}::text[]`;
+    if (f.kind === 'enumArray' || f.kind === 'textArray') return `${e} && ${p.add(value)}::text[]`;
     if (f.kind === 'intArray') return `${e} && ${p.add(value)}::int[]`;
     // Every kind needs its own array type: timestamptz = ANY(text[]) has no operator (a 500 the fuzzer found).
     const cast = f.kind === 'int' ? 'bigint[]' : f.kind === 'date' ? 'date[]' : f.kind === 'bool' ? 'boolean[]' : f.kind === 'instant' ? 'timestamptz[]' : 'text[]';
@@ -43,6 +43,7 @@ function condition(f: FieldSpec, op: string | null, value: unknown, p: SqlParams
   }
   switch (f.kind) {
     case 'enumArray':
+    case 'textArray':
       return `${p.add(value)}::text = ANY(${e})`;
     case 'intArray':
       return `${p.add(value)}::int = ANY(${e})`;

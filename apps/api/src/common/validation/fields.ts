@@ -3,6 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   Allow,
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -102,6 +103,44 @@ export function EnumArrayField<V extends string>(e: DomainEnum<V>, opts: Common 
     ArrayUnique({ message: '同じ値が重複しています。' }),
     ...(opts.minSize ? [ArrayMinSize(opts.minSize, { message: `${opts.minSize}つ以上選んでください。` })] : []),
     IsIn(e.values as V[], { each: true, message: `次のいずれかを指定してください: ${e.values.join(', ')}` }),
+  );
+}
+
+/** A list of short free texts (e.g. a municipality's districts): no blanks, no duplicates. */
+export function TextArrayField(opts: Common & { maxItems: number; maxLength: number }) {
+  return applyDecorators(
+    api(opts, { type: 'array', items: { type: 'string', minLength: 1, maxLength: opts.maxLength }, maxItems: opts.maxItems }),
+    ...presence(opts),
+    IsArray({ message: '配列で指定してください。' }),
+    ArrayMaxSize(opts.maxItems, { message: `${opts.maxItems}件以内にしてください。` }),
+    ArrayUnique({ message: '同じ値が重複しています。' }),
+    IsString({ each: true, message: '文字列で指定してください。' }),
+    Matches(/\S/, { each: true, message: '空の値は指定できません。' }),
+    MaxLength(opts.maxLength, { each: true, message: `それぞれ${opts.maxLength}文字以内で入力してください。` }),
+  );
+}
+
+/** A JSON object of name → whole number (e.g. residents per district). */
+export function IntMapField(opts: Common & { maxEntries: number; maxKeyLength: number; min: number; max: number }) {
+  const fits = (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length <= opts.maxEntries &&
+    Object.entries(v).every(([k, n]) => k.trim().length > 0 && k.length <= opts.maxKeyLength && Number.isInteger(n) && (n as number) >= opts.min && (n as number) <= opts.max);
+  return applyDecorators(
+    api(opts, { type: 'object', additionalProperties: { type: 'integer', minimum: opts.min, maximum: opts.max }, maxProperties: opts.maxEntries }),
+    ...presence(opts),
+    (target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'isIntMap',
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: {
+          message: `{"名前": 整数, …} の形で指定してください（${opts.maxEntries}件以内、名前は${opts.maxKeyLength}文字以内、値は${opts.min}〜${opts.max}）。`,
+        },
+        validator: { validate: fits },
+      }),
   );
 }
 

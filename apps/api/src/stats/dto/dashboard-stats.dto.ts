@@ -83,7 +83,7 @@ export class UptakeByDistrictDto implements UptakeByDistrict {
   @ApiProperty({ type: 'string', nullable: true, description: '地区（null: 未記録）' }) district: string | null;
   @int() reservations: number;
   @int() applications: number;
-  @ApiProperty({ type: 'integer', nullable: true, description: '設定された人口（DISTRICT_POPULATION。未設定なら null）' }) population: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '市区町村の設定の地区別人口（未設定なら null）' }) population: number | null;
   @ApiProperty({ type: 'number', nullable: true, description: 'reservations / population（人口が未設定なら null）' }) share: number | null;
 }
 

@@ -9,8 +9,11 @@ export class CreateUserDto {
   @TextField({ max: 60, min: 1 })
   displayName: string;
 
-  @EnumField(ROLE)
+  @EnumField(ROLE, { description: '市区町村の管理者は admin・policy・counter・manager を、運用事業者は operator・prefecture を登録できます' })
   role: Role;
+
+  @TextField({ max: 2, optional: true, nullable: true, pattern: /^(0[1-9]|[1-3][0-9]|4[0-7])$/, patternMessage: '都道府県コードは2桁（01〜47）で入力してください。', description: '都道府県の利用者（role: prefecture）の都道府県コード。ほかの役割では空', example: '15' })
+  prefectureCode?: string | null;
 
   @BoolField({ optional: true })
   active?: boolean;

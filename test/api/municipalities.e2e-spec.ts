@@ -240,6 +240,12 @@ describe('municipalities', () => {
     }
     const prefecture = await t.as('niigata');
     await prefecture.get(`/api/municipalities/${ownId}`).expect(200);
+    // Only its own prefecture's municipalities, though it shares 000000 with the operator.
+    const elsewhere = await t.sql<{ id: number }>("INSERT INTO municipalities (code, name) VALUES ('131016', '千代田区') ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id");
+    await prefecture.get(`/api/municipalities/${elsewhere[0].id}`).expect(404);
+    const listed = (await prefecture.get('/api/municipalities').expect(200)).body as { code: string }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((m) => m.code.startsWith('15'))).toBe(true);
     await prefecture.put(`/api/municipalities/${ownId}`).send({ name: '変更' }).expect(403);
     await prefecture.post('/api/municipalities').send(shibata({ code: '152048' })).expect(403);
     expect((await prefecture.get('/api/settings').expect(200)).body).toEqual({

@@ -151,7 +151,9 @@ export class AuthService {
   async tenantOf(user: AuthUser): Promise<Tenant> {
     if (!user.prefectureCode) return { municipalityCode: user.municipalityCode };
     const codes = await withTenant({ municipalityCode: INSTALLATION }, () => this.repo.prefectureMunicipalities(user.prefectureCode!));
-    return { municipalityCode: user.municipalityCode, statsMunicipalities: codes };
+    // Never empty: the scope is what tells a prefecture user from the operator (the
+    // municipalities table's operator policy, migration 1764001880000).
+    return { municipalityCode: user.municipalityCode, statsMunicipalities: codes.length ? codes : [INSTALLATION] };
   }
 
   async logout(user: AuthUser, ip: string | undefined): Promise<void> {

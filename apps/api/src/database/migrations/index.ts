@@ -21,6 +21,7 @@ import { RemoveMunicipalityData1764001810000 } from './1764001810000-remove-muni
 import { PrefectureReferenceRead1764001850000 } from './1764001850000-prefecture-reference-read';
 import { NationalCampaignFunctions1764001860000 } from './1764001860000-national-campaign-functions';
 import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-reference-checks-by-municipality';
+import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operator-policy-not-prefecture';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PrefectureReferenceRead1764001850000,
   NationalCampaignFunctions1764001860000,
   ReferenceChecksByMunicipality1764001870000,
+  OperatorPolicyNotPrefecture1764001880000,
 ];

@@ -203,4 +203,31 @@ describe('row-level security as the API role', () => {
     }
     expect(await count(`SELECT count(*) AS n FROM participants WHERE municipality_code = $1`, [B])).toBe(0);
   });
+
+  // Last: it removes B. The one deliberate cross-municipality write, as the operator (000000).
+  it('lets the operator remove B’s data completely, leaving every row of A', async () => {
+    await asTenant('000000');
+    const { rows: result } = await app.query('SELECT remove_municipality_data($1) AS removed', [B]);
+    const removed = result[0].removed as Record<string, number>;
+    const wrong: string[] = [];
+    for (const table of owned) {
+      const [left] = await t.sql<{ a: number; b: number }>(
+        `SELECT count(*) FILTER (WHERE municipality_code = $1)::int AS a, count(*) FILTER (WHERE municipality_code = $2)::int AS b FROM ${quote(table)}`,
+        [A, B],
+      );
+      // Every owned table is in its list (a rollup may already be empty by then: its rows go with the records they count).
+      if (left.b !== 0 || left.a !== rows.get(table)![A] || !(table in removed)) {
+        wrong.push(`${table}: ${left.b} of B left (${table in removed ? `removed ${removed[table]}` : 'not in the function’s list'}), A ${left.a} of ${rows.get(table)![A]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    for (const table of [...REFERENCE_TABLES, 'municipalities']) {
+      const column = table === 'municipalities' ? 'code' : 'municipality_code';
+      expect(await t.sql(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [B])).toEqual([]);
+    }
+    expect((await t.sql('SELECT 1 FROM municipalities WHERE code = $1', [A])).length).toBe(1);
+    // The guards it set aside for its own statement are back.
+    const e = await refusal(`DELETE FROM imports WHERE id = ${written[A].ids.imports}`);
+    expect(e?.message).toBe('import jobs are records and are never deleted');
+  });
 });

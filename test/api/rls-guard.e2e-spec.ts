@@ -38,6 +38,12 @@ describe('row-level security as the API role', () => {
     await addB(t);
     written[A] = await writeOneOfEach(t, A, 'A市専用');
     written[B] = await writeOneOfEach(t, B, 'B市専用');
+    // National reference rows (NULL code), as the operator keeps them.
+    await t.sql(
+      `INSERT INTO campaigns (municipality_code, name, reservation_opens_on, reservation_closes_on, application_opens_on, application_closes_on, earning_starts_on, earning_ends_on, award_rate_percent, cap_per_person_yen)
+       VALUES (NULL, '国のキャンペーン', '2020-07-01', '2021-03-31', '2020-07-01', '2021-03-31', '2020-09-01', '2021-03-31', 25, 5000)`,
+    );
+    await t.sql(`INSERT INTO payment_services (municipality_code, name, operator, kind, applications_open_on, status) VALUES (NULL, '全国共通Pay', '全国決済', 'qr_code', '2020-07-01', 'active')`);
     owned = ownedTables(await readCatalog(async (sql, params) => t.sql(sql, params) as never));
     for (const table of owned) {
       const byCode = await t.sql<{ code: string; n: number }>(`SELECT municipality_code AS code, count(*)::int AS n FROM ${quote(table)} GROUP BY 1`);
@@ -137,9 +143,40 @@ describe('row-level security as the API role', () => {
       // National rows (NULL) are the operator's: a municipality can neither add nor change them.
       const national = await refusal(`INSERT INTO ${table} (name, municipality_code) VALUES ('国の登録', NULL)`);
       expect(national?.code).toBe('42501');
+      // Refused by the trigger that keeps a row's municipality (before the policy would).
       const toB = await refusal(`UPDATE ${table} SET municipality_code = $1 WHERE municipality_code = $2`, [B, A]);
-      expect(toB?.code).toBe('42501');
+      expect(toB?.code).toMatch(/^(42501|23514)$/);
     }
+  });
+
+  it('lets A lock the national reference rows its writes build on, never change, take or delete them', async () => {
+    await asTenant(A);
+    for (const table of REFERENCE_TABLES) {
+      await app.query('BEGIN');
+      try {
+        // A reservation shares its campaign row; the reference checks key-share it.
+        for (const lock of ['FOR SHARE', 'FOR KEY SHARE']) {
+          const locked = await app.query(`SELECT id FROM ${table} WHERE municipality_code IS NULL ${lock}`);
+          expect([table, lock, locked.rowCount]).toEqual([table, lock, 1]);
+        }
+        const deleted = await app.query(`DELETE FROM ${table} WHERE municipality_code IS NULL`);
+        expect([table, deleted.rowCount]).toEqual([table, 0]);
+      } finally {
+        await app.query('ROLLBACK');
+      }
+      const renamed = await refusal(`UPDATE ${table} SET name = name || '（改）' WHERE municipality_code IS NULL`);
+      expect([table, renamed?.message]).toEqual([table, expect.stringMatching(/row-level security/)]);
+      for (const code of [A, B]) {
+        const taken = await refusal(`UPDATE ${table} SET municipality_code = $1 WHERE municipality_code IS NULL`, [code]);
+        expect([table, taken?.message]).toEqual([table, `the municipality of a ${table} row never changes`]);
+      }
+      const moved = await refusal(`UPDATE ${table} SET municipality_code = NULL WHERE municipality_code = $1`, [A]);
+      expect([table, moved?.code]).toEqual([table, expect.stringMatching(/^(42501|23514)$/)]);
+    }
+    // The operator keeps them.
+    await asTenant('000000');
+    expect(await refusal(`UPDATE campaigns SET name = name || '（改）' WHERE municipality_code IS NULL`)).toBeNull();
+    expect((await t.sql(`SELECT 1 FROM campaigns WHERE municipality_code IS NULL AND name = '国のキャンペーン'`)).length).toBe(1);
   });
 
   it('changes and deletes nothing of B’s as A: B’s rows are not there to touch', async () => {

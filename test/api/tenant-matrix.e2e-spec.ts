@@ -333,4 +333,34 @@ describe('tenant axis: municipality B never reaches A’s records, and the rever
     );
     expect(Number(n)).toBe(0);
   });
+
+  it('shares the national campaign and payment service: each municipality reserves and applies the same person in its own quota, and neither changes them', async () => {
+    // National reference rows (NULL code), as the operator keeps them.
+    const [campaign] = await t.sql<{ id: number }>(
+      `INSERT INTO campaigns (municipality_code, name, reservation_opens_on, reservation_closes_on, application_opens_on, application_closes_on, earning_starts_on, earning_ends_on, award_rate_percent, cap_per_person_yen)
+       VALUES (NULL, '国のキャンペーン', '2020-07-01', '2021-03-31', '2020-07-01', '2021-03-31', '2020-09-01', '2021-03-31', 25, 5000) RETURNING id`,
+    );
+    const [service] = await t.sql<{ id: number }>(
+      `INSERT INTO payment_services (municipality_code, name, operator, kind, applications_open_on, status) VALUES (NULL, '全国共通Pay', '全国決済', 'qr_code', '2020-07-01', 'active') RETURNING id`,
+    );
+    const before = await t.sql('SELECT to_jsonb(c) AS c FROM campaigns c WHERE id = $1 UNION ALL SELECT to_jsonb(s) FROM payment_services s WHERE id = $2', [campaign.id, service.id]);
+    const person = newMyKeyId();
+    for (const code of [A, B]) {
+      const admin = await as(t, code, 'admin');
+      const quota = await admin.post('/api/reservation-quotas').send(quotaBody(campaign.id));
+      expect([code, quota.status]).toEqual([code, 201]);
+      const counter = await as(t, code, 'counter');
+      const reserved = await counter.post('/api/reservations').send(reservationBody(quota.body.id, { myKeyId: person }));
+      expect([code, reserved.status, reserved.body.code]).toEqual([code, 201, undefined]);
+      const applied = await counter.post('/api/applications').send(applicationBody(person, service.id));
+      expect([code, applied.status, applied.body.code]).toEqual([code, 201, undefined]);
+      // A national row is read-only for a municipality: refused, never a 5xx, never a silent no-op.
+      expect([code, (await admin.put(`/api/campaigns/${campaign.id}`).send({ earningEndsOn: '2021-09-30' })).status]).toEqual([code, 403]);
+      expect([code, (await admin.put(`/api/payment-services/${service.id}`).send({ notes: '市で変更' })).status]).toEqual([code, 403]);
+      for (const path of [`/api/campaigns/${campaign.id}`, `/api/payment-services/${service.id}`]) expect((await admin.delete(path)).status).toBeLessThan(500);
+    }
+    expect(await t.sql('SELECT to_jsonb(c) AS c FROM campaigns c WHERE id = $1 UNION ALL SELECT to_jsonb(s) FROM payment_services s WHERE id = $2', [campaign.id, service.id])).toEqual(before);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(DISTINCT municipality_code)::int AS n FROM participants WHERE campaign_id = $1', [campaign.id]);
+    expect(n).toBe(2);
+  });
 });

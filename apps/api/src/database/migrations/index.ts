@@ -18,6 +18,7 @@ import { PaymentServiceReadings1764001716000 } from './1764001716000-payment-ser
 import { ApplicationDeletions1764001720000 } from './1764001720000-application-deletions';
 import { Municipalities1764001800000 } from './1764001800000-municipalities';
 import { RemoveMunicipalityImports1764001810000 } from './1764001810000-remove-municipality-imports';
+import { ReferenceRowLocks1764001820000 } from './1764001820000-reference-row-locks';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ApplicationDeletions1764001720000,
   Municipalities1764001800000,
   RemoveMunicipalityImports1764001810000,
+  ReferenceRowLocks1764001820000,
 ];

@@ -71,7 +71,10 @@ export class DashboardStatsService {
 
     const districts = of('district');
     const population = this.config.districtPopulation;
-    const named = [...new Set([...this.config.districts, ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
+    // Districts nobody configured follow in a fixed order: the query's GROUP BY gives
+    // none, and the same figures must come back the same way every time.
+    const others = [...districts.keys()].filter((d): d is string => d !== null).sort((a, b) => a.localeCompare(b, 'ja'));
+    const named = [...new Set([...this.config.districts, ...Object.keys(population), ...others])];
     const byDistrict: UptakeByDistrict[] = [...named, ...(districts.has(null) ? [null] : [])].map((district) => {
       const reservations = districts.get(district)?.r ?? 0;
       const pop = district !== null ? (population[district] ?? null) : null;

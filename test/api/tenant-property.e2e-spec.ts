@@ -410,7 +410,7 @@ describe('property: A’s every read is the same with or without B in the databa
         }
       }),
       // A failure is reported at once with its commands (shrinking would replay runs for minutes).
-      { numRuns: 8, endOnFailure: true },
+      { numRuns: 6, endOnFailure: true },
     );
   });
 });

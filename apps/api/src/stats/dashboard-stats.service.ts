@@ -74,7 +74,10 @@ export class DashboardStatsService {
     let byDistrict: UptakeByDistrict[] = [];
     if (settings) {
       const population = settings.population;
-      const named = [...new Set([...settings.districts, ...Object.keys(population), ...[...districts.keys()].filter((d): d is string => d !== null)])];
+      // Districts nobody configured follow in a fixed order: the query's GROUP BY gives
+      // none, and the same figures must come back the same way every time.
+      const others = [...districts.keys()].filter((d): d is string => d !== null).sort((x, y) => x.localeCompare(y, 'ja'));
+      const named = [...new Set([...settings.districts, ...Object.keys(population), ...others])];
       byDistrict = [...named, ...(districts.has(null) ? [null] : [])].map((district) => {
         const reservations = districts.get(district)?.r ?? 0;
         const pop = district !== null ? (population[district] ?? null) : null;

@@ -20,6 +20,13 @@ describe('ErrorFilter.toBody', () => {
     expect(filter.toBody(dbError('40P01')).statusCode).toBe(409);
   });
 
+  it('answers 403 for a write row-level security refuses, 500 for any other missing privilege', () => {
+    const rls = Object.assign(new QueryFailedError('q', [], new Error('new row violates row-level security policy for table "campaigns"')), { code: '42501' });
+    expect(filter.toBody(rls)).toMatchObject({ statusCode: 403, code: 'forbidden' });
+    const grant = Object.assign(new QueryFailedError('q', [], new Error('permission denied for table audit_logs')), { code: '42501' });
+    expect(filter.toBody(grant).statusCode).toBe(500);
+  });
+
   it('keeps Nest’s HTTP errors in the same shape', () => {
     expect(filter.toBody(new NotFoundException())).toMatchObject({ statusCode: 404, code: 'not_found' });
     expect(filter.toBody(new BadRequestException('Unexpected token } in JSON at position 1'))).toMatchObject({ statusCode: 400, code: 'bad_request' });

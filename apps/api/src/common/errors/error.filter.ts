@@ -58,6 +58,12 @@ function fromDatabase(err: QueryFailedError & { code?: string; detail?: string; 
     case '40P01':
     case '55P03':
       return { statusCode: 409, code: 'busy', message: '同時に更新が行われました。もう一度お試しください。' };
+    case '42501':
+      // Row-level security refusing a write (a national row, another municipality's):
+      // the caller may not change it. Any other missing privilege is the server's fault.
+      return /row-level security/.test(err.message)
+        ? { statusCode: 403, code: 'forbidden', message: 'このデータを変更する権限がありません。' }
+        : null;
     default:
       return null;
   }

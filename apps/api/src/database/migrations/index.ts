@@ -18,6 +18,7 @@ import { PaymentServiceReadings1764001716000 } from './1764001716000-payment-ser
 import { ApplicationDeletions1764001720000 } from './1764001720000-application-deletions';
 import { Municipalities1764001800000 } from './1764001800000-municipalities';
 import { RemoveMunicipalityData1764001810000 } from './1764001810000-remove-municipality-data';
+import { ReferenceRowLocks1764001820000 } from './1764001820000-reference-row-locks';
 import { PrefectureReferenceRead1764001850000 } from './1764001850000-prefecture-reference-read';
 import { NationalCampaignFunctions1764001860000 } from './1764001860000-national-campaign-functions';
 import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-reference-checks-by-municipality';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   ApplicationDeletions1764001720000,
   Municipalities1764001800000,
   RemoveMunicipalityData1764001810000,
+  ReferenceRowLocks1764001820000,
   PrefectureReferenceRead1764001850000,
   NationalCampaignFunctions1764001860000,
   ReferenceChecksByMunicipality1764001870000,

@@ -12,7 +12,8 @@ export interface Clock {
   now(): number;
 }
 export const AUTH_CLOCK = Symbol('AUTH_CLOCK');
-export const systemClock: Clock = { now: () => Date.now() };
+/** One per app (tests move their app's clock without touching another's). */
+export const systemClock = (): Clock => ({ now: () => Date.now() });
 
 export class Totp {
   private readonly key: Buffer;
@@ -49,7 +50,8 @@ export class Totp {
         epochTolerance: PERIOD_SECONDS,
         ...(lastStep != null ? { afterTimeStep: lastStep } : {}),
       });
-      return r.valid ? r.timeStep : null;
+      // The TOTP result carries the step (the union also covers HOTP's, which does not).
+      return r.valid ? (r as { timeStep: number }).timeStep : null;
     } catch {
       return null;
     }

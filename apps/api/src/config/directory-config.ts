@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { MUNICIPALITY_ROLES } from '@mynapoint/domain';
+import type { Role } from '@mynapoint/domain';
 
 // The city's directory (LDAP v3: OpenLDAP or Active Directory), from the environment.
 // docs/directory.md explains every variable with an AD and an OpenLDAP example.
 
+// The municipality roles (libs/domain's MUNICIPALITY_ROLES), spelled out: the
+// configuration is loaded by the migration runner too, outside the domain's path alias.
+const MUNICIPALITY_ROLES = ['admin', 'policy', 'counter', 'manager'] as const satisfies readonly Role[];
 export type DirectoryRole = (typeof MUNICIPALITY_ROLES)[number];
 
 export interface DirectoryConfig {

@@ -5,6 +5,7 @@ export enum UserError {
   UsernameTaken = 'username_taken',
   SelfLockout = 'self_lockout',
   WeakPassword = 'weak_password',
+  DirectoryAccount = 'directory_account',
 }
 
 export class UserException extends defineDomainException<UserError>({
@@ -12,4 +13,5 @@ export class UserException extends defineDomainException<UserError>({
   [UserError.UsernameTaken]: 409,
   [UserError.SelfLockout]: 409,
   [UserError.WeakPassword]: 400,
+  [UserError.DirectoryAccount]: 400,
 }) {}

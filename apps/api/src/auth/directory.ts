@@ -94,7 +94,10 @@ export class Directory {
   private async connect(): Promise<Client> {
     const c = this.config;
     const tlsOptions: ConnectionOptions = { rejectUnauthorized: c.tlsRejectUnauthorized, ...(c.ca ? { ca: c.ca } : {}) };
-    const client = new Client({ url: c.url, timeout: c.timeoutMs, connectTimeout: c.timeoutMs, tlsOptions, strictDN: false });
+    // tlsOptions only for ldaps://: given on an ldap:// URL, ldapts opens the connection
+    // with TLS already, and the StartTLS handshake that follows is cut off.
+    const secure = c.url.startsWith('ldaps://');
+    const client = new Client({ url: c.url, timeout: c.timeoutMs, connectTimeout: c.timeoutMs, ...(secure ? { tlsOptions } : {}), strictDN: false });
     const host = new URL(c.url).hostname;
     // SNI takes a host name only (RFC 6066); the certificate is still checked against an address.
     if (c.startTls) await client.startTLS({ ...tlsOptions, ...(isIP(host) ? {} : { servername: host }) });

@@ -24,10 +24,18 @@ const SPECIAL: Record<string, { action: AuditAction; resource: string }> = {
   'POST /api/auth/logout': { action: 'logout', resource: 'auth' },
   'POST /api/imports': { action: 'import', resource: 'imports' },
   'POST /api/users/:id/unlock': { action: 'unlock', resource: 'users' },
+  'POST /api/auth/login/totp': { action: 'login', resource: 'auth' },
+  'POST /api/auth/totp/confirm': { action: 'totp_enabled', resource: 'auth' },
+  'POST /api/auth/totp/recovery-codes': { action: 'recovery_codes_issued', resource: 'auth' },
+  'DELETE /api/auth/sessions/:id': { action: 'session_ended', resource: 'auth' },
+  'DELETE /api/users/:id/sessions/:sessionId': { action: 'session_ended', resource: 'users' },
+  'DELETE /api/users/:id/sessions': { action: 'session_ended', resource: 'users' },
+  'POST /api/users/:id/totp-reset': { action: 'totp_reset', resource: 'users' },
 };
 // Write routes that log nothing themselves, and why.
 const EXEMPT: Record<string, string> = {
   'POST /api/exports/:resource/ticket': 'issues a 60-second download URL; the download it opens is the export and is logged',
+  'POST /api/auth/totp/setup': 'stores a pending secret only; turning the second factor on (confirm) is logged as totp_enabled',
 };
 
 const figures = { writeRoutes: 0, writeRoutesAudited: 0, exempt: 0, exportPaths: 0, exportCalls: 0 };

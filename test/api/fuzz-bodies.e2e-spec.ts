@@ -56,6 +56,10 @@ describe('fuzz: write bodies', () => {
     const application = await createApplication(t, { myKeyId: applied.myKeyId, paymentServiceId: ps.id });
     const alert = await createFraudAlert(t);
     const record = await createAssistanceRecord(t, 'admin');
+    // DELETE /api/auth/sessions/:id as the admin: a session of its own opened for it, so
+    // an accepted case ends that one and not the admin's cached token.
+    const spare = t.client((await t.anon.post('/api/auth/login').send({ username: 'admin', password: 'mynapoint-demo' })).body.accessToken);
+    const spareSession = (await spare.get('/api/auth/sessions')).body.find((s: { current: boolean }) => s.current).id as number;
     ids = {
       campaigns: campaign.id,
       'reservation-quotas': quota.id,
@@ -64,6 +68,7 @@ describe('fuzz: write bodies', () => {
       'payment-services': ps.id,
       'fraud-alerts': alert.id,
       'assistance-records': record.id,
+      auth: spareSession,
     };
     // Point awards first: the campaign is found by the transaction date, and the campaigns
     // the other cases create overlap it.

@@ -18,6 +18,7 @@ import paymentServices from './payment-services';
 import reservationQuotas from './reservation-quotas';
 import reservations from './reservations';
 import { ReportsPage } from './reports/ReportsPage';
+import { SecurityPage } from './security/SecurityPage';
 import pointAwards from './point-awards';
 import { theme } from './theme';
 import users from './users';
@@ -50,6 +51,7 @@ function AdminApp() {
       <Resource name="fraud-alerts" {...fraudAlerts} />
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/security" element={<SecurityPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/notices/:id/print" element={<NoticePrintPage />} />

@@ -1,7 +1,11 @@
-import { Box, Typography } from '@mui/material';
-import { Login, LoginForm, useTranslate } from 'react-admin';
+import { Box, Button, CardContent, CircularProgress, Link, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { Login, useLogin, useNotify, useTranslate } from 'react-admin';
+import { SecondFactorRequired } from '../authProvider';
 
-// The login page says what system this is and whose: staff share terminals.
+// The login page says what system this is and whose: staff share terminals. Two steps
+// when the user has a second factor: the password, then the authenticator app's code
+// (or a recovery code).
 export function LoginPage() {
   const translate = useTranslate();
   return (
@@ -17,7 +21,137 @@ export function LoginPage() {
           {translate('app.login.hint')}
         </Typography>
       </Box>
-      <LoginForm />
+      <SignInForm />
     </Login>
+  );
+}
+
+/** Digits only, whatever was pasted ("123 456", "123-456"), at most six. */
+export function digitsOf(text: string): string {
+  return text.replace(/\D/g, '').slice(0, 6);
+}
+
+function SignInForm() {
+  const translate = useTranslate();
+  const login = useLogin();
+  const notify = useNotify();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
+  const [recovery, setRecovery] = useState(false);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const fail = (e: unknown) => {
+    const message = (e as Error)?.message || 'ra.auth.sign_in_error';
+    notify(message, { type: 'error', messageArgs: { _: message } });
+  };
+
+  const submitPassword = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await login({ username, password });
+    } catch (err) {
+      if (err instanceof SecondFactorRequired) {
+        setMfaToken(err.mfaToken);
+        setPassword('');
+      } else fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitCode = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await login({ mfaToken, code });
+    } catch (err) {
+      setCode('');
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = () => {
+    setMfaToken(null);
+    setCode('');
+    setRecovery(false);
+  };
+
+  if (mfaToken) {
+    return (
+      <form onSubmit={submitCode} noValidate data-testid="code-form">
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, width: 300 }}>
+          <Typography variant="body2" id="code-help">
+            {translate(recovery ? 'app.login.recovery_help' : 'app.login.code_help')}
+          </Typography>
+          {recovery ? (
+            <TextField
+              key="recovery"
+              label={translate('app.login.recovery')}
+              value={code}
+              onChange={(e) => setCode(e.target.value.slice(0, 20))}
+              autoFocus
+              autoComplete="off"
+              slotProps={{ htmlInput: { 'aria-describedby': 'code-help', spellCheck: false, autoCapitalize: 'none' } }}
+              required
+            />
+          ) : (
+            <TextField
+              key="code"
+              label={translate('app.login.code')}
+              value={code}
+              // Pasting "123 456" keeps the digits.
+              onChange={(e) => setCode(digitsOf(e.target.value))}
+              autoFocus
+              autoComplete="one-time-code"
+              // The numeric keypad on phones.
+              slotProps={{ htmlInput: { inputMode: 'numeric', pattern: '[0-9]*', 'aria-describedby': 'code-help' } }}
+              required
+            />
+          )}
+          <Button type="submit" variant="contained" disabled={busy || (!recovery && code.length !== 6) || (recovery && !code.trim())}>
+            {busy ? <CircularProgress size={19} thickness={3} /> : translate('app.login.verify')}
+          </Button>
+          <Link component="button" type="button" variant="body2" onClick={() => { setRecovery(!recovery); setCode(''); }}>
+            {translate(recovery ? 'app.login.use_code' : 'app.login.use_recovery')}
+          </Link>
+          <Link component="button" type="button" variant="body2" onClick={startOver}>
+            {translate('app.login.start_over')}
+          </Link>
+        </CardContent>
+      </form>
+    );
+  }
+
+  return (
+    <form onSubmit={submitPassword} noValidate data-testid="password-form">
+      <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, width: 300 }}>
+        <TextField
+          label={translate('ra.auth.username')}
+          name="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoFocus
+          autoComplete="username"
+          required
+        />
+        <TextField
+          label={translate('ra.auth.password')}
+          name="password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          required
+        />
+        <Button type="submit" variant="contained" disabled={busy || !username || !password}>
+          {busy ? <CircularProgress size={19} thickness={3} /> : translate('ra.auth.sign_in')}
+        </Button>
+      </CardContent>
+    </form>
   );
 }

@@ -46,7 +46,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
       <Typography variant="subtitle2" component="h3">
         {translate(`${T}.recovery.shown_once`)}
       </Typography>
-      <Box component="ol" sx={{ fontFamily: 'monospace', fontSize: '1.05rem', columns: 2, pl: 3, my: 1 }}>
+      <Box component="ol" sx={{ fontFamily: 'monospace', fontSize: '1.05rem', columns: 2, listStylePosition: 'inside', pl: 0, my: 1 }}>
         {codes.map((c) => (
           <li key={c}>{c}</li>
         ))}

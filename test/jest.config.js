@@ -19,7 +19,8 @@ const swc = [
 
 // NestJS 12 and a few of its dependencies ship ES modules only; Jest's CommonJS
 // runtime (Node 20) cannot require them, so swc turns them into CommonJS too.
-const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'load-esm'];
+// otplib's CommonJS build (@otplib/*) requires @noble/hashes and @scure/base, which ship ES modules only.
+const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'load-esm', '@otplib', '@noble', '@scure'];
 
 const common = {
   rootDir: path.resolve(__dirname, '..'),

@@ -1,5 +1,5 @@
 // `npm test`: install if needed, type-check, build the admin UI for the browser
-// tests, make sure Chromium is there, start a throwaway embedded PostgreSQL unless
+// tests, make sure Chromium and slapd are there, start a throwaway embedded PostgreSQL unless
 // DATABASE_URL is set, and run every Jest project (unit, API e2e, browser e2e).
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,6 +42,21 @@ if (!existsSync(CHROMIUM)) {
     apt('install', '-y', 'chromium');
   }
   if (!existsSync(CHROMIUM)) step('Chromium could not be installed: the browser tests will fail.');
+}
+
+// The directory sign-in tests run a real OpenLDAP (Debian's slapd), as .ci/run installs it.
+const SLAPD = '/usr/sbin/slapd';
+if (!existsSync(SLAPD)) {
+  step('OpenLDAP is missing: installing Debian’s slapd for the directory sign-in tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...a) =>
+    process.getuid?.() === 0 ? spawnSync('apt-get', a, { stdio: 'inherit', env }) : spawnSync('sudo', ['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...a], { stdio: 'inherit' });
+  apt('install', '-y', 'slapd', 'ldap-utils');
+  if (!existsSync(SLAPD)) {
+    apt('update');
+    apt('install', '-y', 'slapd', 'ldap-utils');
+  }
+  if (!existsSync(SLAPD)) step('slapd could not be installed: the directory tests will fail.');
 }
 
 let embedded;

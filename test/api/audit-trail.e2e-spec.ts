@@ -26,11 +26,19 @@ const SPECIAL: Record<string, { action: AuditAction; resource: string }> = {
   'POST /api/users/:id/unlock': { action: 'unlock', resource: 'users' },
   // The operator's removal of a municipality's data: a 'delete' of it, in the installation's log.
   'POST /api/municipalities/:id/remove-data': { action: 'delete', resource: 'municipalities' },
+  'POST /api/auth/login/totp': { action: 'login', resource: 'auth' },
+  'POST /api/auth/totp/confirm': { action: 'totp_enabled', resource: 'auth' },
+  'POST /api/auth/totp/recovery-codes': { action: 'recovery_codes_issued', resource: 'auth' },
+  'DELETE /api/auth/sessions/:id': { action: 'session_ended', resource: 'auth' },
+  'DELETE /api/users/:id/sessions/:sessionId': { action: 'session_ended', resource: 'users' },
+  'DELETE /api/users/:id/sessions': { action: 'session_ended', resource: 'users' },
+  'POST /api/users/:id/totp-reset': { action: 'totp_reset', resource: 'users' },
 };
 // Write routes that log nothing themselves, and why.
 const EXEMPT: Record<string, string> = {
   'POST /api/exports/:resource/ticket': 'issues a 60-second download URL; the download it opens is the export and is logged',
   'POST /api/municipalities/:id/export/ticket': 'issues a 60-second download URL; the download it opens is the export and is logged',
+  'POST /api/auth/totp/setup': 'stores a pending secret only; turning the second factor on (confirm) is logged as totp_enabled',
 };
 
 const figures = { writeRoutes: 0, writeRoutesAudited: 0, exempt: 0, exportPaths: 0, exportCalls: 0 };

@@ -59,6 +59,10 @@ describe('fuzz: write bodies', () => {
     const alert = await createFraudAlert(t);
     const record = await createAssistanceRecord(t, 'admin');
     const [municipality] = await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
+    // DELETE /api/auth/sessions/:id as the admin: a session of its own opened for it, so
+    // an accepted case ends that one and not the admin's cached token.
+    const spare = t.client((await t.anon.post('/api/auth/login').send({ username: 'admin', password: 'mynapoint-demo' })).body.accessToken);
+    const spareSession = (await spare.get('/api/auth/sessions')).body.find((s: { current: boolean }) => s.current).id as number;
     ids = {
       municipalities: municipality.id,
       campaigns: campaign.id,
@@ -68,6 +72,7 @@ describe('fuzz: write bodies', () => {
       'payment-services': ps.id,
       'fraud-alerts': alert.id,
       'assistance-records': record.id,
+      auth: spareSession,
     };
     // Point awards first: the campaign is found by the transaction date, and the campaigns
     // the other cases create overlap it.

@@ -3,7 +3,7 @@
 // Input: one JSON argument. Output: one JSON line on stdout with the rate of
 // successful responses and the latency percentiles of every response.
 //
-//   { url, token, connections, seconds, method?, body?, kind?: 'get-by-id' | 'reservation' | 'point-award', ... }
+//   { url, token, connections, seconds, method?, body?, kind?: 'get-by-id' | 'reservation' | 'point-award' | 'login', ... }
 import autocannon from 'autocannon';
 
 const cfg = JSON.parse(process.argv[2]);
@@ -35,6 +35,9 @@ function requestFor() {
         };
         return { ...req, body: JSON.stringify(body) };
       };
+    case 'login':
+      // Sign-ins through the directory, one of `cfg.users` names after another.
+      return (req) => ({ ...req, body: JSON.stringify({ username: `${cfg.prefix}${n++ % cfg.users}`, password: cfg.password }) });
     default:
       return undefined;
   }

@@ -30,6 +30,7 @@ const SCREENS = [
   '/#/fraud-alerts',
   '/#/audit-logs',
   '/#/reports',
+  '/#/security',
 ];
 
 describe('admin UI under the Content-Security-Policy', () => {

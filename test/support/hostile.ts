@@ -192,6 +192,9 @@ export function applyMutations(base: Record<string, unknown>, ms: Mutation[]): R
  * What the database holds, table by table: the row count and the newest row version
  * (xmin changes on every insert and update). Equal before and after = nothing written.
  * The audit log is left out: refusals are logged on purpose (login_failed, my_number_refused).
+ * Sessions are compared by what a request could do to them (a new one, an ended one), not
+ * by row version: any signed-in request, refused or not, records the session's last use
+ * (at most once a minute, for the idle timeout).
  */
 export async function fingerprint(db: Pool): Promise<string> {
   const tables = (
@@ -200,7 +203,9 @@ export async function fingerprint(db: Pool): Promise<string> {
         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_logs', 'migrations') ORDER BY 1`,
     )
   ).rows.map((r) => r.t);
-  const sql = tables.map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS v FROM ${t}`).join(' UNION ALL ');
+  const version = (t: string) =>
+    t === 'sessions' ? `coalesce(max(id), 0)::text || ':' || count(revoked_at)::text || ':' || count(*) FILTER (WHERE purpose = 'full')::text` : 'coalesce(max(xmin::text::bigint), 0)::text';
+  const sql = tables.map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || ${version(t)} AS v FROM ${t}`).join(' UNION ALL ');
   const rows = (await db.query<{ t: string; v: string }>(sql)).rows;
   return rows
     .sort((a, b) => a.t.localeCompare(b.t))

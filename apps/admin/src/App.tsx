@@ -20,6 +20,7 @@ import paymentServices from './payment-services';
 import reservationQuotas from './reservation-quotas';
 import reservations from './reservations';
 import { ReportsPage } from './reports/ReportsPage';
+import { SecurityPage } from './security/SecurityPage';
 import pointAwards from './point-awards';
 import { theme } from './theme';
 import users from './users';
@@ -54,6 +55,7 @@ function AdminApp() {
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />
         <Route path={MUNICIPALITY_SETTINGS_PATH} element={<MunicipalitySettings />} />
+        <Route path="/security" element={<SecurityPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/notices/:id/print" element={<NoticePrintPage />} />

@@ -3,23 +3,39 @@ import { can, canExport, isResource, mayChangeReferenceRow, type Action } from '
 import { QUICK_ENTRY_PATH } from './assistance-records/quickEntry';
 import { authHeader, clearSession, readSession, rememberMunicipalityCode, writeSession } from './session';
 
+export const SECURITY_PATH = '/security';
+
+/** The password was right; the login page now asks for the code (POST /api/auth/login/totp). */
+export class SecondFactorRequired extends Error {
+  constructor(readonly mfaToken: string) {
+    super('app.login.code_required');
+  }
+}
+
 // react-admin's view of the server's auth: the same permissions table
 // (libs/domain) decides what menus and buttons a role sees. The server enforces it
 // regardless; this only hides what would be refused.
 export const authProvider: AuthProvider = {
-  async login({ username, password, municipalityCode }) {
-    // Full-width digits typed with the IME count as the same code.
-    const code = typeof municipalityCode === 'string' ? municipalityCode.normalize('NFKC').trim() : '';
-    const res = await fetch('/api/auth/login', {
+  // Two steps when the user has a second factor: { username, password, municipalityCode? },
+  // then { mfaToken, code }.
+  async login(params: { username?: string; password?: string; municipalityCode?: string; mfaToken?: string; code?: string }) {
+    const second = params.mfaToken !== undefined;
+    // Full-width digits typed with the IME count as the same municipality code.
+    const municipalityCode = typeof params.municipalityCode === 'string' ? params.municipalityCode.normalize('NFKC').trim() : '';
+    const first = { username: params.username, password: params.password, ...(municipalityCode ? { municipalityCode } : {}) };
+    const res = await fetch(second ? '/api/auth/login/totp' : '/api/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(code ? { username, password, municipalityCode: code } : { username, password }),
+      body: JSON.stringify(second ? { mfaToken: params.mfaToken, code: params.code } : first),
     });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body.message ?? 'ra.auth.sign_in_error');
-    writeSession(body.accessToken, body.user);
-    rememberMunicipalityCode(code);
-    // Counter staff start where they work: the quick-entry screen.
+    if (!second) rememberMunicipalityCode(municipalityCode);
+    if (body.mfaRequired) throw new SecondFactorRequired(body.mfaToken);
+    writeSession(body.accessToken, body.user, Boolean(body.totpSetupRequired));
+    // A role that must use a second factor sets it up first; counter staff start where
+    // they work: the quick-entry screen.
+    if (body.totpSetupRequired) return { redirectTo: SECURITY_PATH };
     if (body.user?.role === 'counter') return { redirectTo: QUICK_ENTRY_PATH };
   },
 
@@ -52,8 +68,12 @@ export const authProvider: AuthProvider = {
   },
 
   async canAccess({ resource, action, record }) {
-    const role = readSession()?.user.role;
+    const session = readSession();
+    const role = session?.user.role;
     if (!role) return false;
+    // Until the required second factor is set up, the security page is all there is.
+    if (resource === 'security') return true;
+    if (session.setupRequired) return false;
     if (resource === 'dashboard') return true;
     // A list's CSV/Excel export, or a resource's own export (a municipality's data).
     if (action === 'export') return canExport(role, resource) || can(role, resource, 'export');

@@ -84,6 +84,22 @@ export const dataProvider = {
     return json as T;
   },
 
+  /** PUT JSON to an endpoint outside the REST resources (settings). */
+  async putJson<T = unknown>(path: string, body: unknown): Promise<T> {
+    const { json } = await httpClient(`${API_URL}/${path}`, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+      headers: new Headers({ Accept: 'application/json', 'Content-Type': 'application/json' }),
+    });
+    return json as T;
+  },
+
+  /** DELETE an endpoint outside the REST resources (a session). */
+  async deleteJson<T = unknown>(path: string): Promise<T> {
+    const { json } = await httpClient(`${API_URL}/${path}`, { method: 'DELETE' });
+    return json as T;
+  },
+
   /** POST a multipart form (CSV imports); the browser sets the boundary. */
   async upload<T = unknown>(path: string, form: FormData): Promise<T> {
     const { json } = await httpClient(`${API_URL}/${path}`, { method: 'POST', body: form });

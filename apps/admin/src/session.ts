@@ -10,7 +10,14 @@ export interface SessionUser {
 
 const KEY = 'mynapoint.session';
 
-export function readSession(): { token: string; user: SessionUser } | null {
+export interface Session {
+  token: string;
+  user: SessionUser;
+  /** The municipality requires a second factor of this role and the user has none yet: set-up only. */
+  setupRequired?: boolean;
+}
+
+export function readSession(): Session | null {
   try {
     const raw = localStorage.getItem(KEY);
     return raw ? JSON.parse(raw) : null;
@@ -19,8 +26,14 @@ export function readSession(): { token: string; user: SessionUser } | null {
   }
 }
 
-export function writeSession(token: string, user: SessionUser): void {
-  localStorage.setItem(KEY, JSON.stringify({ token, user }));
+export function writeSession(token: string, user: SessionUser, setupRequired = false): void {
+  localStorage.setItem(KEY, JSON.stringify({ token, user, ...(setupRequired ? { setupRequired } : {}) }));
+}
+
+/** The second factor is on: the same session may now work everywhere. */
+export function markSetupDone(): void {
+  const s = readSession();
+  if (s) writeSession(s.token, s.user);
 }
 
 export function clearSession(): void {

@@ -16,5 +16,11 @@ export const AUDIT_ACTION = defineEnum({
   // Extension: repeated wrong passwords locked an account; an admin lifted a lock.
   account_locked: { ja: 'アカウントロック', en: 'Account locked' },
   unlock: { ja: 'ロック解除', en: 'Unlock' },
+  // Extension (issue #22): the second factor turned on, reset by an admin, new recovery
+  // codes issued; a session ended by its user or an admin.
+  totp_enabled: { ja: '二要素認証の有効化', en: 'Two-factor on' },
+  totp_reset: { ja: '二要素認証のリセット', en: 'Two-factor reset' },
+  recovery_codes_issued: { ja: '復旧コードの発行', en: 'Recovery codes issued' },
+  session_ended: { ja: 'セッション終了', en: 'Session ended' },
 });
 export type AuditAction = EnumValue<typeof AUDIT_ACTION>;

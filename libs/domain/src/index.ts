@@ -1,5 +1,6 @@
 export * from './enum';
 export * from './roles';
+export * from './auth-source';
 export * from './permissions';
 export * from './payment-service';
 export * from './uptake';

@@ -13,6 +13,7 @@ import imports from '../imports/i18n';
 import municipalities from '../municipalities/i18n';
 import pointAwards from '../point-awards/i18n';
 import users from '../users/i18n';
+import security from '../security/i18n';
 
 // Extra texts per resource (titles, helper texts); field names come from the domain.
 export const resourceMessages: Record<string, { ja: Record<string, unknown>; en: Record<string, unknown> }> = {
@@ -31,4 +32,5 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   imports,
   'point-awards': pointAwards,
   dashboard,
+  security,
 };

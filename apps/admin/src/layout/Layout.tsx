@@ -4,6 +4,10 @@ import { PREFECTURE, ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { useSettings } from '../common/settings';
 import { Menu } from './Menu';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { SECURITY_PATH } from '../authProvider';
+import { readSession } from '../session';
 
 function RoleChip() {
   const { identity } = useGetIdentity();
@@ -42,6 +46,18 @@ function MyAppBar() {
   );
 }
 
+// A role that must use a second factor and has none may only set it up: every other
+// screen would be refused by the server anyway (403), so the UI goes straight there.
+function SetupGate({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  if (readSession()?.setupRequired && location.pathname !== SECURITY_PATH) return <Navigate to={SECURITY_PATH} replace />;
+  return <>{children}</>;
+}
+
 export function Layout(props: LayoutProps) {
-  return <RaLayout {...props} appBar={MyAppBar} menu={Menu} />;
+  return (
+    <RaLayout {...props} appBar={MyAppBar} menu={Menu}>
+      <SetupGate>{props.children}</SetupGate>
+    </RaLayout>
+  );
 }

@@ -2,6 +2,8 @@ import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
 import { QuickEntryMenuItem } from '../assistance-records/QuickEntryMenuItem';
 import { MunicipalitySettingsMenuItem, useOwnSettingsOnly } from '../municipalities/MunicipalitySettingsMenuItem';
 import { ReportsMenuItem } from '../reports/ReportsMenuItem';
+import { SecurityMenuItem } from '../security/SecurityMenuItem';
+import { readSession } from '../session';
 
 // Every resource the role may list (each item checks canAccess), except the
 // municipalities list for a municipality's admin, who gets 自治体の設定 instead.
@@ -20,8 +22,16 @@ function ResourceItems() {
 }
 
 // react-admin's menu (dashboard, then every resource the role may list), with the
-// counter staff's quick entry first.
+// counter staff's quick entry first and everyone's security page last.
 export function Menu() {
+  // Until a required second factor is set up, the security page is all there is.
+  if (readSession()?.setupRequired) {
+    return (
+      <RaMenu>
+        <SecurityMenuItem />
+      </RaMenu>
+    );
+  }
   return (
     <RaMenu>
       <QuickEntryMenuItem />
@@ -29,6 +39,7 @@ export function Menu() {
       <ResourceItems />
       <ReportsMenuItem />
       <MunicipalitySettingsMenuItem />
+      <SecurityMenuItem />
     </RaMenu>
   );
 }

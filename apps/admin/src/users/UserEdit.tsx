@@ -2,6 +2,7 @@ import { Alert } from '@mui/material';
 import { Edit, SimpleForm, useRecordContext, useTranslate } from 'react-admin';
 import { UnlockButton } from './UnlockButton';
 import { UserInputs, withRolePrefecture } from './UserInputs';
+import { UserSecurityPanel } from './UserSecurityPanel';
 
 function LockedNotice() {
   const record = useRecordContext();
@@ -27,6 +28,7 @@ export function UserEdit() {
         <LockedNotice />
         <UserInputs />
       </SimpleForm>
+      <UserSecurityPanel />
     </Edit>
   );
 }

@@ -1,5 +1,5 @@
 import { BooleanField, CreateButton, DataTable, List, TopToolbar, SearchInput, SelectInput, FilterButton } from 'react-admin';
-import { ROLE } from '@mynapoint/domain';
+import { AUTH_SOURCE, ROLE } from '@mynapoint/domain';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { JpDateField } from '../common/dates';
 import { EnumField, useEnumChoices } from '../common/enums';
@@ -8,7 +8,15 @@ import { ListLoadError } from '../common/ListLoadError';
 
 export function UserList() {
   const roles = useEnumChoices(ROLE);
-  const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roles} alwaysOn />];
+  const yesNo = [
+    { id: true, name: 'app.yes' },
+    { id: false, name: 'app.no' },
+  ];
+  const filters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="role" source="role" choices={roles} alwaysOn />,
+    <SelectInput key="totpEnabled" source="totpEnabled" choices={yesNo} />,
+  ];
   return (
     <List
       error={<ListLoadError />}
@@ -30,6 +38,13 @@ export function UserList() {
         </DataTable.Col>
         <DataTable.Col source="active">
           <BooleanField source="active" />
+        </DataTable.Col>
+        <DataTable.Col source="authSource">
+          <EnumField source="authSource" enumDef={AUTH_SOURCE} />
+        </DataTable.Col>
+        {/* Who signs in with a second factor (admins see it at a glance). */}
+        <DataTable.Col source="totpEnabled">
+          <BooleanField source="totpEnabled" />
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt">
           <JpDateField source="lastLoginAt" showTime />

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can } from '@mynapoint/domain';
-import { ACCESS_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '../common/auth/permission.decorator';
+import { ACCESS_KEY, ALLOW_IN_TOTP_SETUP_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '../common/auth/permission.decorator';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ticketTarget, verifyTicket } from '../common/auth/export-ticket';
@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 
 const LOGIN_REQUIRED = 'ログインが必要です。ログインし直してください。';
 const NOT_ALLOWED = 'この操作を行う権限がありません。';
+const SETUP_FIRST = 'この役割では二要素認証が必須です。先に「セキュリティ」画面で認証アプリを設定してください。';
 
 // The one gate in front of every route: token → user, then the permissions table.
 // A route without an access declaration is refused (fail closed).
@@ -46,6 +47,11 @@ export class AuthGuard implements CanActivate {
     if (!user) throw new AuthException(AuthError.Unauthorized, LOGIN_REQUIRED);
     req.user = user;
     enterTenant(await this.auth.tenantOf(user));
+    // Signed in with the password, but the municipality requires a second factor the
+    // user has not set up: only the set-up routes (and me, logout) answer.
+    if (user.sessionPurpose === 'totp_setup' && !this.reflector.get<boolean>(ALLOW_IN_TOTP_SETUP_KEY, context.getHandler())) {
+      throw new AuthException(AuthError.TotpSetupRequired, SETUP_FIRST);
+    }
 
     if (access?.kind === 'authenticated') return true;
     if (access?.kind === 'permission' && can(user.role, access.resource, access.action)) {

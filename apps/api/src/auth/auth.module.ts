@@ -4,11 +4,12 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { AUTH_CLOCK, systemClock } from './totp';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, AuthRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthRepository, { provide: AUTH_CLOCK, useFactory: systemClock }, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { DirectoryConfig, loadDirectoryConfig } from './directory-config';
 
 // Configuration comes from the environment only, validated once at start-up so a
 // typo fails loudly with the variable's name instead of misbehaving later.
@@ -27,6 +28,12 @@ export interface AppConfig {
   districts: string[];
   districtPopulation: Record<string, number>;
   tokenTtlMinutes: number;
+  /** A session unused this long ends (SESSION_IDLE_MINUTES), besides the absolute lifetime. */
+  sessionIdleMinutes: number;
+  /** The city's directory (LDAP_URL and the rest); null = local accounts only. */
+  directory: DirectoryConfig | null;
+  /** Issuer shown in authenticator apps (TOTP_ISSUER). */
+  totpIssuer: string;
   seedDemo: boolean;
   logFormat: 'json' | 'pretty';
   /** Directory of the built admin UI; served at `/` when it exists. */
@@ -153,6 +160,9 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     districts,
     districtPopulation,
     tokenTtlMinutes: int('TOKEN_TTL_MINUTES', 8 * 60, 1, 60 * 24 * 30),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30),
+    directory: loadDirectoryConfig(env, municipalityCode, problems),
+    totpIssuer: (env.TOTP_ISSUER || 'マイナポイント庁内管理').slice(0, 60),
     seedDemo: bool('SEED_DEMO', false),
     logFormat,
     adminDir: env.ADMIN_DIR ?? null,

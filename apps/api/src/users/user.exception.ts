@@ -9,6 +9,7 @@ export enum UserError {
   RoleNotHere = 'user_role_not_here',
   /** A prefecture user without its prefecture, or another role with one. */
   PrefectureCode = 'user_prefecture_code',
+  DirectoryAccount = 'directory_account',
 }
 
 export class UserException extends defineDomainException<UserError>({
@@ -18,4 +19,5 @@ export class UserException extends defineDomainException<UserError>({
   [UserError.WeakPassword]: 400,
   [UserError.RoleNotHere]: 400,
   [UserError.PrefectureCode]: 400,
+  [UserError.DirectoryAccount]: 400,
 }) {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SessionDto } from '../common/auth/session.dto';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { ApiListQuery, IdParam, ListQueryParam } from '../common/list/list-query.decorator';
 import { ListQuery } from '../common/list/list-query';
@@ -56,6 +57,42 @@ export class UsersController {
   @ApiRecord(usersListSpec)
   unlock(@IdParam() id: number, @CurrentUser() actor: AuthUser, @Req() req: { ip?: string }) {
     return this.users.unlock(id, actor, req.ip);
+  }
+
+  @Get(':id/sessions')
+  @Permission('users', 'show')
+  @ApiOperation({ summary: 'ユーザーの有効なセッション（端末・IP アドレス・最終利用）' })
+  @ApiOkResponse({ type: [SessionDto] })
+  sessions(@IdParam() id: number) {
+    return this.users.sessions(id);
+  }
+
+  // Own transaction: the audit row is 'session_ended', not the generic 'update'.
+  @Delete(':id/sessions/:sessionId')
+  @Permission('users', 'edit')
+  @ApiOperation({ summary: 'ユーザーのセッションを終了する' })
+  @OwnTransaction()
+  endSession(@IdParam() id: number, @IdParam('sessionId') sessionId: number, @CurrentUser() actor: AuthUser, @Req() req: { ip?: string }) {
+    return this.users.endSessions(id, sessionId, actor, req.ip);
+  }
+
+  @Delete(':id/sessions')
+  @Permission('users', 'edit')
+  @ApiOperation({ summary: 'ユーザーのセッションをすべて終了する' })
+  @OwnTransaction()
+  endAllSessions(@IdParam() id: number, @CurrentUser() actor: AuthUser, @Req() req: { ip?: string }) {
+    return this.users.endSessions(id, null, actor, req.ip);
+  }
+
+  // Own transaction: the audit row is 'totp_reset'.
+  @Post(':id/totp-reset')
+  @Permission('users', 'edit')
+  @ApiOperation({ summary: '二要素認証をリセットする（端末の紛失など。セッションも終了し、次のログインで設定し直す）' })
+  @OwnTransaction()
+  @HttpCode(200)
+  @ApiRecord(usersListSpec)
+  resetTotp(@IdParam() id: number, @CurrentUser() actor: AuthUser, @Req() req: { ip?: string }) {
+    return this.users.resetTotp(id, actor, req.ip);
   }
 
   @Delete(':id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLE } from '@mynapoint/domain';
+import { AUTH_SOURCE, ROLE } from '@mynapoint/domain';
 import { GenerateSql } from '../common/db/generate-sql';
 import { SqlParams } from '../common/db/sql-params';
 import { Row, defineTable } from '../common/db/table';
@@ -19,8 +19,10 @@ export const usersTable = defineTable('users', {
   // A prefecture user's prefecture (2 digits); null for everyone else (a CHECK holds it).
   prefectureCode: { kind: 'text', nullable: true },
   active: { kind: 'bool' },
-  // bcrypt; never in the list spec, so never in a response or an export.
-  passwordHash: { kind: 'text' },
+  // bcrypt; never in the list spec, so never in a response or an export. Null for a
+  // directory account (the directory checks its password).
+  passwordHash: { kind: 'text', nullable: true },
+  authSource: { kind: 'enum', enum: AUTH_SOURCE, readOnly: true },
   createdAt: { kind: 'instant', readOnly: true },
   lastLoginAt: { kind: 'instant', nullable: true, readOnly: true },
   failedLogins: { kind: 'int', readOnly: true },
@@ -36,7 +38,9 @@ export const usersListSpec = defineListSpec({
     // Locked by repeated wrong passwords (an admin may unlock); 'infinity' shows as null.
     locked: { sql: 'coalesce(u.locked_until > now(), false)', kind: 'bool' },
     lockedUntil: { sql: "CASE WHEN u.locked_until > now() AND u.locked_until < 'infinity' THEN u.locked_until END", kind: 'instant', nullable: true },
-    ...usersTable.fields('u', ['failedLogins']),
+    ...usersTable.fields('u', ['failedLogins', 'authSource']),
+    // Whether the user signs in with a second factor (the secret itself never leaves the auth feature).
+    totpEnabled: { sql: 'u.totp_enabled_at IS NOT NULL', kind: 'bool' },
   },
   search: ['u.username', 'u.display_name'],
   defaultSort: ['id', 'ASC'],

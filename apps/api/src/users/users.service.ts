@@ -47,6 +47,11 @@ export class UsersService {
     if (id === actor.id && (dto.active === false || (dto.role && dto.role !== actor.role))) {
       throw new UserException(UserError.SelfLockout, '自分自身のアカウントを無効化したり役割を変えたりすることはできません。');
     }
+    // The directory keeps a directory account's password (none is stored here).
+    if (dto.password !== undefined && current.authSource === 'directory') {
+      const message = 'このユーザーは庁内ディレクトリで認証するため、ここではパスワードを設定できません。';
+      throw new UserException(UserError.DirectoryAccount, message, { password: message });
+    }
     if (dto.username !== undefined) await this.assertUsernameFree(dto.username, id);
     const changes: UserRow = table.pick(dto, FROM_BODY);
     if (dto.role !== undefined || dto.prefectureCode !== undefined) {
@@ -57,9 +62,34 @@ export class UsersService {
     }
     if (dto.password !== undefined) changes.passwordHash = await hashPassword(dto.password);
     if (Object.keys(changes).length) await this.repo.update(id, changes);
-    // A reset password or a disabled account ends the user's sessions at once.
-    if (dto.password !== undefined || dto.active === false) await this.auth.revokeAll(id);
+    // A reset password, a changed role or a disabled account ends the user's sessions at once.
+    if (dto.password !== undefined || dto.active === false || (dto.role !== undefined && dto.role !== current.role)) await this.auth.revokeAll(id);
     return this.get(id);
+  }
+
+  /** The user's live sessions (admin). */
+  async sessions(id: number) {
+    await this.get(id);
+    return this.auth.sessions(id);
+  }
+
+  /** Ends one session of a user, or all of them (admin; audited). */
+  async endSessions(id: number, sessionId: number | null, actor: AuthUser, ip: string | undefined) {
+    return this.db.transaction(async () => {
+      await this.get(id);
+      if (sessionId === null) return { ok: true, ended: await this.auth.endAllSessions(id, actor, ip) };
+      await this.auth.endSession(id, sessionId, actor, ip);
+      return { ok: true, ended: 1 };
+    });
+  }
+
+  /** Turns a user's second factor off (a lost phone); their sessions end and they set it up again. */
+  async resetTotp(id: number, actor: AuthUser, ip: string | undefined): Promise<UserRecord> {
+    return this.db.transaction(async () => {
+      await this.get(id);
+      await this.auth.resetTotp(id, actor, ip);
+      return this.get(id);
+    });
   }
 
   async remove(id: number, actor: AuthUser): Promise<UserRecord> {

@@ -15,5 +15,7 @@ export const USERS_LABELS = defineResourceLabels({
     locked: { ja: 'ロック中', en: 'Locked' },
     lockedUntil: { ja: 'ロック期限', en: 'Locked until' },
     failedLogins: { ja: '連続ログイン失敗', en: 'Failed logins in a row' },
+    authSource: { ja: '認証方式', en: 'Sign-in through' },
+    totpEnabled: { ja: '二要素認証', en: 'Two-factor' },
   },
 });

@@ -29,6 +29,11 @@ export const Permission = (resource: Resource, action: Action) => declare({ kind
 export const ALLOW_TICKET_KEY = 'mynapoint:allow-ticket';
 export const AllowTicket = () => SetMetadata(ALLOW_TICKET_KEY, true);
 
+// A session that must set up its second factor first (its municipality requires one
+// for the role) passes only the routes marked with this: me, logout, TOTP set-up.
+export const ALLOW_IN_TOTP_SETUP_KEY = 'mynapoint:allow-in-totp-setup';
+export const AllowInTotpSetup = () => SetMetadata(ALLOW_IN_TOTP_SETUP_KEY, true);
+
 export interface AuthUser {
   id: number;
   username: string;
@@ -39,6 +44,8 @@ export interface AuthUser {
   municipalityCode: string;
   /** A prefecture user's prefecture (2 digits); null for everyone else. */
   prefectureCode: string | null;
+  /** 'totp_setup': signed in with the password, but may only set up the second factor. */
+  sessionPurpose?: 'full' | 'totp_setup';
 }
 
 export interface AuthedRequest {

@@ -23,6 +23,7 @@ import { PrefectureReferenceRead1764001850000 } from './1764001850000-prefecture
 import { NationalCampaignFunctions1764001860000 } from './1764001860000-national-campaign-functions';
 import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-reference-checks-by-municipality';
 import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operator-policy-not-prefecture';
+import { SignIn1764002200000 } from './1764002200000-sign-in';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   NationalCampaignFunctions1764001860000,
   ReferenceChecksByMunicipality1764001870000,
   OperatorPolicyNotPrefecture1764001880000,
+  SignIn1764002200000,
 ];

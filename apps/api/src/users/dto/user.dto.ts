@@ -30,4 +30,6 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   @ReadOnlyField() locked?: unknown;
   @ReadOnlyField() lockedUntil?: unknown;
   @ReadOnlyField() failedLogins?: unknown;
+  @ReadOnlyField() authSource?: unknown;
+  @ReadOnlyField() totpEnabled?: unknown;
 }

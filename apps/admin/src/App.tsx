@@ -19,6 +19,9 @@ import reservationQuotas from './reservation-quotas';
 import reservations from './reservations';
 import { ReportsPage } from './reports/ReportsPage';
 import pointAwards from './point-awards';
+import populationFigures from './population-figures';
+import benchmarkRates from './benchmark-rates';
+import targets from './targets';
 import { theme } from './theme';
 import users from './users';
 
@@ -44,6 +47,9 @@ function AdminApp() {
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="assistance-records" {...assistanceRecords} />
       <Resource name="point-awards" {...pointAwards} />
+      <Resource name="population-figures" {...populationFigures} />
+      <Resource name="targets" {...targets} />
+      <Resource name="benchmark-rates" {...benchmarkRates} />
       <Resource name="imports" {...imports} />
       <Resource name="users" {...users} />
       <Resource name="audit-logs" {...auditLogs} />

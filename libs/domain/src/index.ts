@@ -3,6 +3,7 @@ export * from './roles';
 export * from './permissions';
 export * from './payment-service';
 export * from './uptake';
+export * from './card-uptake';
 export * from './assistance';
 export * from './assistance-rules';
 export * from './fraud';

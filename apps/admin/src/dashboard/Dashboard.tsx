@@ -21,7 +21,7 @@ export function Dashboard() {
   const data = useDashboardData();
   // After the data hooks' effects: the requests leave first, then recharts is fetched
   // (not at all for counter staff, whose panels are drawn in HTML).
-  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud']);
+  const needsCharts = Boolean(data.mayShow?.['stats/card-uptake'] || data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud']);
   useEffect(() => {
     if (needsCharts) preloadCharts();
   }, [needsCharts]);

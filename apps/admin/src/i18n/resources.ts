@@ -11,6 +11,9 @@ import reservations from '../reservations/i18n';
 import reports from '../reports/i18n';
 import imports from '../imports/i18n';
 import pointAwards from '../point-awards/i18n';
+import populationFigures from '../population-figures/i18n';
+import benchmarkRates from '../benchmark-rates/i18n';
+import targets from '../targets/i18n';
 import users from '../users/i18n';
 
 // Extra texts per resource (titles, helper texts); field names come from the domain.
@@ -28,5 +31,8 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   reports,
   imports,
   'point-awards': pointAwards,
+  'population-figures': populationFigures,
+  'benchmark-rates': benchmarkRates,
+  targets,
   dashboard,
 };

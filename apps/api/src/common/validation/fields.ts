@@ -10,6 +10,8 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsNumber,
+  IsPositive,
   IsOptional,
   IsString,
   Matches,
@@ -75,6 +77,18 @@ export function IntField(opts: Common & { min?: number; max?: number }) {
     IsInt({ message: '整数で入力してください。' }),
     Min(min, { message: `${min}以上で入力してください。` }),
     Max(max, { message: `${max}以下で入力してください。` }),
+  );
+}
+
+/** A percentage from 0 (or above 0, `positive`) to 100, with at most `decimals` decimals (53.9). */
+export function PercentField(opts: Common & { decimals: number; positive?: boolean }) {
+  const message = `${opts.positive ? '0より大きく' : '0以上'}100以下の数（小数第${opts.decimals}位まで）で入力してください。`;
+  return applyDecorators(
+    api(opts, { type: 'number', minimum: 0, exclusiveMinimum: opts.positive || undefined, maximum: 100, multipleOf: 1 / 10 ** opts.decimals }),
+    ...presence(opts),
+    IsNumber({ maxDecimalPlaces: opts.decimals, allowNaN: false, allowInfinity: false }, { message }),
+    opts.positive ? IsPositive({ message }) : Min(0, { message }),
+    Max(100, { message }),
   );
 }
 

@@ -113,6 +113,9 @@ describe('card uptake', () => {
       await policy.post('/api/targets').send({ name: '国の交付金の要件', metric: 'issuance_rate', percent: 60, dueOn: '2023-03-31' }).expect(409);
       await policy.post('/api/targets').send({ name: 'ゼロ', metric: 'issuance_rate', percent: 0, dueOn: '2023-03-31' }).expect(400);
       await policy.post('/api/targets').send({ name: '細かすぎる', metric: 'issuance_rate', percent: 53.95, dueOn: '2023-03-31' }).expect(400);
+      // Exponent notation (once a 500: class-validator's decimal count threw on it).
+      await policy.post('/api/targets').send({ name: '指数', metric: 'issuance_rate', percent: 7e-323, dueOn: '2023-03-31' }).expect(400);
+      await policy.post('/api/benchmark-rates').send({ asOf: '2021-04-30', scope: 'national', applicationRatePercent: 1e-7, issuanceRatePercent: 5 }).expect(400);
       await policy.delete(`/api/targets/${created.body.id}`).expect(200);
       await manager.get('/api/targets').expect(200);
       await manager.post('/api/targets').send({ name: 'x', metric: 'issuance_rate', percent: 50, dueOn: '2023-03-31' }).expect(403);

@@ -10,7 +10,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNumber,
   IsPositive,
   IsOptional,
   IsString,
@@ -80,13 +79,27 @@ export function IntField(opts: Common & { min?: number; max?: number }) {
   );
 }
 
+// class-validator's `maxDecimalPlaces` reads the decimals from `String(value)` and throws
+// on exponent notation (7e-323: a 500 the fuzzer found): the number itself is compared
+// with its rounding instead.
+function HasAtMostDecimals(decimals: number, message: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasAtMostDecimals',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message },
+      validator: { validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(decimals)) === v },
+    });
+}
+
 /** A percentage from 0 (or above 0, `positive`) to 100, with at most `decimals` decimals (53.9). */
 export function PercentField(opts: Common & { decimals: number; positive?: boolean }) {
   const message = `${opts.positive ? '0より大きく' : '0以上'}100以下の数（小数第${opts.decimals}位まで）で入力してください。`;
   return applyDecorators(
     api(opts, { type: 'number', minimum: 0, exclusiveMinimum: opts.positive || undefined, maximum: 100, multipleOf: 1 / 10 ** opts.decimals }),
     ...presence(opts),
-    IsNumber({ maxDecimalPlaces: opts.decimals, allowNaN: false, allowInfinity: false }, { message }),
+    HasAtMostDecimals(opts.decimals, message),
     opts.positive ? IsPositive({ message }) : Min(0, { message }),
     Max(100, { message }),
   );

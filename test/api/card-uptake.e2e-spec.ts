@@ -45,7 +45,8 @@ describe('card uptake', () => {
   let counter: Client_;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // Many small imports in a minute (the property test, and its shrinking): above the default limit of 20.
+    t = await TestApp.start({ config: { rateLimitImportsPerMinute: 1000 } });
     [policy, manager, counter] = await Promise.all([t.as('policy'), t.as('manager'), t.as('counter')]);
   });
   afterAll(() => t.close());

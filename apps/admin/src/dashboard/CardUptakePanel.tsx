@@ -1,5 +1,5 @@
 import { Box, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { memo, useCallback, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { useStore, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { AGE_BAND, TARGET_METRIC, formatJapaneseEraDate, formatRate, toJstDate, type CardUptakeStats, type Lang, type TargetMetric } from '@mynapoint/domain';
@@ -40,12 +40,10 @@ export const CardUptakePanel = memo(function CardUptakePanel({ query, month, onM
   const [view, setView] = useStore<View>('dashboard.cardView', 'chart');
   const metrics = useEnumChoices(TARGET_METRIC);
   const today = toJstDate(new Date());
-  const open = links.opener('populationFigures', (filter: Record<string, unknown>) => ({ scope: SCOPE, extra: filter }));
-  const href = (filter: Record<string, unknown>) => (mayOpenFigures ? dashboardLinks.populationFigures(SCOPE, filter) : undefined);
-
+  const open = useMemo(() => links.opener('populationFigures', (filter: Record<string, unknown>) => ({ scope: SCOPE, extra: filter })), [links]);
+  // The chart is drawn again only when what it shows changes.
   const body = useCallback(
-    (s: CardUptakeStats) => <CardUptakeBody v={toCardUptake(s, metric)} view={view} lang={lang} open={open} href={href} />,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    (s: CardUptakeStats) => <CardUptakeBody v={toCardUptake(s, metric)} view={view} lang={lang} open={open} mayOpenFigures={mayOpenFigures} />,
     [metric, view, lang, open, mayOpenFigures],
   );
   const title = (s: CardUptakeStats | undefined) =>
@@ -99,11 +97,13 @@ interface BodyProps {
   view: View;
   lang: Lang;
   open: ((filter: Record<string, unknown>) => void) | undefined;
-  href: (filter: Record<string, unknown>) => string | undefined;
+  mayOpenFigures: boolean;
 }
 
-function CardUptakeBody({ v, view, lang, open, href }: BodyProps) {
+function CardUptakeBody({ v, view, lang, open, mayOpenFigures }: BodyProps) {
   const translate = useTranslate();
+  // The tables' links: the same filtered list a click on the chart opens.
+  const href = (filter: Record<string, unknown>) => (mayOpenFigures ? dashboardLinks.populationFigures(SCOPE, filter) : undefined);
   const metricName = TARGET_METRIC.label(v.metric, lang);
   const names = { city: translate(`${R}.city`), national: translate(`${R}.national`), prefecture: translate(`${R}.prefecture`) };
   const lead = leadTarget(v.targets);

@@ -53,7 +53,7 @@ export default {
       month: '基準月',
       city: '市',
       national: '全国',
-      prefecture: '県',
+      prefecture: '都道府県',
       city_metric: '市の%{metric}',
       count_of: '%{count}件 ／ 人口 %{population}人',
       published: '総務省 %{date}現在',

@@ -139,16 +139,16 @@ const metricUnit = (metric: string) => (metric === 'issuance_rate' ? '枚' : '�
 /** 6. My Number card uptake against the nation, the prefecture and the targets, as of the month's end: a page of its own. */
 function cardUptakePage(report: Report, k: CardUptakeStats, era: string): void {
   report.page();
-  report.section('6. マイナンバーカードの普及状況（全国・県・目標との比較）');
+  report.section('6. マイナンバーカードの普及状況（全国・都道府県・目標との比較）');
   if (!k.figuresAsOf) {
     report.note(`${era}末までの「人口とカード交付の集計」（住民基本台帳）が登録されていません。集計を取り込むと、この頁に申請率・交付率と目標までの差が載ります。`);
     return;
   }
   const o = k.overall;
   const beside = (key: 'applicationRatePercent' | 'issuanceRatePercent') =>
-    [k.national ? `全国 ${formatRate(k.national[key])}` : null, k.prefecture ? `県 ${formatRate(k.prefecture[key])}` : null].filter(Boolean).join('・') || '全国・県の公表値なし';
+    [k.national ? `全国 ${formatRate(k.national[key])}` : null, k.prefecture ? `都道府県 ${formatRate(k.prefecture[key])}` : null].filter(Boolean).join('・') || '全国・都道府県の公表値なし';
   report.note(
-    `住民基本台帳の集計（${formatJapaneseEraDate(k.figuresAsOf)}現在）。率は 100 × 件数 ÷ 人口 を小数第1位で四捨五入。全国・県は総務省の公表値（${era}末以前の最新）。`,
+    `住民基本台帳の集計（${formatJapaneseEraDate(k.figuresAsOf)}現在）。率は 100 × 件数 ÷ 人口 を小数第1位で四捨五入。全国・都道府県は総務省の公表値（${era}末以前の最新）。`,
   );
   report.figures([
     { label: 'カード申請率', value: formatRate(o.applicationRatePercent), hint: beside('applicationRatePercent') },
@@ -182,7 +182,7 @@ function cardUptakePage(report: Report, k: CardUptakeStats, era: string): void {
       series: [
         { name: '申請率（市）', values: months.map((m) => m.city?.applicationRatePercent ?? 0) },
         { name: '全国', values: months.map((m) => m.national?.applicationRatePercent ?? 0) },
-        { name: '県', values: months.map((m) => m.prefecture?.applicationRatePercent ?? 0) },
+        { name: '都道府県', values: months.map((m) => m.prefecture?.applicationRatePercent ?? 0) },
       ],
       line: target ? { name: `${target.name}（${formatRate(target.percent)}）`, value: target.percent } : undefined,
       integer: false,

@@ -22,7 +22,7 @@ function add(a: PopulationCounts, b: PopulationCounts): PopulationCounts {
 }
 
 /** Counts with their rates (API.md: 100 × count / population, one decimal, half up). */
-export function withRates(c: PopulationCounts): CardUptakeFigures {
+function withRates(c: PopulationCounts): CardUptakeFigures {
   return {
     population: c.population,
     cardApplications: c.cardApplications,

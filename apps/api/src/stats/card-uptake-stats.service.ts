@@ -69,8 +69,7 @@ export class CardUptakeStatsService {
   constructor(private readonly repo: CardUptakeStatsRepository) {}
 
   async cardUptake(asOf: string): Promise<CardUptakeStats> {
-    const [snapshot, months, rateRows, targetRows] = await Promise.all([this.repo.snapshot(asOf), this.repo.months(asOf), this.repo.rates(asOf), this.repo.targets()]);
-    const cells = snapshot.cells;
+    const { figuresAsOf, cells, months, rates: rateRows, targets: targetRows } = await this.repo.figures(asOf);
     const overall = group(cells.reduce<PopulationCounts>((sum, c) => add(sum, c), ZERO), targetRows);
 
     const latest = (scope: RateRow['scope']): CardUptakeBenchmark | null => {
@@ -110,7 +109,7 @@ export class CardUptakeStatsService {
     const ageBands = sumBy(cells, (c) => c.ageBand);
     return {
       asOf,
-      figuresAsOf: snapshot.asOf,
+      figuresAsOf,
       overall,
       byDistrict: [...sumBy(cells, (c) => c.district)].map(([district, c]) => ({ district, ...group(c, targetRows) })),
       byAgeBand: AGE_BAND.values.filter((b) => ageBands.has(b)).map((ageBand) => ({ ageBand, ...group(ageBands.get(ageBand)!, targetRows) })),

@@ -30,6 +30,8 @@ function plausibleFor(field: FieldSpec | undefined): fc.Arbitrary<unknown> {
     case 'int':
     case 'intArray':
       return fc.oneof(fc.integer({ min: -5, max: 100_000 }), fc.integer({ min: 0, max: 100 }).map(String));
+    case 'decimal':
+      return fc.oneof(fc.double({ min: -1, max: 200, noNaN: true }), fc.constantFrom<unknown>('53.9', '1e5', '0.05'));
     case 'bool':
       return fc.constantFrom<unknown>(true, false, 'true', 'false');
     case 'date':

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatJapaneseEraDate, ratePercent } from '@mynapoint/domain';
 import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
 import { pdfPages } from '../support/pdf';
 import { Client_, TestApp } from '../support/test-app';
@@ -58,7 +59,7 @@ describe('monthly report', () => {
     const res = await manager.get('/api/reports/monthly?month=2020-09&format=xlsx').buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及']);
     const summary = new Map<string, unknown>();
     wb.getWorksheet('概要')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(summary.get('当月の予約数')).toBe(expected.reservations);
@@ -71,6 +72,49 @@ describe('monthly report', () => {
       if (i > 1 && /^2020-09-\d\d$/.test(String(row.getCell(1).value))) sum += Number(row.getCell(2).value);
     });
     expect(sum).toBe(expected.reservations);
+  });
+
+  // Issue #20: the card-uptake page, as of the month's last day, from the figures themselves.
+  describe('card uptake page', () => {
+    let card: { population: number; applications: number; issued: number; national: number };
+    beforeAll(async () => {
+      [card] = await t.sql<typeof card>(
+        `SELECT sum(population)::int AS population, sum(card_applications)::int AS applications, sum(cards_issued)::int AS issued,
+                (SELECT application_rate_percent::float8 FROM benchmark_rates WHERE as_of = '2020-09-30' AND scope = 'national') AS national
+           FROM population_figures WHERE as_of = '2020-09-30'`,
+      );
+    });
+
+    it('is a page of its own in the PDF, with the rates beside the nation and the targets', async () => {
+      expect(card.population).toBeGreaterThan(40000);
+      const res = await manager.get('/api/reports/monthly?month=2020-09&format=pdf').buffer(true).parse(binary).expect(200);
+      const pages = pdfPages(res.body as Buffer);
+      const page = pages.find((p) => p.includes('6. マイナンバーカードの普及状況'))!;
+      expect(page).toBeDefined();
+      // Nothing of the sections before it on that page.
+      expect(page).not.toContain('詐欺情報と注意喚起');
+      expect(page).toContain(`${formatJapaneseEraDate('2020-09-30')}現在`);
+      expect(page).toContain(`${ratePercent(card.applications, card.population)!.toFixed(1)}%`);
+      expect(page).toContain(`全国 ${card.national.toFixed(1)}%`);
+      expect(page).toContain('国の交付金の要件（申請率）');
+      expect(page).toContain('水原');
+    });
+
+    it('is a sheet of numbers in the workbook', async () => {
+      const res = await manager.get('/api/reports/monthly?month=2020-09&format=xlsx').buffer(true).parse(binary).expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as never);
+      const rows = new Map<string, unknown[]>();
+      wb.getWorksheet('カード普及')!.eachRow((row) => rows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(1)));
+      expect(rows.get('集計の基準日')?.[1]).toBe('2020-09-30');
+      expect(rows.get('全体')?.slice(0, 6)).toEqual(['全体', card.population, card.applications, ratePercent(card.applications, card.population), card.issued, ratePercent(card.issued, card.population)]);
+    });
+
+    it('says so when there are no figures yet', async () => {
+      const res = await manager.get('/api/reports/monthly?month=2019-03&format=pdf').buffer(true).parse(binary).expect(200);
+      const page = pdfPages(res.body as Buffer).find((p) => p.includes('6. マイナンバーカードの普及状況'))!;
+      expect(page.replace(/\s/g, '')).toContain('が登録されていません');
+    });
   });
 
   it('is audit-logged as an export', async () => {

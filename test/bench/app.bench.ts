@@ -21,7 +21,7 @@ import { assistanceRecordsListSpec } from '../../apps/api/src/assistance-records
 import { participantsListSpec } from '../../apps/api/src/participants/participants.repository';
 import { pointAwardsListSpec } from '../../apps/api/src/point-awards/point-awards.repository';
 import { launchBrowser, login, newPage } from '../support/browser';
-import { BENCH_HMAC_SECRET, Dataset, ensureDataset } from './dataset';
+import { BENCH_HMAC_SECRET, Dataset, ensureCardUptakeFigures, ensureDataset } from './dataset';
 import { loadAverage } from './machine';
 
 // The app at city scale: every hot path through HTTP (autocannon in its own process,
@@ -155,6 +155,7 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the city' : 'city scale'})`, (
     mkdirSync(OUT, { recursive: true });
     ds = await ensureDataset(process.env.DATABASE_URL!, QUICK, log);
     log(`dataset ${ds.database}: ${ds.reused ? 'reused' : 'generated'} in ${ds.seconds.toFixed(1)} s`);
+    await ensureCardUptakeFigures(ds.url, ds.config, log);
     db = new Pool({ connectionString: ds.url, options: connectionOptions(ds.config), max: 4 });
     writeFileSync(join(OUT, 'dataset.json'), JSON.stringify({ database: ds.database, scale: ds.scale, reused: ds.reused, seconds: ds.seconds, steps: ds.steps }, null, 2));
 
@@ -327,6 +328,9 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the city' : 'city scale'})`, (
       counter: `SELECT extract(isodow FROM visited_at AT TIME ZONE 'Asia/Tokyo'), extract(hour FROM visited_at AT TIME ZONE 'Asia/Tokyo'), outcome, unable_reason, count(*)
                 FROM assistance_records GROUP BY 1, 2, 3, 4`,
       fraud: `SELECT date_trunc('week', reported_at), channel, impersonated, count(*), sum(damage_yen) FROM fraud_alerts GROUP BY 1, 2, 3`,
+      // Ten years of monthly figures of the bench's municipality, summed by month (of 30 municipalities' in the table).
+      'card-uptake': `SELECT date_trunc('month', as_of), sum(population), sum(card_applications), sum(cards_issued) FROM population_figures
+                      WHERE municipality_code = '${ds.config.municipalityCode}' GROUP BY 1`,
     };
     for (const [name, sql] of Object.entries(scans)) {
       const probe = await fetch(`${base}/api/stats/${name}?${period}`, { headers: { authorization: `Bearer ${tokens.admin}` } });

@@ -369,3 +369,67 @@ async function generate(url: string, config: AppConfig, s: Scale, fingerprint: o
     await c.end();
   }
 }
+
+/** Municipalities the card-uptake figures are generated for (API.md's prefecture scale). */
+const CARD_MUNICIPALITIES = 30;
+
+/**
+ * Ten years of monthly card-uptake figures for 30 municipalities (issue #20's bench:
+ * 120 month ends × 4 districts × 7 age bands each, with MIC's national and prefectural
+ * rates and three targets), as the tables' owner. The dataset's own municipality comes
+ * first, then the others of the municipalities table, then made-up codes of the same
+ * prefecture. Idempotent: a dataset that has the figures keeps them, so a reused
+ * dataset gets them once, whatever its version.
+ */
+export async function ensureCardUptakeFigures(url: string, config: AppConfig, log: (m: string) => void = () => undefined): Promise<void> {
+  const c = new Client({ connectionString: url, options: connectionOptions(config) });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM population_figures`);
+    if (rows[0].n > 0) return;
+    const t = Date.now();
+    const known = (await c.query<{ code: string }>(`SELECT code FROM municipalities WHERE code <> $1 ORDER BY code`, [config.municipalityCode])).rows.map((r) => r.code);
+    const codes = [config.municipalityCode, ...known];
+    for (let i = 0; codes.length < CARD_MUNICIPALITIES; i++) {
+      const code = `15${String(9000 + i).padStart(4, '0')}`;
+      if (!codes.includes(code)) codes.push(code);
+    }
+    codes.length = CARD_MUNICIPALITIES;
+    await c.query('BEGIN');
+    // A logistic-ish rise from 10 % to 95 % over the ten years, each cell a little apart.
+    await c.query(
+      `INSERT INTO population_figures (municipality_code, as_of, district, age_band, population, card_applications, cards_issued)
+       SELECT m.code, d.as_of, dist, band, x.pop, round(x.pop * x.r)::int, round(x.pop * x.r * 0.93)::int
+         FROM unnest($1::char(6)[]) AS m(code),
+              (SELECT g, ((date '2017-02-01' + make_interval(months => g))::date - 1) AS as_of FROM generate_series(0, 119) g) d,
+              unnest(ARRAY['水原','京ヶ瀬','安田','笹神']) AS dist,
+              unnest(ARRAY['under_20','20s','30s','40s','50s','60s','70_plus']) AS band,
+              LATERAL (SELECT 300 + (hashtext(m.code || dist || band) & 2047) AS pop,
+                              least(0.95, 0.1 + 0.85 / (1 + exp(-(d.g - 70) / 12.0)) + ((hashtext(band || m.code) & 63) - 32) / 1000.0) AS r) x`,
+      [codes],
+    );
+    await c.query(
+      `INSERT INTO benchmark_rates (municipality_code, as_of, scope, application_rate_percent, issuance_rate_percent)
+       SELECT m.code, d.as_of, s.scope, round(d.r * 100 - s.behind, 1), round(d.r * 93 - s.behind, 1)
+         FROM unnest($1::char(6)[]) AS m(code),
+              (SELECT ((date '2017-02-01' + make_interval(months => g))::date - 1) AS as_of, 0.1 + 0.85 / (1 + exp(-(g - 70) / 12.0)) AS r FROM generate_series(0, 119) g) d,
+              (VALUES ('national', 0.0), ('prefecture', 0.8)) AS s(scope, behind)`,
+      [codes],
+    );
+    await c.query(
+      `INSERT INTO targets (municipality_code, name, metric, percent, due_on)
+       SELECT m.code, t.name, t.metric, t.percent, t.due_on::date
+         FROM unnest($1::char(6)[]) AS m(code),
+              (VALUES ('国の交付金の要件（申請率）', 'application_rate', 53.9, '2022-12-31'), ('交付率', 'issuance_rate', 80.0, '2027-03-31'), ('申請率', 'application_rate', 88.0, '2028-03-31')) AS t(name, metric, percent, due_on)`,
+      [codes],
+    );
+    await c.query('COMMIT');
+    await c.query('ANALYZE population_figures, benchmark_rates, targets');
+    log(`  card-uptake figures: ${codes.length} municipalities × 120 months in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await c.end();
+  }
+}

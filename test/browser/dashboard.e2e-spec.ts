@@ -11,7 +11,7 @@ jest.setTimeout(180_000);
 
 const READY = '[data-dashboard-ready="true"]';
 // Every panel of the stats endpoints; counter staff may read only stats/counter.
-const ALL_PANELS = ['kpi', 'uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district', 'points-series', 'points-service', 'points-distribution', 'counter', 'counter-outcomes', 'counter-reasons', 'fraud'];
+const ALL_PANELS = ['card-uptake', 'kpi', 'uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district', 'points-series', 'points-service', 'points-distribution', 'counter', 'counter-outcomes', 'counter-reasons', 'fraud'];
 const COUNTER_PANELS = ['counter', 'counter-outcomes', 'counter-reasons'];
 const POPULATION = { 水原: 21000, 京ヶ瀬: 7800, 安田: 9300, 笹神: 6900 };
 
@@ -43,7 +43,7 @@ describe('dashboard in the browser', () => {
     const page = await newPage(browser, t.baseUrl!);
     const statsRequested = new Set<string>();
     page.on('request', (r) => {
-      const m = /\/api\/(stats\/\w+)/.exec(r.url());
+      const m = /\/api\/(stats\/[\w-]+)/.exec(r.url());
       if (m) statsRequested.add(m[1]);
     });
     await login(page, role);
@@ -80,7 +80,9 @@ describe('dashboard in the browser', () => {
     const { page, statsRequested, ms } = await openDashboard('admin');
     console.log(`admin dashboard ready in ${ms} ms`);
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
-    expect([...statsRequested].sort()).toEqual(['stats/counter', 'stats/fraud', 'stats/points', 'stats/summary', 'stats/uptake']);
+    expect([...statsRequested].sort()).toEqual(['stats/card-uptake', 'stats/counter', 'stats/fraud', 'stats/points', 'stats/summary', 'stats/uptake']);
+    // Card uptake first (issue #20).
+    expect((await panelIds(page))[0]).toBe('card-uptake');
     // No panel is empty or failed on the demo data.
     expect(await page.locator('[data-panel][data-state="error"]').count()).toBe(0);
     expect(await page.getByTestId('panel-empty').count()).toBe(0);
@@ -123,7 +125,8 @@ describe('dashboard in the browser', () => {
   it('policy: a channel bar and a point of the cumulative chart open the reservations behind them', async () => {
     const { page, statsRequested } = await openDashboard('policy');
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
-    expect(statsRequested.size).toBe(5);
+    expect(statsRequested.size).toBe(6);
+    expect((await panelIds(page))[0]).toBe('card-uptake');
     await screenshot(page, 'dashboard-policy');
 
     // The channel chart: reservations first (one bar per channel), 窓口支援 is the third.
@@ -199,9 +202,9 @@ describe('dashboard in the browser', () => {
     const statsRequested = new Set<string>();
     let chartsLoaded = false;
     page.on('request', (r) => {
-      const m = /\/api\/(stats\/\w+)/.exec(r.url());
+      const m = /\/api\/(stats\/[\w-]+)/.exec(r.url());
       if (m) statsRequested.add(m[1]);
-      if (/\/assets\/Charts-/.test(r.url())) chartsLoaded = true;
+      if (/\/assets\/(Charts|CardUptakeCharts)-/.test(r.url())) chartsLoaded = true;
     });
     await login(page, 'counter');
     // Counter staff still land on their quick-entry screen.

@@ -22,6 +22,9 @@ import reservations from './reservations';
 import { ReportsPage } from './reports/ReportsPage';
 import { SecurityPage } from './security/SecurityPage';
 import pointAwards from './point-awards';
+import populationFigures from './population-figures';
+import benchmarkRates from './benchmark-rates';
+import targets from './targets';
 import { theme } from './theme';
 import users from './users';
 
@@ -47,6 +50,9 @@ function AdminApp() {
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="assistance-records" {...assistanceRecords} />
       <Resource name="point-awards" {...pointAwards} />
+      <Resource name="population-figures" {...populationFigures} />
+      <Resource name="targets" {...targets} />
+      <Resource name="benchmark-rates" {...benchmarkRates} />
       <Resource name="imports" {...imports} />
       <Resource name="users" {...users} />
       <Resource name="municipalities" {...municipalities} />

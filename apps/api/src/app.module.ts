@@ -21,6 +21,10 @@ import { ReportsModule } from './reports/reports.module';
 import { FraudStatsModule } from './stats/fraud-stats.module';
 import { CounterStatsModule } from './stats/counter-stats.module';
 import { DashboardStatsModule } from './stats/dashboard-stats.module';
+import { CardUptakeStatsModule } from './stats/card-uptake-stats.module';
+import { PopulationFiguresModule } from './population-figures/population-figures.module';
+import { BenchmarkRatesModule } from './benchmark-rates/benchmark-rates.module';
+import { TargetsModule } from './targets/targets.module';
 import { PointAwardsModule } from './point-awards/point-awards.module';
 import { UsersModule } from './users/users.module';
 import { ApplicationsModule } from './applications/applications.module';
@@ -51,6 +55,10 @@ const FEATURES = [
   CounterStatsModule,
   DashboardStatsModule,
   PointAwardsModule,
+  PopulationFiguresModule,
+  BenchmarkRatesModule,
+  TargetsModule,
+  CardUptakeStatsModule,
   ImportsModule,
   ExportsModule,
   ReportsModule,

@@ -1,5 +1,6 @@
 import { defineEnum, DomainEnum, EnumValue, Labels } from './enum';
 import { AWARD_REFUSAL } from './point-award';
+import { BENCHMARK_SCOPE, POPULATION_COUNT_PROBLEM } from './card-uptake';
 import { AGE_BAND, CHANNEL, TRANSACTION_KIND, type ImportType } from './uptake';
 
 // The CSV formats of the three imports: one source for the API (header mapping,
@@ -42,6 +43,10 @@ const CHANNEL_HINT: Labels = {
   ja: 'self_smartphone / self_pc / counter（スマートフォン / パソコン / 窓口支援 も可）',
   en: 'self_smartphone / self_pc / counter (or the Japanese labels)',
 };
+const DATE_HINT: Labels = { ja: '2020-09-05、2020/9/5、20200905 または 令和2年9月5日', en: '2020-09-05, 2020/9/5, 20200905 or a Japanese-era date' };
+const AS_OF = col('asOf', true, { ja: '基準日', en: 'As of' }, ['基準日', '時点', '集計日', '年月日', '日付'], { ja: `${DATE_HINT.ja}（今日以前）`, en: `${DATE_HINT.en} (today or earlier)` }, '2023-03-31');
+const COUNT_HINT: Labels = { ja: '0以上の整数（21,000 のようなカンマ区切りも可）。人口を超えないこと', en: 'A whole number of 0 or more, at most the population' };
+const RATE_HINT: Labels = { ja: '0〜100 の数（小数第2位まで。77.1 や 77.1% も可）', en: 'A number from 0 to 100 (up to two decimals; 77.1 or 77.1%)' };
 const CERT_RENEWED = col(
   'certRenewedAt',
   false,
@@ -76,6 +81,22 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportType, readonly ImportColumn[]
     col('transactionDate', true, { ja: '取引日', en: 'Transaction date' }, ['取引日', '利用日', '決済日', 'チャージ日'], { ja: '2020-09-05、2020/9/5、20200905 または 令和2年9月5日', en: '2020-09-05, 2020/9/5, 20200905 or a Japanese-era date' }, '2020-09-05'),
     col('kind', true, { ja: '取引種別', en: 'Kind' }, ['取引種別', '種別', '区分'], { ja: 'charge / purchase（チャージ / 購入 も可）', en: 'charge / purchase' }, 'charge'),
     col('amountYen', true, { ja: '金額（円）', en: 'Amount (yen)' }, ['金額（円）', '金額', '利用金額', '取引金額', 'チャージ金額'], { ja: '1円以上の整数（20,000 のようなカンマ区切りも可）', en: 'A whole number of yen, at least 1' }, '20000'),
+  ],
+  // Aggregates of the resident register, one row per district and age band: never a person.
+  'population-figures': [
+    AS_OF,
+    col('district', true, { ja: '地区', en: 'District' }, ['地区', '地域', '地区名'], { ja: '40文字以内', en: 'Up to 40 characters' }, '水原'),
+    col('ageBand', true, { ja: '年代', en: 'Age band' }, ['年代', '年齢層', '年齢区分'], { ja: 'under_20 / 20s … 70_plus（20歳未満 / 20代 … 70歳以上 も可）', en: 'under_20 / 20s … 70_plus' }, '40s'),
+    col('population', true, { ja: '人口', en: 'Population' }, ['人口', '住民基本台帳人口', '住民数'], { ja: '0以上の整数（21,000 のようなカンマ区切りも可）', en: 'A whole number of 0 or more' }, '2730'),
+    col('cardApplications', true, { ja: 'カード申請件数', en: 'Card applications' }, ['カード申請件数', '申請件数', '交付申請件数', '申請数'], COUNT_HINT, '2105'),
+    col('cardsIssued', true, { ja: 'カード交付枚数', en: 'Cards issued' }, ['カード交付枚数', '交付枚数', '交付件数', '交付数'], COUNT_HINT, '1980'),
+  ],
+  // MIC's published rates (総務省「マイナンバーカード交付状況」).
+  'benchmark-rates': [
+    AS_OF,
+    col('scope', true, { ja: '範囲', en: 'Scope' }, ['範囲', '区分', '対象'], { ja: 'national / prefecture（全国 / 都道府県 も可）', en: 'national / prefecture' }, 'national'),
+    col('applicationRatePercent', true, { ja: '申請率（%）', en: 'Application rate (%)' }, ['申請率（%）', '申請率', '申請件数率'], RATE_HINT, '76.9'),
+    col('issuanceRatePercent', true, { ja: '交付率（%）', en: 'Issuance rate (%)' }, ['交付率（%）', '交付率', '交付枚数率', '人口に対する交付枚数率'], RATE_HINT, '67.0'),
   ],
 };
 
@@ -119,6 +140,8 @@ export function sampleCsv(type: ImportType): string {
     reservations: ['myKeyId,reservedAt,channel,ageBand,district,certRenewedAt', 'AB12CD7Q,2020-09-01 10:00,self_smartphone,40s,水原,', 'ZX98YW6V,2020-09-01 10:05,counter,70_plus,安田,2020-08-30 09:00'],
     applications: ['myKeyId,paymentService,appliedAt,channel,preRegistered', 'AB12CD7Q,PayPay,2020-09-02 14:30,self_smartphone,false', 'ZX98YW6V,WAON,2020-09-03 10:00,counter,true'],
     'point-awards': ['externalId,myKeyId,transactionDate,kind,amountYen', 'TX-20200905-0001,AB12CD7Q,2020-09-05,charge,4000', 'TX-20200920-0002,AB12CD7Q,2020-09-20,purchase,16000'],
+    'population-figures': ['asOf,district,ageBand,population,cardApplications,cardsIssued', '2023-03-31,水原,40s,2730,2105,1980', '2023-03-31,水原,70_plus,5250,3990,3801'],
+    'benchmark-rates': ['asOf,scope,applicationRatePercent,issuanceRatePercent', '2023-03-31,national,76.9,67.0', '2023-03-31,prefecture,75.8,66.1'],
   };
   return rows[type].join('\r\n') + '\r\n';
 }
@@ -193,5 +216,21 @@ export const IMPORT_ROW_ERROR = defineEnum({
   outside_earning_period: AWARD_REFUSAL.labels.outside_earning_period,
   external_id_conflict: { ja: 'この取引IDは、この決済サービスで既に別の内容で登録されています。', en: 'This transaction id is already recorded for the service with different content.' },
   external_id_repeated_in_file: { ja: 'この取引IDは、ファイル内の前の行と異なる内容で重複しています。', en: 'This transaction id appears earlier in the file with different content.' },
+  as_of_invalid: { ja: '基準日が空か、日付として正しくありません（例: 2023-03-31）。', en: 'asOf is missing or not a valid date (e.g. 2023-03-31).' },
+  as_of_in_future: { ja: '基準日が未来の日付です（集計済みの数字だけを取り込めます）。', en: 'asOf is in the future.' },
+  district_invalid: { ja: '地区が空か、40文字を超えています。', en: 'district is missing or longer than 40 characters.' },
+  count_invalid: { ja: '人口・申請件数・交付枚数は整数で指定してください。', en: 'population, cardApplications and cardsIssued must be whole numbers.' },
+  count_negative: POPULATION_COUNT_PROBLEM.labels.negative,
+  count_above_population: POPULATION_COUNT_PROBLEM.labels.above_population,
+  cell_repeated_in_file: {
+    ja: '同じ基準日・地区・年代の行が、ファイル内の前の行と異なる数字で重複しています。',
+    en: 'The same asOf, district and age band appear earlier in the file with other figures.',
+  },
+  scope_invalid: enumCellError({ ja: '範囲', en: 'scope' }, BENCHMARK_SCOPE),
+  rate_invalid: { ja: '申請率・交付率は 0〜100 の数（小数第2位まで）で指定してください。', en: 'Rates must be numbers from 0 to 100 with at most two decimals.' },
+  rate_repeated_in_file: {
+    ja: '同じ基準日・範囲の行が、ファイル内の前の行と異なる率で重複しています。',
+    en: 'The same asOf and scope appear earlier in the file with other rates.',
+  },
 });
 export type ImportRowError = EnumValue<typeof IMPORT_ROW_ERROR>;

@@ -4,6 +4,7 @@ export * from './auth-source';
 export * from './permissions';
 export * from './payment-service';
 export * from './uptake';
+export * from './card-uptake';
 export * from './assistance';
 export * from './assistance-rules';
 export * from './fraud';

@@ -15,6 +15,9 @@ export const RESOURCES = [
   'imports',
   'assistance-records',
   'fraud-alerts',
+  'population-figures',
+  'benchmark-rates',
+  'targets',
   'audit-logs',
   'stats/summary',
   'stats/uptake',
@@ -22,6 +25,7 @@ export const RESOURCES = [
   'stats/counter',
   'stats/fraud',
   'stats/municipalities',
+  'stats/card-uptake',
   'exports',
   'reports',
 ] as const;
@@ -87,6 +91,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
     manager: { actions: ['list', 'show', 'publish'] },
     ...NO_INSTALLATION,
   },
+  // Card uptake (issue #20): aggregates of the resident register, MIC's published rates
+  // and the city's targets. Policy staff and the admin keep them; managers read them.
+  'population-figures': { admin: CRUD, policy: CRUD, counter: NONE, manager: R, ...NO_INSTALLATION },
+  'benchmark-rates': { admin: CRUD, policy: CRUD, counter: NONE, manager: R, ...NO_INSTALLATION },
+  targets: { admin: CRUD, policy: CRUD, counter: NONE, manager: R, ...NO_INSTALLATION },
   'audit-logs': { admin: R, policy: NONE, counter: NONE, manager: R, operator: R, prefecture: NONE },
   'stats/summary': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   'stats/uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
@@ -95,6 +104,7 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
   'stats/fraud': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   // The prefecture's side-by-side comparison; a municipality's own staff get their one row.
   'stats/municipalities': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  'stats/card-uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT, ...NO_INSTALLATION },
   reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW, ...NO_INSTALLATION },
 };

@@ -1,5 +1,7 @@
 import type { AssistanceOutcome, UnableReason } from './assistance';
+import type { TargetMetric } from './card-uptake';
 import type { StatInterval } from './stat-periods';
+import type { AgeBand } from './uptake';
 
 // The responses of GET /api/stats/*: written once here, returned by the API's stats
 // services (their OpenAPI DTO classes implement these, so the two cannot drift) and
@@ -152,4 +154,75 @@ export interface MunicipalityStats {
   municipalities: MunicipalityStatsRow[];
   /** The rows summed (population: of the rows that have one; uptakeShare over those rows only). */
   total: Omit<MunicipalityStatsRow, 'code' | 'name'>;
+}
+
+/** One group's counts of a population snapshot and the rates they give (GET /api/stats/card-uptake). */
+export interface CardUptakeFigures {
+  population: number;
+  cardApplications: number;
+  cardsIssued: number;
+  /** 100 × count / population, one decimal, rounded half up; null without a population. */
+  applicationRatePercent: number | null;
+  issuanceRatePercent: number | null;
+}
+
+/** How far a group is from one target: the people (applications or cards, by the target's metric) still missing. */
+export interface CardUptakeGap {
+  targetId: number;
+  people: number;
+  reached: boolean;
+}
+
+export interface CardUptakeGroup extends CardUptakeFigures {
+  /** One per target, in the order of `targets`. */
+  gaps: CardUptakeGap[];
+}
+
+export interface CardUptakeRates {
+  applicationRatePercent: number;
+  issuanceRatePercent: number;
+}
+
+export interface CardUptakeBenchmark extends CardUptakeRates {
+  asOf: string;
+}
+
+export interface CardUptakeTarget {
+  id: number;
+  name: string;
+  metric: TargetMetric;
+  percent: number;
+  dueOn: string;
+  /** The overall rate of the target's metric, and the people still missing overall. */
+  currentPercent: number | null;
+  people: number;
+  reached: boolean;
+}
+
+export interface CardUptakeMonth {
+  /** YYYY-MM */
+  month: string;
+  /** The latest snapshot of the month (null: none that month); its figures in `city`. */
+  asOf: string | null;
+  city: CardUptakeFigures | null;
+  national: CardUptakeRates | null;
+  prefecture: CardUptakeRates | null;
+}
+
+/** GET /api/stats/card-uptake */
+export interface CardUptakeStats {
+  /** The date asked for (default: today, JST). */
+  asOf: string;
+  /** The snapshot the figures are of: the latest on or before asOf (null: none yet). */
+  figuresAsOf: string | null;
+  overall: CardUptakeGroup;
+  byDistrict: (CardUptakeGroup & { district: string })[];
+  byAgeBand: (CardUptakeGroup & { ageBand: AgeBand })[];
+  /** MIC's latest published rates on or before asOf. */
+  national: CardUptakeBenchmark | null;
+  prefecture: CardUptakeBenchmark | null;
+  /** Every target, by due date. */
+  targets: CardUptakeTarget[];
+  /** By month, from the first month with a figure or a published rate to asOf's. */
+  series: CardUptakeMonth[];
 }

@@ -30,6 +30,8 @@ export const IMPORT_TYPE = defineEnum({
   reservations: { ja: '予約', en: 'Reservations' },
   applications: { ja: '申し込み', en: 'Applications' },
   'point-awards': { ja: 'ポイント付与（事業者報告）', en: 'Point awards (operator report)' },
+  'population-figures': { ja: '人口とカード交付の集計（住民基本台帳）', en: 'Population and card figures (resident register)' },
+  'benchmark-rates': { ja: '全国・都道府県の普及率（総務省公表）', en: 'National and prefectural rates (MIC)' },
 });
 export type ImportType = EnumValue<typeof IMPORT_TYPE>;
 

@@ -34,7 +34,7 @@ function StatsDashboard({ prefecture }: { prefecture: boolean }) {
   const data = useDashboardData(prefecture);
   // After the data hooks' effects: the requests leave first, then recharts is fetched
   // (not at all for counter staff, whose panels are drawn in HTML).
-  const needsCharts = Boolean(data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud'] || prefecture);
+  const needsCharts = Boolean(data.mayShow?.['stats/card-uptake'] || data.mayShow?.['stats/uptake'] || data.mayShow?.['stats/points'] || data.mayShow?.['stats/fraud'] || prefecture);
   useEffect(() => {
     if (needsCharts) preloadCharts();
   }, [needsCharts]);

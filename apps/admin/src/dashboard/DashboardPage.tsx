@@ -4,6 +4,7 @@ import { Title, useTranslate } from 'react-admin';
 import { toJstDate, type SummaryStats } from '@mynapoint/domain';
 import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
 import { ComparisonPanel } from './ComparisonPanel';
+import { CardUptakePanel } from './CardUptakePanel';
 import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
@@ -19,6 +20,7 @@ import type { QueryState } from './useStat';
 
 // The panels each stats endpoint feeds: a role sees those of the endpoints it may read.
 const PANELS: Record<StatResource, string[]> = {
+  'stats/card-uptake': ['card-uptake'],
   'stats/summary': ['kpi'],
   'stats/uptake': ['uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district'],
   'stats/points': ['points-series', 'points-service', 'points-distribution'],
@@ -67,7 +69,7 @@ const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: Query
  */
 export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
-  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud } = data;
+  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud, cardUptake, cardMonth, setCardMonth } = data;
   const { prefecture, comparison, municipalityCode, setMunicipalityCode } = data;
   const links = useDashboardLinks(mayList);
   // Readiness: every visible panel has reported its chart or empty state drawn.
@@ -111,6 +113,12 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
       {/* Inline-size containment: no long line inside can widen the page past the window. */}
       <Box ref={root} data-dashboard-ready="false" data-testid="dashboard" sx={{ pb: 4, minWidth: 0, contain: 'inline-size' }}>
         <Title title={translate('resources.dashboard.title')} />
+        {/* First: the figure policy staff and managers are judged on (issue #20). */}
+        {show('stats/card-uptake') ? (
+          <Box sx={{ mt: 2 }}>
+            <CardUptakePanel query={cardUptake} month={cardMonth} onMonth={setCardMonth} links={links} mayOpenFigures={Boolean(mayList?.['population-figures'])} />
+          </Box>
+        ) : null}
         {mayList?.['fraud-alerts'] ? <PublishedNotices onSettled={onNotices} /> : null}
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
           <Controls

@@ -28,10 +28,12 @@ interface PanelProps<T> {
   height: number;
   /** Columns of the dashboard grid the card spans (of 2). */
   wide?: boolean;
+  /** Controls beside the title, shown whatever the state (the card-uptake panel's metric and date). */
+  actions?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
-export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, children }: PanelProps<T>) {
+export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, actions, children }: PanelProps<T>) {
   const translate = useTranslate();
   const { data, error, isPending } = query;
   // The data the chart was last drawn with: ready only once it is this data's turn.
@@ -80,9 +82,12 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, c
   return (
     <Card variant="outlined" data-panel={id} data-state={state} sx={{ gridColumn: wide ? '1 / -1' : undefined, minWidth: 0, breakInside: 'avoid' }}>
       <CardContent sx={{ pb: '16px !important' }}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, mb: 1 }}>
-          {title}
-        </Typography>
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: 2, rowGap: 1, mb: 1 }}>
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700 }}>
+            {title}
+          </Typography>
+          {actions}
+        </Box>
         {body}
       </CardContent>
     </Card>

@@ -36,6 +36,8 @@ export const dashboardLinks = {
   // Counter visits and fraud reports belong to no campaign.
   assistance: (s: LinkScope, extra: Filter = {}) => listPath('assistance-records', { visitedAt_gte: s.from, visitedAt_lte: s.to, ...extra }),
   fraud: (s: LinkScope, extra: Filter = {}) => listPath('fraud-alerts', { reportedAt_gte: s.from, reportedAt_lte: s.to, ...extra }),
+  // The resident-register figures behind a card-uptake rate: a snapshot, by district or age band (no period, no campaign).
+  populationFigures: (_s: LinkScope, extra: Filter = {}) => listPath('population-figures', extra),
 };
 
 /** The resource each link lists: a role sees a link only when it may list that. */
@@ -47,4 +49,5 @@ export const LINK_RESOURCE: Record<keyof typeof dashboardLinks, string> = {
   quotas: 'reservation-quotas',
   assistance: 'assistance-records',
   fraud: 'fraud-alerts',
+  populationFigures: 'population-figures',
 };

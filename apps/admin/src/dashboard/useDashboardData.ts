@@ -1,14 +1,15 @@
 import { useEffect, useMemo } from 'react';
 import { useCanAccessResources, useGetList, useStore } from 'react-admin';
-import { toJstDate, type CounterStats, type FraudStats, type MunicipalityStats, type PointsStats, type SummaryStats, type UptakeStats } from '@mynapoint/domain';
+import { toJstDate, type CardUptakeStats, type CounterStats, type FraudStats, type MunicipalityStats, type PointsStats, type SummaryStats, type UptakeStats } from '@mynapoint/domain';
 import { LINK_RESOURCE } from './links';
 import { periodProblem, resolvePeriod, samePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
+import { cardAsOf } from './toCardUptake';
 import { useStat, type QueryState } from './useStat';
 
 // The dashboard's data, asked for by the page shell (in the first bundle) while the
 // page's own code and recharts are still loading: the requests do not wait for them.
 
-export const STATS = ['stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/fraud', 'stats/municipalities'] as const;
+export const STATS = ['stats/card-uptake', 'stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/fraud', 'stats/municipalities'] as const;
 export type StatResource = (typeof STATS)[number];
 const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
 
@@ -36,6 +37,10 @@ export interface DashboardData {
   points: QueryState<PointsStats>;
   counter: QueryState<CounterStats>;
   fraud: QueryState<FraudStats>;
+  /** Card uptake as of the month chosen on its panel (null: today), whatever the period above. */
+  cardMonth: string | null;
+  setCardMonth: (month: string | null) => void;
+  cardUptake: QueryState<CardUptakeStats>;
 }
 
 export function useDashboardData(prefecture = false): DashboardData {
@@ -96,6 +101,7 @@ export function useDashboardData(prefecture = false): DashboardData {
   // Counter visits and fraud reports belong to no campaign.
   const noCampaign = { ...query, campaignId: undefined };
   const may = (s: StatResource) => ask && Boolean(mayShow?.[s]);
+  const [cardMonth, setCardMonth] = useStore<string | null>('dashboard.cardMonth', null);
   return {
     prefecture,
     municipalityCode,
@@ -113,5 +119,9 @@ export function useDashboardData(prefecture = false): DashboardData {
     points: useStat<PointsStats>('points', query, may('stats/points')),
     counter: useStat<CounterStats>('counter', noCampaign, may('stats/counter')),
     fraud: useStat<FraudStats>('fraud', noCampaign, may('stats/fraud')),
+    cardMonth,
+    setCardMonth,
+    // Needs no period nor campaign: asked for as soon as the role is known.
+    cardUptake: useStat<CardUptakeStats>('card-uptake', { asOf: cardAsOf(cardMonth, today) }, Boolean(mayShow?.['stats/card-uptake'])),
   };
 }

@@ -12,6 +12,9 @@ import reports from '../reports/i18n';
 import imports from '../imports/i18n';
 import municipalities from '../municipalities/i18n';
 import pointAwards from '../point-awards/i18n';
+import populationFigures from '../population-figures/i18n';
+import benchmarkRates from '../benchmark-rates/i18n';
+import targets from '../targets/i18n';
 import users from '../users/i18n';
 import security from '../security/i18n';
 
@@ -31,6 +34,9 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   reports,
   imports,
   'point-awards': pointAwards,
+  'population-figures': populationFigures,
+  'benchmark-rates': benchmarkRates,
+  targets,
   dashboard,
   security,
 };

@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, FormControl, FormControlLabel, FormHelperText, InputLabel, MenuItem, Radio, RadioGroup, Select, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Title, useCreatePath, useDataProvider, useGetList, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 import { IMPORT_TYPE, containsMyNumber, type ImportType } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 import type { AppDataProvider } from '../dataProvider';
@@ -22,7 +23,10 @@ export function ImportCreate() {
   const createPath = useCreatePath();
   const dataProvider = useDataProvider<AppDataProvider>();
   const types = useEnumChoices(IMPORT_TYPE);
-  const [type, setType] = useState<ImportType>('point-awards');
+  // A list's own import button opens this page on its type (?type=population-figures).
+  const [search] = useSearchParams();
+  const asked = search.get('type');
+  const [type, setType] = useState<ImportType>(IMPORT_TYPE.has(asked) ? asked : 'point-awards');
   const [serviceId, setServiceId] = useState<number | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -19,7 +19,8 @@ export function ImportFormat({ type }: { type: ImportType }) {
     URL.revokeObjectURL(url);
   };
   return (
-    <Box data-testid="import-format">
+    // Code samples hold Japanese (地区 水原): the monospace font falls back to the bundled Noto Sans JP, not to empty boxes.
+    <Box data-testid="import-format" sx={{ '& code, & pre': { fontFamily: 'ui-monospace, Menlo, Consolas, monospace, "Noto Sans JP"' } }}>
       <Typography variant="subtitle1" sx={{ fontWeight: 700, mb: 1 }}>
         {translate('resources.imports.create.format')}
       </Typography>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Link as RouterLink, useParams } from 'react-router-dom';
@@ -60,6 +61,12 @@ export function ImportShow() {
     { refetchInterval: (q) => (q.state.data && importProgress(q.state.data).active ? 1000 : false) },
   );
   const { data: service } = useGetOne<{ id: number; name: string }>('payment-services', { id: data?.paymentServiceId ?? 0 }, { enabled: Boolean(data?.paymentServiceId) });
+  // A finished import changes the dashboard's figures: the next visit asks again.
+  const queryClient = useQueryClient();
+  const done = data?.status === 'done';
+  useEffect(() => {
+    if (done) void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+  }, [done, queryClient]);
   if (isPending || !data) return <Loading />;
 
   const progress = importProgress(data);

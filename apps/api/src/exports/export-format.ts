@@ -34,6 +34,7 @@ export function cellSql(f: FieldSpec, opts: ExportOptions): string {
   const inert = opts.format !== 'xlsx' ? csvInert : (expr: string) => expr;
   switch (f.kind) {
     case 'int':
+    case 'decimal':
       return `${e}::text`;
     case 'bool':
       if (opts.raw) return `${e}::text`;

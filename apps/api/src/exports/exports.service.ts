@@ -114,7 +114,7 @@ export class ExportsService {
     const fields = exportFields(plan.spec);
     sheet.columns = headerLabels(plan.spec, lang).map((header, i) => ({ header, key: `c${i}`, width: Math.min(40, Math.max(10, header.length * 2 + 4)) }));
     sheet.getRow(1).font = { bold: true };
-    const intColumns = fields.map(([, f]) => f.kind === 'int');
+    const numberColumns = fields.map(([, f]) => f.kind === 'int' || f.kind === 'decimal');
     // As for CSV: a client that hangs up must end the query, not leave it running.
     let gone = false;
     const onClose = () => {
@@ -124,7 +124,7 @@ export class ExportsService {
     try {
       const rows = await this.repo.eachRow(plan, (row) => {
         if (gone) throw new Error('the client closed the download');
-        sheet.addRow(row.map((v, i) => (intColumns[i] && v !== null ? Number(v) : v))).commit();
+        sheet.addRow(row.map((v, i) => (numberColumns[i] && v !== null ? Number(v) : v))).commit();
       });
       sheet.commit();
       await workbook.commit();

@@ -14,12 +14,16 @@ import { applicationsImport } from './handlers/applications.import';
 import { Connection, ImportContext, ImportHandler, ImportOptions, Outcomes, createStageTable } from './handlers/import-handler';
 import { pointAwardsImport } from './handlers/point-awards.import';
 import { reservationsImport } from './handlers/reservations.import';
+import { populationFiguresImport } from './handlers/population-figures.import';
+import { benchmarkRatesImport } from './handlers/benchmark-rates.import';
 import { ImportCounts, ImportsRepository, JobRow, finishJob, prepareJobSession, workTable } from './imports.repository';
 
 export const IMPORT_HANDLERS: Record<ImportType, ImportHandler> = {
   reservations: reservationsImport,
   applications: applicationsImport,
   'point-awards': pointAwardsImport,
+  'population-figures': populationFiguresImport,
+  'benchmark-rates': benchmarkRatesImport,
 };
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { IMPORT_TYPE } from '@mynapoint/domain';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Permission } from '../common/auth/permission.decorator';
 import { OwnTransaction } from '../common/http/write.interceptor';
@@ -58,7 +59,7 @@ export class ImportsController {
       required: ['file', 'type'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'CSV（UTF-8 / BOM付きUTF-8 / Shift_JIS）。1行目は列名' },
-        type: { type: 'string', enum: ['reservations', 'applications', 'point-awards'] },
+        type: { type: 'string', enum: [...IMPORT_TYPE.values] },
         paymentServiceId: { type: 'integer', description: 'point-awards では必須' },
         campaignId: { type: 'integer' },
       },

@@ -1,4 +1,19 @@
-import { ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, PAYMENT_SERVICE_KIND, TRANSACTION_KIND, UNABLE_REASON, formatJapaneseEraDate, formatJapaneseEraMonth } from '@mynapoint/domain';
+import {
+  AGE_BAND,
+  ASSISTANCE_OUTCOME,
+  CHANNEL,
+  FRAUD_CHANNEL,
+  OFFICE,
+  PAYMENT_SERVICE_KIND,
+  TARGET_METRIC,
+  TRANSACTION_KIND,
+  UNABLE_REASON,
+  formatJapaneseEraDate,
+  formatJapaneseEraMonth,
+  formatRate,
+  type CardUptakeGap,
+  type CardUptakeStats,
+} from '@mynapoint/domain';
 import type { MonthlyReport } from './monthly-report';
 import { Report, num } from './pdf-kit';
 
@@ -113,5 +128,90 @@ export function renderMonthlyReportPdf(r: MonthlyReport): PDFKit.PDFDocument {
     report.note('当月に公開した注意喚起はありません。');
   }
 
+  cardUptakePage(report, r.cardUptake, era);
+
   return report.finish(`${r.cityName}　マイナポイント事業 月次報告 ${era}`);
+}
+
+const gapText = (g: CardUptakeGap | undefined, unit: string) => (!g ? '—' : g.reached ? '達成' : `あと${num(g.people)}${unit}`);
+const metricUnit = (metric: string) => (metric === 'issuance_rate' ? '枚' : '件');
+
+/** 6. My Number card uptake against the nation, the prefecture and the targets, as of the month's end: a page of its own. */
+function cardUptakePage(report: Report, k: CardUptakeStats, era: string): void {
+  report.page();
+  report.section('6. マイナンバーカードの普及状況（全国・都道府県・目標との比較）');
+  if (!k.figuresAsOf) {
+    report.note(`${era}末までの「人口とカード交付の集計」（住民基本台帳）が登録されていません。集計を取り込むと、この頁に申請率・交付率と目標までの差が載ります。`);
+    return;
+  }
+  const o = k.overall;
+  const beside = (key: 'applicationRatePercent' | 'issuanceRatePercent') =>
+    [k.national ? `全国 ${formatRate(k.national[key])}` : null, k.prefecture ? `都道府県 ${formatRate(k.prefecture[key])}` : null].filter(Boolean).join('・') || '全国・都道府県の公表値なし';
+  report.note(
+    `住民基本台帳の集計（${formatJapaneseEraDate(k.figuresAsOf)}現在）。率は 100 × 件数 ÷ 人口 を小数第1位で四捨五入。全国・都道府県は総務省の公表値（${era}末以前の最新）。`,
+  );
+  report.figures([
+    { label: 'カード申請率', value: formatRate(o.applicationRatePercent), hint: beside('applicationRatePercent') },
+    { label: 'カード交付率', value: formatRate(o.issuanceRatePercent), hint: beside('issuanceRatePercent') },
+    { label: 'カード申請件数', value: `${num(o.cardApplications)}件`, hint: `人口 ${num(o.population)}人` },
+    { label: 'カード交付枚数', value: `${num(o.cardsIssued)}枚` },
+  ]);
+
+  if (k.targets.length) {
+    report.table(
+      [
+        { header: '目標', width: 5 },
+        { header: '指標', width: 2 },
+        { header: '目標値', width: 2, align: 'right' },
+        { header: '期限', width: 3 },
+        { header: '現在', width: 2, align: 'right' },
+        { header: '目標までの差', width: 3, align: 'right' },
+      ],
+      k.targets.map((t) => [t.name, TARGET_METRIC.label(t.metric), formatRate(t.percent), formatJapaneseEraDate(t.dueOn), formatRate(t.currentPercent), gapText({ targetId: t.id, people: t.people, reached: t.reached }, metricUnit(t.metric))]),
+    );
+  } else {
+    report.note('目標は登録されていません。');
+  }
+
+  // The last twelve months with figures: the city beside the nation and the prefecture, and the first application target.
+  const months = k.series.filter((m) => m.city).slice(-12);
+  const target = k.targets.find((t) => t.metric === 'application_rate');
+  if (months.length > 1) {
+    report.bars({
+      categories: months.map((m) => `${Number(m.month.slice(5))}月`),
+      series: [
+        { name: '申請率（市）', values: months.map((m) => m.city?.applicationRatePercent ?? 0) },
+        { name: '全国', values: months.map((m) => m.national?.applicationRatePercent ?? 0) },
+        { name: '都道府県', values: months.map((m) => m.prefecture?.applicationRatePercent ?? 0) },
+      ],
+      line: target ? { name: `${target.name}（${formatRate(target.percent)}）`, value: target.percent } : undefined,
+      integer: false,
+      height: 120,
+    });
+  }
+
+  const first = k.targets[0];
+  const columns = [
+    { header: '地区・年代', width: 3 },
+    { header: '人口', width: 2, align: 'right' as const },
+    { header: '申請件数', width: 2, align: 'right' as const },
+    { header: '申請率', width: 2, align: 'right' as const },
+    { header: '交付枚数', width: 2, align: 'right' as const },
+    { header: '交付率', width: 2, align: 'right' as const },
+    ...(first ? [{ header: `目標までの差（${formatRate(first.percent)}）`, width: 3, align: 'right' as const }] : []),
+  ];
+  const row = (name: string, g: CardUptakeStats['overall']) => [
+    name,
+    num(g.population),
+    num(g.cardApplications),
+    formatRate(g.applicationRatePercent),
+    num(g.cardsIssued),
+    formatRate(g.issuanceRatePercent),
+    ...(first ? [gapText(g.gaps[0], metricUnit(first.metric))] : []),
+  ];
+  report.hbars(
+    k.byDistrict.map((d) => ({ label: d.district, value: d.applicationRatePercent ?? 0 })),
+    { unit: '%', format: (v) => v.toFixed(1) },
+  );
+  report.table(columns, [...k.byDistrict.map((d) => row(d.district, d)), ...k.byAgeBand.map((a) => row(AGE_BAND.label(a.ageBand), a)), row('全体', o)]);
 }

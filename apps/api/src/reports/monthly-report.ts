@@ -1,4 +1,4 @@
-import type { AssistanceOutcome, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
+import type { AssistanceOutcome, CardUptakeStats, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
 
 // Everything the monthly report shows, gathered once and rendered as PDF or Excel.
 export interface MonthlyReport {
@@ -41,4 +41,6 @@ export interface MonthlyReport {
     byChannel: { channel: FraudChannel; reports: number }[];
     notices: { title: string; publishedAt: string }[];
   };
+  /** My Number card uptake as of the month's last day (GET /api/stats/card-uptake's figures). */
+  cardUptake: CardUptakeStats;
 }

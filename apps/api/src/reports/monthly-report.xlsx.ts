@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, PAYMENT_SERVICE_KIND, TRANSACTION_KIND, UNABLE_REASON, formatJapaneseEraMonth } from '@mynapoint/domain';
+import { AGE_BAND, ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, PAYMENT_SERVICE_KIND, TARGET_METRIC, TRANSACTION_KIND, UNABLE_REASON, formatJapaneseEraMonth } from '@mynapoint/domain';
 import type { MonthlyReport } from './monthly-report';
 
-export const REPORT_SHEETS = ['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報'] as const;
+export const REPORT_SHEETS = ['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及'] as const;
 
 function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
@@ -94,5 +94,37 @@ export function renderMonthlyReportXlsx(r: MonthlyReport): ExcelJS.Workbook {
   fraud.addRow([]);
   fraud.addRow(['公開した注意喚起', '公開日時']).font = { bold: true };
   fraud.addRows(f.notices.map((n) => [n.title, new Date(n.publishedAt)]));
+
+  // My Number card uptake as of the month's end: rates as numbers (percent, one decimal).
+  const k = r.cardUptake;
+  const card = sheet(wb, REPORT_SHEETS[6], [
+    { header: '区分', width: 30 },
+    { header: '人口', width: 12 },
+    { header: '申請件数', width: 12 },
+    { header: '申請率（%）', width: 12 },
+    { header: '交付枚数', width: 12 },
+    { header: '交付率（%）', width: 12 },
+    ...k.targets.map((t) => ({ header: `目標までの差: ${t.name}`, width: 24 })),
+  ]);
+  const line = (name: string, g: typeof k.overall) => [
+    name,
+    g.population,
+    g.cardApplications,
+    g.applicationRatePercent,
+    g.cardsIssued,
+    g.issuanceRatePercent,
+    ...g.gaps.map((x) => (x.reached ? 0 : x.people)),
+  ];
+  card.addRow(['集計の基準日', k.figuresAsOf ?? '（集計なし）']);
+  card.addRow(line('全体', k.overall)).font = { bold: true };
+  card.addRows(k.byDistrict.map((d) => line(`地区: ${d.district}`, d)));
+  card.addRows(k.byAgeBand.map((a) => line(`年代: ${AGE_BAND.label(a.ageBand)}`, a)));
+  card.addRow([]);
+  card.addRow(['公表値', '基準日', '', '申請率（%）', '', '交付率（%）']).font = { bold: true };
+  if (k.national) card.addRow(['全国', k.national.asOf, null, k.national.applicationRatePercent, null, k.national.issuanceRatePercent]);
+  if (k.prefecture) card.addRow(['都道府県', k.prefecture.asOf, null, k.prefecture.applicationRatePercent, null, k.prefecture.issuanceRatePercent]);
+  card.addRow([]);
+  card.addRow(['目標', '指標', '目標値（%）', '期限', '現在（%）', 'あと何人']).font = { bold: true };
+  card.addRows(k.targets.map((t) => [t.name, TARGET_METRIC.label(t.metric), t.percent, t.dueOn, t.currentPercent, t.people]));
   return wb;
 }

@@ -37,6 +37,11 @@ export class Report {
     if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
   }
 
+  /** Starts the next section on a page of its own. */
+  page(): void {
+    this.doc.addPage();
+  }
+
   title(text: string, sub: string): void {
     const d = this.doc;
     d.rect(this.left, d.y, this.width, 56).fill('#0d47a1');
@@ -171,7 +176,7 @@ export class Report {
   }
 
   /** Horizontal bars, one per row, value written at the end. */
-  hbars(rows: { label: string; value: number }[], opts: { unit?: string } = {}): void {
+  hbars(rows: { label: string; value: number }[], opts: { unit?: string; format?: (v: number) => string } = {}): void {
     const d = this.doc;
     const rowH = 15;
     this.ensure(rows.length * rowH + 10);
@@ -183,7 +188,7 @@ export class Report {
       d.fillColor('#37474f').fontSize(8.5).text(r.label, this.left, y + 2, { width: labelW - 6, lineBreak: false, ellipsis: true });
       const w = (plotW * r.value) / max;
       d.rect(this.left + labelW, y + 2, Math.max(w, r.value > 0 ? 1 : 0), rowH - 5).fill(PALETTE[i === 0 ? 0 : 4]);
-      d.fillColor('#000000').fontSize(8.5).text(`${num(r.value)}${opts.unit ?? ''}`, this.left + labelW + w + 4, y + 2, { lineBreak: false });
+      d.fillColor('#000000').fontSize(8.5).text(`${(opts.format ?? num)(r.value)}${opts.unit ?? ''}`, this.left + labelW + w + 4, y + 2, { lineBreak: false });
       d.y = y + rowH;
     });
     d.x = this.left;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { formatJapaneseEraMonth } from '@mynapoint/domain';
+import { addDays, formatJapaneseEraMonth } from '@mynapoint/domain';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
@@ -8,6 +8,7 @@ import { MunicipalitiesService } from '../municipalities/municipalities.service'
 import type { MonthlyReport } from './monthly-report';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
+import { CardUptakeStatsService } from '../stats/card-uptake-stats.service';
 import { ReportsRepository } from './reports.repository';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -16,6 +17,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export class ReportsService {
   constructor(
     private readonly repo: ReportsRepository,
+    private readonly cardUptake: CardUptakeStatsService,
     private readonly audit: AuditService,
     private readonly municipalities: MunicipalitiesService,
   ) {}
@@ -31,8 +33,12 @@ export class ReportsService {
       if (!Number.isSafeInteger(campaignId) || campaignId < 1) throw new CommonException(CommonError.BadQuery, 'campaignId は正の整数で指定してください。');
     }
 
-    const [figures, municipality] = await Promise.all([this.repo.monthly(month, campaignId), this.municipalities.current()]);
-    const report: MonthlyReport = { ...figures, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
+    const [figures, municipality, cardUptake] = await Promise.all([
+      this.repo.monthly(month, campaignId),
+      this.municipalities.current(),
+      this.cardUptake.cardUptake(lastDayOf(month)),
+    ]);
+    const report: MonthlyReport = { ...figures, cardUptake, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
     const name = `マイナポイント月次報告_${formatJapaneseEraMonth(`${month}-01`)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="mynapoint-monthly-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');
@@ -44,6 +50,12 @@ export class ReportsService {
     await this.audit.recordSeparately({ user, action: 'export', resource: 'reports', resourceId: month, ip, changes: { report: 'monthly', month, format, campaignId: report.campaign?.id ?? null } });
     res.end(body);
   }
+}
+
+/** YYYY-MM → its last day, YYYY-MM-DD. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
 }
 
 function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {

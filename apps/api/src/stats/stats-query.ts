@@ -5,9 +5,9 @@ import { Tenant, currentTenant, requireTenant, withTenant } from '../common/db/t
 import { badQuery } from '../common/list/list-query';
 
 // The one parser of the stats endpoints' query (counter, fraud, summary, uptake,
-// points), called by every stats controller: `from`, `to` (YYYY-MM-DD, JST calendar
-// dates, both included), `interval` (day | week | month), `municipalityCode` and, where
-// the endpoint has it, `campaignId`. Every refusal is a 400 `bad_query`. Parameters other than these
+// points; card-uptake takes `asOf` only), called by every stats controller: `from`, `to`
+// (YYYY-MM-DD, JST calendar dates, both included), `interval` (day | week | month),
+// `municipalityCode` and, where the endpoint has it, `campaignId`. Every refusal is a 400 `bad_query`. Parameters other than these
 // are ignored, as on the list endpoints (docs/api-notes.md): browsers and proxies add
 // cache-busting ones (`_=…`), and a dashboard must not break on them.
 
@@ -140,6 +140,14 @@ export function parseCounterStatsQuery(query: Record<string, unknown>, now: Date
   const p = parseStatsQuery(query, now);
   const weekFrom = periodStart(p.today, 'week');
   return { ...p, weekFrom, weekTo: addDays(weekFrom, 6) };
+}
+
+/** GET /api/stats/card-uptake: `asOf` (YYYY-MM-DD, JST; default today), the snapshot date the figures are of. */
+export function parseAsOfQuery(query: Record<string, unknown>, now: Date): { asOf: string } {
+  const v = query.asOf;
+  if (v === undefined || v === '') return { asOf: toJstDate(now) };
+  if (!isIsoDate(v)) throw badQuery('asOf は日付（YYYY-MM-DD）で指定してください。');
+  return { asOf: v };
 }
 
 /** The OpenAPI description of the parameters above, for each stats route. */

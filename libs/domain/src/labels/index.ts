@@ -12,6 +12,9 @@ import { RESERVATIONS_LABELS } from './reservations.labels';
 import { IMPORTS_LABELS } from './imports.labels';
 import { MUNICIPALITIES_LABELS } from './municipalities.labels';
 import { POINT_AWARDS_LABELS } from './point-awards.labels';
+import { POPULATION_FIGURES_LABELS } from './population-figures.labels';
+import { BENCHMARK_RATES_LABELS } from './benchmark-rates.labels';
+import { TARGETS_LABELS } from './targets.labels';
 import type { ResourceLabels } from './resource-labels';
 import { USERS_LABELS } from './users.labels';
 
@@ -32,6 +35,9 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   'assistance-records': ASSISTANCE_RECORDS_LABELS,
   imports: IMPORTS_LABELS,
   'point-awards': POINT_AWARDS_LABELS,
+  'population-figures': POPULATION_FIGURES_LABELS,
+  'benchmark-rates': BENCHMARK_RATES_LABELS,
+  targets: TARGETS_LABELS,
 };
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {
@@ -50,6 +56,7 @@ const OTHER_AUDIT_RESOURCES: Readonly<Record<string, Labels>> = {
   'stats/counter': { ja: '集計（窓口）', en: 'Statistics (counter)' },
   'stats/fraud': { ja: '集計（詐欺）', en: 'Statistics (fraud)' },
   'stats/municipalities': { ja: '集計（市町村比較）', en: 'Statistics (municipalities compared)' },
+  'stats/card-uptake': { ja: '集計（カード普及）', en: 'Statistics (card uptake)' },
 };
 
 /** What the 対象 column shows for an audit row's resource; an unknown code shows as itself. */

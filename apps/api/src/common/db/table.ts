@@ -8,6 +8,7 @@ import { SqlParams } from './sql-params';
 
 export type FieldKind =
   | 'int' // integer (ids, counts, yen)
+  | 'decimal' // numeric (percentages), sent as a JSON number
   | 'text'
   | 'bool'
   | 'date' // calendar date, sent as YYYY-MM-DD

@@ -9,6 +9,8 @@ function fieldSchema(f: FieldSpec): Record<string, unknown> {
   switch (f.kind) {
     case 'int':
       return { ...base, type: 'integer' };
+    case 'decimal':
+      return { ...base, type: 'number' };
     case 'bool':
       return { ...base, type: 'boolean' };
     case 'date':

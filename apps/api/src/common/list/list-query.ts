@@ -59,6 +59,10 @@ export function checkValue(name: string, field: FieldSpec, value: unknown): unkn
       if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
       if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value);
       throw fail('整数');
+    case 'decimal':
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      if (typeof value === 'string' && /^-?\d{1,15}(\.\d{1,6})?$/.test(value)) return Number(value);
+      throw fail('数値');
     case 'bool':
       if (typeof value === 'boolean') return value;
       if (value === 'true' || value === 'false') return value === 'true';

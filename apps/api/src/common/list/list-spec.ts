@@ -92,4 +92,4 @@ export function defineListSpec<S extends ListSpec>(spec: S): S {
   return spec;
 }
 
-export const SCALAR_KINDS: ReadonlySet<FieldKind> = new Set(['int', 'text', 'bool', 'date', 'instant', 'enum']);
+export const SCALAR_KINDS: ReadonlySet<FieldKind> = new Set(['int', 'decimal', 'text', 'bool', 'date', 'instant', 'enum']);

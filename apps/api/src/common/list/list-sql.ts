@@ -11,7 +11,10 @@ export interface Scope {
 }
 
 function selectExpr(f: FieldSpec): string {
-  return f.kind === 'date' ? `to_char(${f.sql}, 'YYYY-MM-DD')` : f.sql;
+  if (f.kind === 'date') return `to_char(${f.sql}, 'YYYY-MM-DD')`;
+  // pg hands numeric over as a string; a percentage goes out as a JSON number.
+  if (f.kind === 'decimal') return `(${f.sql})::float8`;
+  return f.sql;
 }
 
 /** The response's columns: every field but the export-only ones, unless `names` says. */
@@ -38,7 +41,7 @@ function condition(f: FieldSpec, op: string | null, value: unknown, p: SqlParams
     if (f.kind === 'enumArray' || f.kind === 'textArray') return `${e} && ${p.add(value)}::text[]`;
     if (f.kind === 'intArray') return `${e} && ${p.add(value)}::int[]`;
     // Every kind needs its own array type: timestamptz = ANY(text[]) has no operator (a 500 the fuzzer found).
-    const cast = f.kind === 'int' ? 'bigint[]' : f.kind === 'date' ? 'date[]' : f.kind === 'bool' ? 'boolean[]' : f.kind === 'instant' ? 'timestamptz[]' : 'text[]';
+    const cast = f.kind === 'int' ? 'bigint[]' : f.kind === 'decimal' ? 'numeric[]' : f.kind === 'date' ? 'date[]' : f.kind === 'bool' ? 'boolean[]' : f.kind === 'instant' ? 'timestamptz[]' : 'text[]';
     return `${e} = ANY(${p.add(value)}::${cast})`;
   }
   switch (f.kind) {

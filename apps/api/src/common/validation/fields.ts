@@ -11,6 +11,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsPositive,
   IsOptional,
   IsString,
   Matches,
@@ -76,6 +77,32 @@ export function IntField(opts: Common & { min?: number; max?: number }) {
     IsInt({ message: '整数で入力してください。' }),
     Min(min, { message: `${min}以上で入力してください。` }),
     Max(max, { message: `${max}以下で入力してください。` }),
+  );
+}
+
+// class-validator's `maxDecimalPlaces` reads the decimals from `String(value)` and throws
+// on exponent notation (7e-323: a 500 the fuzzer found): the number itself is compared
+// with its rounding instead.
+function HasAtMostDecimals(decimals: number, message: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasAtMostDecimals',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message },
+      validator: { validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(decimals)) === v },
+    });
+}
+
+/** A percentage from 0 (or above 0, `positive`) to 100, with at most `decimals` decimals (53.9). */
+export function PercentField(opts: Common & { decimals: number; positive?: boolean }) {
+  const message = `${opts.positive ? '0より大きく' : '0以上'}100以下の数（小数第${opts.decimals}位まで）で入力してください。`;
+  return applyDecorators(
+    api(opts, { type: 'number', minimum: 0, exclusiveMinimum: opts.positive || undefined, maximum: 100, multipleOf: 1 / 10 ** opts.decimals }),
+    ...presence(opts),
+    HasAtMostDecimals(opts.decimals, message),
+    opts.positive ? IsPositive({ message }) : Min(0, { message }),
+    Max(100, { message }),
   );
 }
 

@@ -24,6 +24,7 @@ import { NationalCampaignFunctions1764001860000 } from './1764001860000-national
 import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-reference-checks-by-municipality';
 import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operator-policy-not-prefecture';
 import { SignIn1764002200000 } from './1764002200000-sign-in';
+import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ReferenceChecksByMunicipality1764001870000,
   OperatorPolicyNotPrefecture1764001880000,
   SignIn1764002200000,
+  CardUptake1764002000000,
 ];

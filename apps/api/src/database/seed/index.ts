@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { digestMyKeyId } from '../../common/mykey/mykey-hasher';
 import { normalizeMyKeyId } from '@mynapoint/domain';
+import { cardUptakeSeed } from './card-uptake.seed';
 import { fraudSeed } from './fraud.seed';
 import { assistanceSeed } from './assistance.seed';
 import { paymentServicesSeed } from './payment-services.seed';
@@ -11,7 +12,7 @@ import { uptakeSeed } from './uptake.seed';
 import { usersSeed } from './users.seed';
 
 // Demo data, in dependency order. Each feature adds its step here.
-export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed];
+export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed, cardUptakeSeed];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

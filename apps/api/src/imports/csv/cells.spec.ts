@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CHANNEL, TRANSACTION_KIND } from '@mynapoint/domain';
-import { generalInstant, readBool, readDate, readEnum, readId, readInstant, readYen } from './cells';
+import { generalInstant, readBool, readDate, readEnum, readId, readInstant, readYen, readCount, readPercent } from './cells';
 
 describe('readDate', () => {
   it.each([
@@ -91,5 +91,36 @@ describe('readId', () => {
     expect(readId('0')).toBeNull();
     expect(readId('x')).toBeNull();
     expect(readId('')).toBeUndefined();
+  });
+});
+
+describe('readCount', () => {
+  it('reads counts of people with separators and units, zero included', () => {
+    expect(readCount('21000')).toBe(21000);
+    expect(readCount('２１，０００人')).toBe(21000);
+    expect(readCount('0')).toBe(0);
+  });
+
+  it('tells malformed from negative', () => {
+    expect(readCount('-3')).toBe('negative');
+    expect(readCount('1.5')).toBe('invalid');
+    expect(readCount('')).toBe('invalid');
+    expect(readCount('99999999999')).toBe('invalid');
+  });
+});
+
+describe('readPercent', () => {
+  it('reads rates from 0 to 100 with up to two decimals, with or without the sign', () => {
+    expect(readPercent('76.9')).toBe(76.9);
+    expect(readPercent('７６．９％')).toBe(76.9);
+    expect(readPercent('100')).toBe(100);
+    expect(readPercent('0.05')).toBe(0.05);
+  });
+
+  it('refuses what is not such a rate', () => {
+    expect(readPercent('100.5')).toBeNull();
+    expect(readPercent('-1')).toBeNull();
+    expect(readPercent('76.123')).toBeNull();
+    expect(readPercent('')).toBeNull();
   });
 });

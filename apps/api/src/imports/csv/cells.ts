@@ -161,3 +161,22 @@ export function readId(raw: string | undefined): number | null | undefined {
   const n = Number(t);
   return n >= 1 && n <= INT_MAX ? n : null;
 }
+
+/** A count of people: `21000`, `21,000`, `21,000人`; 'negative' below 0. */
+export function readCount(raw: string | undefined): number | 'invalid' | 'negative' {
+  const t = clean(raw).replace(/[,\s人件枚]/g, '');
+  if (!INT.test(t)) return 'invalid';
+  const n = Number(t);
+  if (n < 0) return 'negative';
+  return n > INT_MAX ? 'invalid' : n;
+}
+
+const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
+
+/** A published rate in percent, 0–100 with at most two decimals: `76.9`, `76.9%`, `７６．９％`. */
+export function readPercent(raw: string | undefined): number | null {
+  const t = clean(raw).replace(/[%\s]/g, '');
+  if (!PERCENT.test(t)) return null;
+  const n = Number(t);
+  return n <= 100 ? n : null;
+}

@@ -17,6 +17,7 @@ import { QuotaUnitFunctions1764001700000 } from './1764001700000-quota-unit-func
 import { PaymentServiceReadings1764001716000 } from './1764001716000-payment-service-readings';
 import { ApplicationDeletions1764001720000 } from './1764001720000-application-deletions';
 import { Municipalities1764001800000 } from './1764001800000-municipalities';
+import { TenantListIndexes1764001810000 } from './1764001810000-tenant-list-indexes';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PaymentServiceReadings1764001716000,
   ApplicationDeletions1764001720000,
   Municipalities1764001800000,
+  TenantListIndexes1764001810000,
 ];

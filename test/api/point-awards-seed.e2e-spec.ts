@@ -1,7 +1,5 @@
-import { normalizeMyKeyId } from '@mynapoint/domain';
-import { digestMyKeyId } from '../../apps/api/src/common/mykey/mykey-hasher';
 import { pointAwardsSeed } from '../../apps/api/src/database/seed/point-awards.seed';
-import { seededRandom } from '../../apps/api/src/database/seed/seed-context';
+import { seedContext, seededRandom } from '../../apps/api/src/database/seed/seed-context';
 import { TestApp } from '../support/test-app';
 import { sqlCampaign, sqlParticipant, sqlPaymentService, sqlQuota } from '../support/uptake-sql-fixtures';
 
@@ -17,13 +15,7 @@ describe('point awards demo seed', () => {
     const client = await t.db.connect();
     try {
       await client.query('BEGIN');
-      await pointAwardsSeed.run({
-        config: t.config,
-        query: async (sql, params) => (await client.query(sql, params)).rows,
-        myKey: (id) => digestMyKeyId(t.config.myKeyHmacSecret, normalizeMyKeyId(id)!),
-        random: seededRandom(1),
-        now: new Date(),
-      });
+      await pointAwardsSeed.run(seedContext(t.config, async (sql, params) => (await client.query(sql, params)).rows, { random: seededRandom(1) }));
       await client.query('COMMIT');
     } finally {
       client.release();

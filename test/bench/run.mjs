@@ -5,7 +5,7 @@
 // (committed: the latest full-size figures) and README.md's Benchmarks section; a
 // --quick run's go to test-output/bench/results.json only.
 //
-//   npm run bench                  the city-scale dataset (generated once, then reused)
+//   npm run bench                  the prefecture-scale dataset (generated once, then reused)
 //   npm run bench -- --quick       a tenth of it, in its own database: a few minutes
 //   npm run bench -- import        only the benches whose file name matches
 //
@@ -107,7 +107,8 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const dataset = existsSync(join(OUT, 'dataset.json')) ? JSON.parse(readFileSync(join(OUT, 'dataset.json'), 'utf8')) : null;
 const loadAtEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, PostgreSQL ${pgVersion}; load average ${loadAtStart} at start, ${loadAtEnd} at end (the machine is shared)`;
-const heading = `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${quick ? '**--quick** (a tenth of the city)' : 'full size'}${dataset ? ` — dataset ${dataset.database} ${dataset.reused ? 'reused' : `generated in ${dataset.seconds.toFixed(0)} s`}` : ''}.\nMachine: ${machine}.`;
+const where = dataset?.municipalities ? `, ${dataset.municipalities} municipalities` : '';
+const heading = `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${quick ? '**--quick** (a tenth of the prefecture)' : 'full size'}${dataset ? ` — dataset ${dataset.database}${where} ${dataset.reused ? 'reused' : `generated in ${dataset.seconds.toFixed(0)} s`}` : ''}.\nMachine: ${machine}.`;
 
 process.stdout.write(`\n${heading}\n\n${table}\n\n`);
 // The committed figures are the full-size ones: a --quick or partial run leaves them alone.

@@ -8,7 +8,8 @@ import { createLogger } from './common/logging/app-logger';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { connectionOptions, runMigrations } from './database/data-source';
 import { seedDemo } from './database/seed';
-import { DEMO_PASSWORD, DEMO_USERS } from './database/seed/users.seed';
+import { SHIBATA } from './database/seed/municipalities.seed';
+import { DEMO_PASSWORD, DEMO_USERS, INSTALLATION_USERS, SHIBATA_USERS } from './database/seed/users.seed';
 import { DataSource } from 'typeorm';
 
 export interface Running {
@@ -115,8 +116,17 @@ export function banner(running: Running, demo: boolean): string {
     `    Health     ${running.url}/api/health`,
   ];
   if (demo) {
-    lines.push('', `  Demo logins (password: ${DEMO_PASSWORD})`);
-    for (const u of DEMO_USERS) lines.push(`    ${u.username.padEnd(8)} ${u.displayName}`);
+    const users = (list: ReadonlyArray<{ username: string; displayName: string }>) => list.map((u) => `      ${u.username.padEnd(10)} ${u.displayName}`);
+    lines.push(
+      '',
+      `  Demo logins (password: ${DEMO_PASSWORD})`,
+      `    ${running.config.cityName} (municipality code ${running.config.municipalityCode}, the default: no code needed)`,
+      ...users(DEMO_USERS),
+      `    ${SHIBATA.name} (municipality code ${SHIBATA.code}: sign in with it)`,
+      ...users(SHIBATA_USERS),
+      '    The installation (no municipality code)',
+      ...users(INSTALLATION_USERS),
+    );
   }
   lines.push('', '  Press Ctrl-C to stop.', '');
   return lines.join('\n');

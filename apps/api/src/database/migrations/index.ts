@@ -25,6 +25,7 @@ import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-refe
 import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operator-policy-not-prefecture';
 import { SignIn1764002200000 } from './1764002200000-sign-in';
 import { CardUptake1764002000000 } from './1764002000000-card-uptake';
+import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   OperatorPolicyNotPrefecture1764001880000,
   SignIn1764002200000,
   CardUptake1764002000000,
+  TenantListIndexes1764001890000,
 ];

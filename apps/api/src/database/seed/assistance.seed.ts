@@ -56,9 +56,27 @@ const UNABLE_REASONS: Array<[string, number]> = [
   ['pin_locked', 30], ['cert_expired', 14], ['cert_renewed_within_24h', 14], ['no_card', 16], ['unsupported_device', 16], ['other', 10],
 ];
 const AGE_BANDS: Array<[string, number]> = [['under_20', 3], ['20s', 6], ['30s', 9], ['40s', 12], ['50s', 15], ['60s', 25], ['70_plus', 30]];
-const DISTRICTS: Record<string, Array<[string | null, number]>> = {
-  main_office: [['水原', 55], ['京ヶ瀬', 15], ['安田', 10], ['笹神', 15], [null, 5]],
-  branch_office: [['安田', 35], ['京ヶ瀬', 25], ['笹神', 30], ['水原', 5], [null, 5]],
+/** A municipality's counter: where its visitors live, by office, and how busy it is. */
+export interface CounterPlan {
+  districts: Record<'main_office' | 'branch_office', Array<[string | null, number]>>;
+  /** Visits per clerk per day, as a share of the demo city's. */
+  volume: number;
+}
+
+export const AGANO_COUNTER: CounterPlan = {
+  districts: {
+    main_office: [['水原', 55], ['京ヶ瀬', 15], ['安田', 10], ['笹神', 15], [null, 5]],
+    branch_office: [['安田', 35], ['京ヶ瀬', 25], ['笹神', 30], ['水原', 5], [null, 5]],
+  },
+  volume: 1,
+};
+
+export const SHIBATA_COUNTER: CounterPlan = {
+  districts: {
+    main_office: [['新発田', 70], ['豊浦', 8], ['紫雲寺', 6], ['加治川', 10], [null, 6]],
+    branch_office: [['豊浦', 45], ['紫雲寺', 25], ['加治川', 20], ['新発田', 5], [null, 5]],
+  },
+  volume: 0.35,
 };
 // How often residents picked each service (names from the payment-services seed).
 const SERVICE_WEIGHTS: Record<string, number> = {
@@ -109,7 +127,7 @@ interface Service {
   opensOn: string;
 }
 
-function makeVisit(random: () => number, staffId: number, office: string, visitedAt: Date, services: Service[]): Row {
+function makeVisit(random: () => number, staffId: number, office: 'main_office' | 'branch_office', visitedAt: Date, services: Service[], plan: CounterPlan): Row {
   let scenario = pick(random, SCENARIOS);
   // Card applications are taken only at the main office: at a branch it is an inquiry.
   if (scenario === 'card' && office === 'branch_office') scenario = 'inquiry';
@@ -147,7 +165,7 @@ function makeVisit(random: () => number, staffId: number, office: string, visite
     unableReason,
     duration,
     ageBand,
-    district: pick(random, DISTRICTS[office]),
+    district: pick(random, plan.districts[office]),
     proxy,
     shared,
     // Staff tick both checks whenever the checklist applies (the CHECK insists).
@@ -194,7 +212,13 @@ async function insert(ctx: SeedContext, rows: Row[]): Promise<void> {
 }
 
 /** The visits, without touching the database (the spec checks their shape). */
-export function demoVisits(random: () => number, clerks: { counter: number; counter2: number }, services: Service[], now: Date): Row[] {
+export function demoVisits(
+  random: () => number,
+  clerks: { counter: number; counter2: number },
+  services: Service[],
+  now: Date,
+  plan: CounterPlan = AGANO_COUNTER,
+): Row[] {
   const rows: Row[] = [];
   const staff = [
     { id: clerks.counter, branchShare: 0.1 },
@@ -205,8 +229,8 @@ export function demoVisits(random: () => number, clerks: { counter: number; coun
     if (weekday === 0 || weekday === 6 || CLOSED.has(date)) continue;
     for (const clerk of staff) {
       const office = random() < clerk.branchShare ? 'branch_office' : 'main_office';
-      const count = Math.max(0, Math.round(dailyMean(date) * (0.6 + 0.8 * random())));
-      for (let i = 0; i < count; i++) rows.push(makeVisit(random, clerk.id, office, officeTime(random, date), services));
+      const count = Math.max(0, Math.round(dailyMean(date) * plan.volume * (0.6 + 0.8 * random())));
+      for (let i = 0; i < count; i++) rows.push(makeVisit(random, clerk.id, office, officeTime(random, date), services, plan));
     }
   }
 
@@ -219,24 +243,31 @@ export function demoVisits(random: () => number, clerks: { counter: number; coun
   const todays = 5;
   for (let i = 0; i < todays && span > 0; i++) {
     const visitedAt = new Date(from + Math.floor((span * (i + 0.5)) / todays));
-    const row = makeVisit(random, clerks.counter, 'main_office', visitedAt, services);
+    const row = makeVisit(random, clerks.counter, 'main_office', visitedAt, services, plan);
     row.createdAt = new Date(Math.min(row.createdAt.getTime(), now.getTime()));
     rows.push(row);
   }
   return rows;
 }
 
-export const assistanceSeed: SeedStep = {
-  name: 'counter assistance records',
-  async run(ctx) {
-    const users = await ctx.query<{ id: number; username: string }>(`SELECT id, username FROM users WHERE username IN ('counter', 'counter2')`);
-    const id = (name: string) => users.find((u) => u.username === name)?.id;
-    const counter = id('counter');
-    const counter2 = id('counter2');
-    if (!counter || !counter2) return; // the users seed did not run: nothing to attribute visits to
-    const services = await ctx.query<Service>(
-      `SELECT id, name, to_char(applications_open_on, 'YYYY-MM-DD') AS "opensOn" FROM payment_services WHERE status <> 'withdrawn' ORDER BY id`,
-    );
-    await insert(ctx, demoVisits(ctx.random, { counter, counter2 }, services, ctx.now));
-  },
-};
+export function assistanceSeedFor(plan: CounterPlan): SeedStep {
+  return {
+    name: 'counter assistance records',
+    async run(ctx) {
+      const users = await ctx.query<{ id: number; username: string }>(
+        `SELECT id, username FROM users WHERE username IN ('counter', 'counter2') AND municipality_code = current_municipality()`,
+      );
+      const id = (name: string) => users.find((u) => u.username === name)?.id;
+      const counter = id('counter');
+      const counter2 = id('counter2');
+      if (!counter || !counter2) return; // the users seed did not run: nothing to attribute visits to
+      const services = await ctx.query<Service>(
+        `SELECT id, name, to_char(applications_open_on, 'YYYY-MM-DD') AS "opensOn" FROM payment_services
+         WHERE status <> 'withdrawn' AND (municipality_code IS NULL OR municipality_code = current_municipality()) ORDER BY id`,
+      );
+      await insert(ctx, demoVisits(ctx.random, { counter, counter2 }, services, ctx.now, plan));
+    },
+  };
+}
+
+export const assistanceSeed = assistanceSeedFor(AGANO_COUNTER);

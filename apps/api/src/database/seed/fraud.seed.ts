@@ -36,7 +36,30 @@ const SCENARIOS: Scenario[] = [
   { channel: 'other', impersonated: 'unknown', items: [], weight: 2, text: 'スーパーの駐車場で「マイナポイントの手続きを手伝う」と声をかけられた。何も渡さずに断った。同様の声かけが他にもあったと聞いた。' },
 ];
 
-const DISTRICTS: (string | null)[] = ['水原', '水原', '水原', '京ヶ瀬', '京ヶ瀬', '安田', '安田', '笹神', '笹神', null];
+/** A municipality's reports: where the residents live, the police station cases go to, how many. */
+export interface FraudPlan {
+  /** Drawn uniformly: a district repeated is more likely; null is "not given". */
+  districts: (string | null)[];
+  policeStation: string;
+  /** Reports per month, as a share of the demo city's. */
+  volume: number;
+  /** Which notices of the demo city's this municipality wrote (by index; published and drafts alike). */
+  notices: number[];
+}
+
+export const AGANO_FRAUD: FraudPlan = {
+  districts: ['水原', '水原', '水原', '京ヶ瀬', '京ヶ瀬', '安田', '安田', '笹神', '笹神', null],
+  policeStation: '阿賀野警察署',
+  volume: 1,
+  notices: [0, 1, 2, 3, 4, 5],
+};
+
+export const SHIBATA_FRAUD: FraudPlan = {
+  districts: ['新発田', '新発田', '新発田', '新発田', '新発田', '豊浦', '紫雲寺', '加治川', '加治川', null],
+  policeStation: '新発田警察署',
+  volume: 0.5,
+  notices: [1, 2],
+};
 
 // Reports per month: a rise when earning began (2020-09), near the original deadline
 // (2021-03), and after the extension was announced (2021-09).
@@ -111,93 +134,101 @@ const DRAFTS: { scenario: number; month: string; title: string; body: string }[]
 
 const INVESTIGATE_COMMENTS = ['相談者に折り返し連絡し、状況を確認する。', '同様の相談が他地区でもないか確認する。', '内容を聞き取り、消費生活センターと情報共有。', null];
 const CLOSE_COMMENTS = ['被害なし。相談者へ注意喚起の内容を説明し終了。', '相談者に188（消費者ホットライン）を案内し終了。', '同種事案として記録し終了。', null];
-const POLICE_COMMENTS = ['被害があったため阿賀野警察署へ情報提供。相談者にも#9110を案内。', '警察署生活安全課へ連絡済み。', '被害届の提出を案内し、警察へ連絡。'];
+const policeComments = (station: string) => [`被害があったため${station}へ情報提供。相談者にも#9110を案内。`, '警察署生活安全課へ連絡済み。', '被害届の提出を案内し、警察へ連絡。'];
 const REOPEN_COMMENTS = ['相談者から再度連絡があり、追加の聞き取りを行う。', '警察から照会があったため再開。'];
 
 const DAY = 86_400_000;
 
-export const fraudSeed: SeedStep = {
-  name: 'fraud alerts and notices',
-  async run(ctx) {
-    const users = await ctx.query<{ id: number; username: string }>(`SELECT id, username FROM users WHERE username IN ('counter','counter2','policy','manager','admin')`);
-    const id = (name: string) => users.find((u) => u.username === name)?.id ?? users[0].id;
-    const reporters = [id('counter'), id('counter'), id('counter2'), id('policy')];
-    const policy = id('policy');
-    const manager = id('manager');
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(ctx.random() * xs.length)];
-    const weighted = (): number => {
-      const total = SCENARIOS.reduce((s, x) => s + x.weight, 0);
-      let r = ctx.random() * total;
-      for (let i = 0; i < SCENARIOS.length; i++) if ((r -= SCENARIOS[i].weight) < 0) return i;
-      return 0;
-    };
-    const end = Date.parse('2021-12-28T17:00:00+09:00');
+export function fraudSeedFor(plan: FraudPlan): SeedStep {
+  return { name: 'fraud alerts and notices', run: (ctx) => seedFraud(ctx, plan) };
+}
 
-    // Which reports carry a notice: the first report of that scenario in that month.
-    const noticeFor = new Map<string, (typeof NOTICES)[number] | (typeof DRAFTS)[number]>();
-    for (const n of [...NOTICES, ...DRAFTS]) noticeFor.set(`${n.month}:${n.scenario}`, n);
+export const fraudSeed = fraudSeedFor(AGANO_FRAUD);
 
-    for (const [month, count] of MONTHS) {
-      const forced = [...noticeFor.keys()].filter((k) => k.startsWith(month)).map((k) => Number(k.split(':')[1]));
-      for (let k = 0; k < count; k++) {
-        const s = k < forced.length ? forced[k] : weighted();
-        const sc = SCENARIOS[s];
-        const notice = noticeFor.get(`${month}:${s}`);
-        if (notice) noticeFor.delete(`${month}:${s}`);
-        const published = notice && 'publishedAt' in notice ? notice : null;
-        // A published notice comes from a report received before it.
-        const reportedAt = officeHour(ctx, month, published ? Date.parse(published.publishedAt) : undefined);
-        const reporter = pick(reporters);
-        const damage = sc.damage ? pick(sc.damage) : 0;
-        const facts = { damageYen: damage, requestedItems: sc.items };
-        // Policy staff raised a few after repeated reports in the same district.
-        let severity: Severity = defaultFraudSeverity(facts);
-        if (ctx.random() < 0.12) severity = maxSeverity(severity, severity === 'low' ? 'medium' : 'high');
+async function seedFraud(ctx: SeedContext, plan: FraudPlan): Promise<void> {
+  const users = await ctx.query<{ id: number; username: string }>(
+    `SELECT id, username FROM users WHERE username IN ('counter','counter2','policy','manager','admin') AND municipality_code = current_municipality()`,
+  );
+  const id = (name: string) => users.find((u) => u.username === name)?.id ?? users[0].id;
+  const reporters = [id('counter'), id('counter'), id('counter2'), id('policy')];
+  const policy = id('policy');
+  const manager = id('manager');
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(ctx.random() * xs.length)];
+  const weighted = (): number => {
+    const total = SCENARIOS.reduce((s, x) => s + x.weight, 0);
+    let r = ctx.random() * total;
+    for (let i = 0; i < SCENARIOS.length; i++) if ((r -= SCENARIOS[i].weight) < 0) return i;
+    return 0;
+  };
+  const end = Date.parse('2021-12-28T17:00:00+09:00');
 
-        const steps = lifecycle(ctx, reportedAt, damage > 0, end);
-        const status = steps.length ? steps[steps.length - 1].to : 'new';
-        const [row] = await ctx.query<{ id: number }>(
-          `INSERT INTO fraud_alerts (reported_at, channel, impersonated, requested_items, damage_yen, district, description, status, severity,
-                                     notice_title, notice_body, notice_published_at, notice_published_by, reported_by, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $15) RETURNING id`,
-          [
-            new Date(reportedAt),
-            sc.channel,
-            sc.impersonated,
-            sc.items,
-            damage,
-            pick(DISTRICTS),
-            sc.text,
-            status,
-            severity,
-            notice?.title ?? null,
-            notice?.body || null,
-            published ? new Date(published.publishedAt) : null,
-            published ? manager : null,
-            reporter,
-            new Date(Math.max(reportedAt, ...steps.map((st) => st.at), published ? Date.parse(published.publishedAt) : 0)),
-          ],
-        );
-        // The first history row is the report itself: its 受付職員, at its time.
-        await ctx.query(`INSERT INTO fraud_alert_history (fraud_alert_id, from_status, to_status, changed_by, changed_at) VALUES ($1, NULL, 'new', $2, $3)`, [
-          row.id,
-          reporter,
+  // Which reports carry a notice: the first report of that scenario in that month.
+  const noticeFor = new Map<string, (typeof NOTICES)[number] | (typeof DRAFTS)[number]>();
+  [...NOTICES, ...DRAFTS].forEach((n, i) => {
+    if (plan.notices.includes(i)) noticeFor.set(`${n.month}:${n.scenario}`, n);
+  });
+
+  for (const [month, perMonth] of MONTHS) {
+    const count = Math.max(1, Math.round(perMonth * plan.volume));
+    const forced = [...noticeFor.keys()].filter((k) => k.startsWith(month)).map((k) => Number(k.split(':')[1]));
+    for (let k = 0; k < count; k++) {
+      const s = k < forced.length ? forced[k] : weighted();
+      const sc = SCENARIOS[s];
+      const notice = noticeFor.get(`${month}:${s}`);
+      if (notice) noticeFor.delete(`${month}:${s}`);
+      const published = notice && 'publishedAt' in notice ? notice : null;
+      // A published notice comes from a report received before it.
+      const reportedAt = officeHour(ctx, month, published ? Date.parse(published.publishedAt) : undefined);
+      const reporter = pick(reporters);
+      const damage = sc.damage ? pick(sc.damage) : 0;
+      const facts = { damageYen: damage, requestedItems: sc.items };
+      // Policy staff raised a few after repeated reports in the same district.
+      let severity: Severity = defaultFraudSeverity(facts);
+      if (ctx.random() < 0.12) severity = maxSeverity(severity, severity === 'low' ? 'medium' : 'high');
+
+      const steps = lifecycle(ctx, reportedAt, damage > 0, end, plan.policeStation);
+      const status = steps.length ? steps[steps.length - 1].to : 'new';
+      const [row] = await ctx.query<{ id: number }>(
+        `INSERT INTO fraud_alerts (reported_at, channel, impersonated, requested_items, damage_yen, district, description, status, severity,
+                                   notice_title, notice_body, notice_published_at, notice_published_by, reported_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $15) RETURNING id`,
+        [
           new Date(reportedAt),
+          sc.channel,
+          sc.impersonated,
+          sc.items,
+          damage,
+          pick(plan.districts),
+          sc.text,
+          status,
+          severity,
+          notice?.title ?? null,
+          notice?.body || null,
+          published ? new Date(published.publishedAt) : null,
+          published ? manager : null,
+          reporter,
+          new Date(Math.max(reportedAt, ...steps.map((st) => st.at), published ? Date.parse(published.publishedAt) : 0)),
+        ],
+      );
+      // The first history row is the report itself: its 受付職員, at its time.
+      await ctx.query(`INSERT INTO fraud_alert_history (fraud_alert_id, from_status, to_status, changed_by, changed_at) VALUES ($1, NULL, 'new', $2, $3)`, [
+        row.id,
+        reporter,
+        new Date(reportedAt),
+      ]);
+      for (const st of steps) {
+        await ctx.query(`INSERT INTO fraud_alert_history (fraud_alert_id, from_status, to_status, changed_by, changed_at, comment) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          row.id,
+          st.from,
+          st.to,
+          policy,
+          new Date(st.at),
+          st.comment,
         ]);
-        for (const st of steps) {
-          await ctx.query(`INSERT INTO fraud_alert_history (fraud_alert_id, from_status, to_status, changed_by, changed_at, comment) VALUES ($1, $2, $3, $4, $5, $6)`, [
-            row.id,
-            st.from,
-            st.to,
-            policy,
-            new Date(st.at),
-            st.comment,
-          ]);
-        }
       }
     }
-  },
-};
+  }
+}
 
 // Office hours at the city hall: JST weekdays 8:30–17:15 (minutes of the day).
 const OPENS = 8 * 60 + 30;
@@ -240,7 +271,7 @@ function inOfficeHours(ctx: SeedContext, t: number): number {
 type Step = { from: FraudStatus; to: FraudStatus; at: number; comment: string | null };
 
 // How a report moved through triage: older ones finished, the last weeks still open.
-function lifecycle(ctx: SeedContext, reportedAt: number, damaged: boolean, end: number): Step[] {
+function lifecycle(ctx: SeedContext, reportedAt: number, damaged: boolean, end: number, policeStation: string): Step[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(ctx.random() * xs.length)];
   const steps: Step[] = [];
   let at = reportedAt;
@@ -256,7 +287,7 @@ function lifecycle(ctx: SeedContext, reportedAt: number, damaged: boolean, end: 
   if (!go('new', 'investigating', 0.05, 2, pick(INVESTIGATE_COMMENTS))) return steps;
   if (age < 45 && ctx.random() < 0.5) return steps; // still being looked into
   const finish: FraudStatus = damaged || ctx.random() < 0.1 ? 'referred_police' : 'closed';
-  if (!go('investigating', finish, 1, 14, finish === 'closed' ? pick(CLOSE_COMMENTS) : pick(POLICE_COMMENTS))) return steps;
+  if (!go('investigating', finish, 1, 14, finish === 'closed' ? pick(CLOSE_COMMENTS) : pick(policeComments(policeStation)))) return steps;
   if (ctx.random() < 0.08) {
     if (!go(finish, 'investigating', 3, 30, pick(REOPEN_COMMENTS))) return steps;
     go('investigating', 'closed', 1, 10, '追加の聞き取りを終え、終了。');

@@ -1,18 +1,30 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
-import { digestMyKeyId } from '../../common/mykey/mykey-hasher';
-import { normalizeMyKeyId } from '@mynapoint/domain';
 import { cardUptakeSeed } from './card-uptake.seed';
-import { fraudSeed } from './fraud.seed';
-import { assistanceSeed } from './assistance.seed';
+import { fraudSeed, fraudSeedFor, SHIBATA_FRAUD } from './fraud.seed';
+import { assistanceSeed, assistanceSeedFor, SHIBATA_COUNTER } from './assistance.seed';
+import { municipalitiesSeed, SHIBATA } from './municipalities.seed';
 import { paymentServicesSeed } from './payment-services.seed';
 import { pointAwardsSeed } from './point-awards.seed';
-import { SeedContext, SeedStep, seededRandom } from './seed-context';
-import { uptakeSeed } from './uptake.seed';
-import { usersSeed } from './users.seed';
+import { inMunicipality, seedContext, SeedStep } from './seed-context';
+import { SHIBATA_UPTAKE, uptakeSeed, uptakeSeedFor } from './uptake.seed';
+import { installationUsersSeed, SHIBATA_USERS, usersSeed, usersSeedFor } from './users.seed';
 
-// Demo data, in dependency order. Each feature adds its step here.
-export const DEMO_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed, cardUptakeSeed];
+/** One municipality's demo (the installation's default, 阿賀野市), in dependency order. Each feature adds its step here. */
+export const CITY_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed, cardUptakeSeed];
+
+/** 新発田市: the same kinds of data, fewer of them, its own districts and staff. */
+export const SECOND_CITY_SEED_STEPS: SeedStep[] = [
+  usersSeedFor(SHIBATA_USERS, '市民まちづくり支援課 窓口 山本'),
+  uptakeSeedFor(SHIBATA_UPTAKE),
+  pointAwardsSeed,
+  assistanceSeedFor(SHIBATA_COUNTER),
+  fraudSeedFor(SHIBATA_FRAUD),
+  cardUptakeSeed,
+].map((step) => inMunicipality(SHIBATA.code, SHIBATA.name, step));
+
+/** The demo: two municipalities, then the installation's operator and prefecture accounts. */
+export const DEMO_SEED_STEPS: SeedStep[] = [municipalitiesSeed, ...CITY_SEED_STEPS, ...SECOND_CITY_SEED_STEPS, installationUsersSeed];
 
 const SEEDED_KEY = 'demo_seeded_at';
 
@@ -27,13 +39,7 @@ export async function seedDemo(ds: DataSource, config: AppConfig, steps: SeedSte
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEEDED_KEY]);
     const done = await manager.query('SELECT 1 FROM app_meta WHERE key = $1', [SEEDED_KEY]);
     if (done.length) return false;
-    const ctx: SeedContext = {
-      config,
-      query: async <T>(sql: string, params?: unknown[]) => (await manager.queryRunner!.query(sql, params, true)).records as T[],
-      myKey: (id) => digestMyKeyId(config.myKeyHmacSecret, normalizeMyKeyId(id) ?? id),
-      random: seededRandom(20200701),
-      now: new Date(),
-    };
+    const ctx = seedContext(config, async <T>(sql: string, params?: unknown[]) => (await manager.queryRunner!.query(sql, params, true)).records as T[]);
     for (const step of steps) {
       const t0 = Date.now();
       await step.run(ctx);

@@ -1,3 +1,4 @@
+import { INSTALLATION } from '../../common/db/tenant';
 import { SeedStep } from './seed-context';
 
 type Row = [name: string, operator: string, kind: string, preReg: boolean, opensOn: string, awardTiming: string, pointExpiry: string, status?: string];
@@ -74,15 +75,24 @@ export const DEMO_READINGS: Readonly<Record<string, string>> = {
   '地域ポイントカード（試行）': 'ちいきぽいんとかーど',
 };
 
+// The city's own trial card; every other service is in the national registry.
+export const CITY_OWN_SERVICES: ReadonlySet<string> = new Set(['地域ポイントカード（試行）']);
+
+// The national registry is the operator's (municipality_code NULL, written as the
+// installation) and every municipality reads it; the trial card is the demo city's own.
 export const paymentServicesSeed: SeedStep = {
-  name: 'payment services',
+  name: 'payment services (the national registry, the city’s own trial card)',
   async run(ctx) {
-    for (const [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status] of DEMO_PAYMENT_SERVICES) {
-      await ctx.query(
-        `INSERT INTO payment_services (name, operator, kind, pre_registration_required, applications_open_on, award_timing, point_expiry, status, name_kana)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-        [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status ?? 'active', DEMO_READINGS[name]],
-      );
-    }
+    const insert = async (rows: Row[]) => {
+      for (const [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status] of rows) {
+        await ctx.query(
+          `INSERT INTO payment_services (name, operator, kind, pre_registration_required, applications_open_on, award_timing, point_expiry, status, name_kana)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+          [name, operator, kind, preReg, opensOn, awardTiming, pointExpiry, status ?? 'active', DEMO_READINGS[name]],
+        );
+      }
+    };
+    await ctx.asMunicipality(INSTALLATION, () => insert(DEMO_PAYMENT_SERVICES.filter(([name]) => !CITY_OWN_SERVICES.has(name))));
+    await insert(DEMO_PAYMENT_SERVICES.filter(([name]) => CITY_OWN_SERVICES.has(name)));
   },
 };

@@ -1,13 +1,16 @@
 import { addDays, AgeBand, Channel, jstStartOfDay, toJstDate } from '@mynapoint/domain';
+import { INSTALLATION } from '../../common/db/tenant';
 import { SeedContext, SeedStep } from './seed-context';
 
-// Round 1 as the city lived it: a campaign, its reservation quotas, and a few
-// thousand participants with a believable uptake curve (a slow summer, the rush when
-// earning starts in September, bumps before year end and the March deadline).
-// Every row obeys the rules the API enforces (quota window and capacity, 24 hours
-// after a certificate renewal, service open date, pre-registration, application
-// after reservation and within the period). Rows are built in memory with the
-// deterministic ctx.random() and written with a few set-based statements.
+// Round 1 as a city lived it: the national campaign, the city's reservation quotas,
+// and a few thousand participants with a believable uptake curve (a slow summer, the
+// rush when earning starts in September, bumps before year end and the March
+// deadline). Every row obeys the rules the API enforces (quota window and capacity,
+// 24 hours after a certificate renewal, service open date, pre-registration,
+// application after reservation and within the period). Rows are built in memory
+// with the deterministic ctx.random() and written with a few set-based statements.
+// Round 1 is national (the operator's, municipality_code NULL): each municipality
+// holds its own quotas of it. The demo campaign open today is each city's own.
 
 export const ROUND1_CAMPAIGN = {
   name: 'マイナポイント第1弾',
@@ -23,12 +26,41 @@ export const ROUND1_CAMPAIGN = {
 export const DEMO_CAMPAIGN_NAME = 'デモ用キャンペーン（操作確認用）';
 export const DEMO_QUOTA_NAME = '操作確認用の予約枠';
 
-// Self-service reservations across Round 1 (before the extra counter sessions).
-const ROUND1_RESERVERS = 3300;
-// Extra counter sessions: Yasuda branch office all season (about 92% of its 300
-// places, so its gauge shows amber) and Sasakami in November (all 120, red).
-const YASUDA_SESSION = 276;
-const SASAKAMI_SESSION = 120;
+/** A municipality's Round 1: its quotas, how many reserved, and where residents live. */
+export interface UptakePlan {
+  /** The city-wide quota. */
+  cityQuota: { name: string; capacity: number };
+  /** Self-service and counter reservations in the city-wide quota. */
+  reservers: number;
+  /** Extra counter sessions: a quota each, open on weekdays from opensOn until the day before closesOn. */
+  sessions: Array<{ name: string; capacity: number; district: string; opensOn: string; closesOn: string; people: number }>;
+  /** Share of reservers per district. */
+  districts: Record<string, number>;
+  /** People drawn for the demo campaign (some fall outside its window and are skipped). */
+  demoPeople: number;
+}
+
+// 阿賀野市: extra counter sessions at Yasuda branch office all season (about 92% of
+// its 300 places, so its gauge shows amber) and Sasakami in November (all 120, red).
+export const AGANO_UPTAKE: UptakePlan = {
+  cityQuota: { name: '第1弾 予約枠（市全体）', capacity: 8000 },
+  reservers: 3300,
+  sessions: [
+    { name: '出張受付（安田支所）', capacity: 300, district: '安田', opensOn: '2020-10-01', closesOn: '2021-04-01', people: 276 },
+    { name: '出張受付（笹神地区公民館・11月）', capacity: 120, district: '笹神', opensOn: '2020-11-02', closesOn: '2020-12-01', people: 120 },
+  ],
+  districts: { 水原: 48, 京ヶ瀬: 18, 安田: 20, 笹神: 14 },
+  demoPeople: 24,
+};
+
+// 新発田市: a smaller share of its residents in the demo, one session at the Toyoura branch.
+export const SHIBATA_UPTAKE: UptakePlan = {
+  cityQuota: { name: '第1弾 予約枠（市全体）', capacity: 4000 },
+  reservers: 1500,
+  sessions: [{ name: '出張受付（豊浦支所）', capacity: 200, district: '豊浦', opensOn: '2020-10-01', closesOn: '2021-04-01', people: 110 }],
+  districts: { 新発田: 68, 豊浦: 12, 紫雲寺: 9, 加治川: 11 },
+  demoPeople: 12,
+};
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -45,7 +77,6 @@ const CHANNEL_BY_AGE: Record<AgeBand, [number, number, number]> = {
   '60s': [40, 24, 36],
   '70_plus': [20, 14, 66],
 };
-const DISTRICT_WEIGHTS: Record<string, number> = { 水原: 48, 京ヶ瀬: 18, 安田: 20, 笹神: 14 };
 // Popular QR services most; local card and transit IC cards a little.
 const SERVICE_WEIGHTS: Record<string, number> = {
   PayPay: 28,
@@ -214,14 +245,20 @@ function makeApplication(
   };
 }
 
-async function insertCampaign(ctx: SeedContext, c: typeof ROUND1_CAMPAIGN): Promise<number> {
+/** Inserts the campaign for the current municipality (or, as INSTALLATION, the national one), or finds it when it is there. */
+async function campaignId(ctx: SeedContext, c: typeof ROUND1_CAMPAIGN): Promise<number> {
   const [row] = await ctx.query<{ id: number }>(
     `INSERT INTO campaigns (name, reservation_opens_on, reservation_closes_on, application_opens_on, application_closes_on,
        earning_starts_on, earning_ends_on, award_rate_percent, cap_per_person_yen)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
     [c.name, c.reservationOpensOn, c.reservationClosesOn, c.applicationOpensOn, c.applicationClosesOn, c.earningStartsOn, c.earningEndsOn, c.awardRatePercent, c.capPerPersonYen],
   );
-  return row.id;
+  if (row) return row.id;
+  const [found] = await ctx.query<{ id: number }>(
+    `SELECT id FROM campaigns WHERE municipality_code IS NOT DISTINCT FROM nullif(current_municipality(), '000000') AND lower(name) = lower($1)`,
+    [c.name],
+  );
+  return found.id;
 }
 
 async function insertQuota(ctx: SeedContext, campaignId: number, name: string, capacity: number, opensAt: Date, closesAt: Date): Promise<number> {
@@ -275,7 +312,8 @@ async function insertPeople(ctx: SeedContext, campaignId: number, capYen: number
     ],
   );
   await ctx.query(
-    `UPDATE reservation_quotas q SET used = (SELECT count(*) FROM reservations r WHERE r.quota_id = q.id) WHERE q.campaign_id = $1`,
+    `UPDATE reservation_quotas q SET used = (SELECT count(*) FROM reservations r WHERE r.quota_id = q.id)
+     WHERE q.campaign_id = $1 AND q.municipality_code = current_municipality()`,
     [campaignId],
   );
 }
@@ -287,83 +325,89 @@ function basePerson(dice: Dice, myKeyId: string, quota: number, date: string, ag
   return { myKeyId, quota, channel, reservedAt, ageBand, district, certRenewedAt, createdBy: channel === 'counter' && staff.length ? dice.weighted(staff, staff.map((_, i) => (i === 0 ? 3 : 1))) : null };
 }
 
-export const uptakeSeed: SeedStep = {
-  name: 'uptake (campaigns, quotas, participants)',
-  async run(ctx) {
-    const dice = new Dice(ctx.random);
-    const services = (
-      await ctx.query<Service>(
-        `SELECT id, name, to_char(applications_open_on, 'YYYY-MM-DD') AS "opensOn", pre_registration_required AS "preReg"
-         FROM payment_services WHERE status = 'active' ORDER BY id`,
-      )
-    ).map((s) => ({ ...s }));
-    // The demo's counter clerks enter the counter reservations (none without users).
-    const staff = (await ctx.query<{ id: number }>(`SELECT id FROM users WHERE role = 'counter' ORDER BY id`)).map((u) => u.id);
+export function uptakeSeedFor(plan: UptakePlan): SeedStep {
+  return {
+    name: 'uptake (campaigns, quotas, participants)',
+    run: (ctx) => seedUptake(ctx, plan),
+  };
+}
 
-    // Round 1.
-    const round1 = await insertCampaign(ctx, ROUND1_CAMPAIGN);
-    const cityQuota = await insertQuota(ctx, round1, '第1弾 予約枠（市全体）', 8000, at('2020-07-01', 0), at('2021-04-01', 0));
-    const yasudaQuota = await insertQuota(ctx, round1, '出張受付（安田支所）', 300, at('2020-10-01', 0), at('2021-04-01', 0));
-    const sasakamiQuota = await insertQuota(ctx, round1, '出張受付（笹神地区公民館・11月）', 120, at('2020-11-02', 0), at('2020-12-01', 0));
+export const uptakeSeed = uptakeSeedFor(AGANO_UPTAKE);
 
-    const days: string[] = [];
-    for (let d = ROUND1_CAMPAIGN.reservationOpensOn; d <= ROUND1_CAMPAIGN.reservationClosesOn; d = addDays(d, 1)) days.push(d);
-    const weights = days.map(dayWeight);
+async function seedUptake(ctx: SeedContext, plan: UptakePlan): Promise<void> {
+  const dice = new Dice(ctx.random);
+  const services = (
+    await ctx.query<Service>(
+      `SELECT id, name, to_char(applications_open_on, 'YYYY-MM-DD') AS "opensOn", pre_registration_required AS "preReg"
+       FROM payment_services WHERE status = 'active' AND (municipality_code IS NULL OR municipality_code = current_municipality()) ORDER BY id`,
+    )
+  ).map((s) => ({ ...s }));
+  // The demo's counter clerks enter the counter reservations (none without users).
+  const staff = (
+    await ctx.query<{ id: number }>(`SELECT id FROM users WHERE role = 'counter' AND municipality_code = current_municipality() ORDER BY id`)
+  ).map((u) => u.id);
 
-    const ids = myKeyIds(dice, ROUND1_RESERVERS + YASUDA_SESSION + SASAKAMI_SESSION);
-    const people: Person[] = [];
-    for (let i = 0; i < ROUND1_RESERVERS; i++) {
-      const ageBand = dice.pick(AGE_WEIGHTS);
-      const channel = dice.weighted<Channel>(['self_smartphone', 'self_pc', 'counter'], CHANNEL_BY_AGE[ageBand]);
-      const base = basePerson(dice, ids[i], cityQuota, dice.weighted(days, weights), ageBand, channel, dice.pick(DISTRICT_WEIGHTS), staff);
+  // Round 1: the national campaign, the city's quotas of it.
+  const round1 = await ctx.asMunicipality(INSTALLATION, () => campaignId(ctx, ROUND1_CAMPAIGN));
+  const cityQuota = await insertQuota(ctx, round1, plan.cityQuota.name, plan.cityQuota.capacity, at('2020-07-01', 0), at('2021-04-01', 0));
+  const sessionQuotas: number[] = [];
+  for (const s of plan.sessions) sessionQuotas.push(await insertQuota(ctx, round1, s.name, s.capacity, at(s.opensOn, 0), at(s.closesOn, 0)));
+
+  const days: string[] = [];
+  for (let d = ROUND1_CAMPAIGN.reservationOpensOn; d <= ROUND1_CAMPAIGN.reservationClosesOn; d = addDays(d, 1)) days.push(d);
+  const weights = days.map(dayWeight);
+
+  const ids = myKeyIds(dice, plan.reservers + plan.sessions.reduce((n, s) => n + s.people, 0));
+  const people: Person[] = [];
+  for (let i = 0; i < plan.reservers; i++) {
+    const ageBand = dice.pick(AGE_WEIGHTS);
+    const channel = dice.weighted<Channel>(['self_smartphone', 'self_pc', 'counter'], CHANNEL_BY_AGE[ageBand]);
+    const base = basePerson(dice, ids[i], cityQuota, dice.weighted(days, weights), ageBand, channel, dice.pick(plan.districts), staff);
+    people.push({ ...base, application: null });
+  }
+  plan.sessions.forEach((s, k) => {
+    const sessionDays = days.filter((d) => d >= s.opensOn && d < s.closesOn && !isWeekend(d));
+    const sessionWeights = sessionDays.map(dayWeight);
+    for (let i = 0; i < s.people; i++) {
+      const ageBand = dice.weighted<AgeBand>(['40s', '50s', '60s', '70_plus'], [1, 2, 4, 6]);
+      const base = basePerson(dice, ids[people.length], sessionQuotas[k], dice.weighted(sessionDays, sessionWeights), ageBand, 'counter', s.district, staff);
       people.push({ ...base, application: null });
     }
-    const session = (quota: number, district: string, sessionDays: string[], count: number) => {
-      const sessionWeights = sessionDays.map(dayWeight);
-      for (let i = 0; i < count; i++) {
-        const ageBand = dice.weighted<AgeBand>(['40s', '50s', '60s', '70_plus'], [1, 2, 4, 6]);
-        const base = basePerson(dice, ids[people.length], quota, dice.weighted(sessionDays, sessionWeights), ageBand, 'counter', district, staff);
-        people.push({ ...base, application: null });
-      }
-    };
-    session(yasudaQuota, '安田', days.filter((d) => d >= '2020-10-01' && !isWeekend(d)), YASUDA_SESSION);
-    session(sasakamiQuota, '笹神', days.filter((d) => d >= '2020-11-02' && d <= '2020-11-30' && !isWeekend(d)), SASAKAMI_SESSION);
-    for (const p of people) {
-      // About 85% went on to choose a payment service.
-      const applyRate = p.ageBand === '70_plus' ? 0.78 : 0.88;
-      if (dice.chance(applyRate)) p.application = makeApplication(dice, p, services, ROUND1_CAMPAIGN.applicationClosesOn, ctx.now);
-    }
-    await insertPeople(ctx, round1, ROUND1_CAMPAIGN.capPerPersonYen, people);
+  });
+  for (const p of people) {
+    // About 85% went on to choose a payment service.
+    const applyRate = p.ageBand === '70_plus' ? 0.78 : 0.88;
+    if (dice.chance(applyRate)) p.application = makeApplication(dice, p, services, ROUND1_CAMPAIGN.applicationClosesOn, ctx.now);
+  }
+  await insertPeople(ctx, round1, ROUND1_CAMPAIGN.capPerPersonYen, people);
 
-    // A campaign open today, so staff can try counter reservations and applications
-    // in the demo whatever the date: its periods run from 30 days ago to a year ahead.
-    const opensAt = new Date(ctx.now.getTime() - 30 * DAY_MS);
-    const closesAt = new Date(ctx.now.getTime() + 365 * DAY_MS);
-    const demo = await insertCampaign(ctx, {
-      ...ROUND1_CAMPAIGN,
-      name: DEMO_CAMPAIGN_NAME,
-      reservationOpensOn: toJstDate(opensAt),
-      reservationClosesOn: toJstDate(closesAt),
-      applicationOpensOn: toJstDate(opensAt),
-      applicationClosesOn: toJstDate(closesAt),
-      earningStartsOn: toJstDate(opensAt),
-      earningEndsOn: toJstDate(closesAt),
-    });
-    const demoQuota = await insertQuota(ctx, demo, DEMO_QUOTA_NAME, 200, opensAt, closesAt);
-    const demoDays: string[] = [];
-    for (let d = toJstDate(new Date(opensAt.getTime() + DAY_MS)); d < toJstDate(ctx.now); d = addDays(d, 1)) demoDays.push(d);
-    const demoPeople: Person[] = [];
-    for (const myKeyId of myKeyIds(dice, 24)) {
-      const ageBand = dice.pick(AGE_WEIGHTS);
-      const channel = dice.weighted<Channel>(['self_smartphone', 'self_pc', 'counter'], CHANNEL_BY_AGE[ageBand]);
-      const base = basePerson(dice, myKeyId, demoQuota, dice.weighted(demoDays, demoDays.map(() => 1)), ageBand, channel, dice.pick(DISTRICT_WEIGHTS), staff);
-      if (base.reservedAt <= opensAt || base.reservedAt.getTime() > ctx.now.getTime() - HOUR_MS) continue;
-      if (base.certRenewedAt && base.certRenewedAt < opensAt) base.certRenewedAt = null;
-      const person: Person = { ...base, application: null };
-      if (dice.chance(0.6)) person.application = makeApplication(dice, person, services, toJstDate(closesAt), ctx.now);
-      demoPeople.push(person);
-    }
-    if (demoPeople.length) await insertPeople(ctx, demo, ROUND1_CAMPAIGN.capPerPersonYen, demoPeople);
-  },
-};
-
+  // A campaign of the city's own open today, so staff can try counter reservations and
+  // applications in the demo whatever the date: its periods run from 30 days ago to a year ahead.
+  const opensAt = new Date(ctx.now.getTime() - 30 * DAY_MS);
+  const closesAt = new Date(ctx.now.getTime() + 365 * DAY_MS);
+  const demo = await campaignId(ctx, {
+    ...ROUND1_CAMPAIGN,
+    name: DEMO_CAMPAIGN_NAME,
+    reservationOpensOn: toJstDate(opensAt),
+    reservationClosesOn: toJstDate(closesAt),
+    applicationOpensOn: toJstDate(opensAt),
+    applicationClosesOn: toJstDate(closesAt),
+    earningStartsOn: toJstDate(opensAt),
+    earningEndsOn: toJstDate(closesAt),
+  });
+  const demoQuota = await insertQuota(ctx, demo, DEMO_QUOTA_NAME, 200, opensAt, closesAt);
+  const demoDays: string[] = [];
+  for (let d = toJstDate(new Date(opensAt.getTime() + DAY_MS)); d < toJstDate(ctx.now); d = addDays(d, 1)) demoDays.push(d);
+  const demoPeople: Person[] = [];
+  for (const myKeyId of myKeyIds(dice, plan.demoPeople)) {
+    const ageBand = dice.pick(AGE_WEIGHTS);
+    const channel = dice.weighted<Channel>(['self_smartphone', 'self_pc', 'counter'], CHANNEL_BY_AGE[ageBand]);
+    const base = basePerson(dice, myKeyId, demoQuota, dice.weighted(demoDays, demoDays.map(() => 1)), ageBand, channel, dice.pick(plan.districts), staff);
+    if (base.reservedAt <= opensAt || base.reservedAt.getTime() > ctx.now.getTime() - HOUR_MS) continue;
+    if (base.certRenewedAt && base.certRenewedAt < opensAt) base.certRenewedAt = null;
+    const person: Person = { ...base, application: null };
+    if (dice.chance(0.6)) person.application = makeApplication(dice, person, services, toJstDate(closesAt), ctx.now);
+    demoPeople.push(person);
+  }
+  if (demoPeople.length) await insertPeople(ctx, demo, ROUND1_CAMPAIGN.capPerPersonYen, demoPeople);
+}

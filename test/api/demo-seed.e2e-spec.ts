@@ -1,0 +1,174 @@
+import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { AGANO, SHIBATA } from '../../apps/api/src/database/seed/municipalities.seed';
+import { CITY_OWN_SERVICES, DEMO_PAYMENT_SERVICES } from '../../apps/api/src/database/seed/payment-services.seed';
+import { DEMO_CAMPAIGN_NAME, ROUND1_CAMPAIGN } from '../../apps/api/src/database/seed/uptake.seed';
+import { DEMO_USERS, INSTALLATION_USERS, SHIBATA_USERS } from '../../apps/api/src/database/seed/users.seed';
+import { banner, type Running } from '../../apps/api/src/main';
+import { Client_, listQuery, TestApp, totalOf } from '../support/test-app';
+
+// The whole demo (API.md, "Many municipalities"): 阿賀野市 as before, 新発田市 with the
+// same four usernames and fewer rows of every kind, the national registry and Round 1
+// shared, and the installation's operator and prefecture accounts.
+describe('demo seed: two municipalities, the prefecture and the operator', () => {
+  let t: TestApp;
+  const AG = AGANO.code;
+  const SH = SHIBATA.code;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ seed: DEMO_SEED_STEPS });
+  });
+  afterAll(() => t.close());
+
+  const count = async (table: string, code: string) =>
+    (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE municipality_code = $1`, [code]))[0].n;
+
+  it('signs in every demo login: the default municipality without a code, 新発田市 with one, the installation accounts without', async () => {
+    for (const u of DEMO_USERS) {
+      const me = await (await t.as(u.username)).get('/api/auth/me').expect(200);
+      expect([u.username, me.body.municipalityCode, me.body.displayName]).toEqual([u.username, AG, u.displayName]);
+    }
+    for (const u of SHIBATA_USERS) {
+      const me = await (await t.as(u.username, SH)).get('/api/auth/me').expect(200);
+      expect([u.username, me.body.municipalityCode, me.body.displayName]).toEqual([u.username, SH, u.displayName]);
+    }
+    const [operator, prefecture] = INSTALLATION_USERS;
+    expect((await (await t.as(operator.username)).get('/api/auth/me').expect(200)).body).toMatchObject({ role: 'operator', displayName: operator.displayName });
+    expect((await (await t.as(prefecture.username)).get('/api/auth/me').expect(200)).body).toMatchObject({ role: 'prefecture', prefectureCode: '15' });
+  });
+
+  it('keeps the payment-service registry and Round 1 national, and each city’s own trial and demo campaign its own', async () => {
+    const services = await t.sql<{ code: string | null; n: number }>(`SELECT municipality_code AS code, count(*)::int AS n FROM payment_services GROUP BY 1 ORDER BY 1`);
+    expect(services).toEqual([
+      { code: AG, n: CITY_OWN_SERVICES.size },
+      { code: null, n: DEMO_PAYMENT_SERVICES.length - CITY_OWN_SERVICES.size },
+    ]);
+    const campaigns = await t.sql<{ name: string; code: string | null }>(`SELECT name, municipality_code AS code FROM campaigns ORDER BY id`);
+    expect(campaigns).toEqual([
+      { name: ROUND1_CAMPAIGN.name, code: null },
+      { name: DEMO_CAMPAIGN_NAME, code: AG },
+      { name: DEMO_CAMPAIGN_NAME, code: SH },
+    ]);
+    // Both cities hold quotas of the one Round 1, and reserve into their own only.
+    const quotas = await t.sql<{ code: string; n: number; foreign: number }>(
+      `SELECT q.municipality_code AS code, count(*)::int AS n,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM reservations r WHERE r.quota_id = q.id AND r.municipality_code <> q.municipality_code))::int AS foreign
+       FROM reservation_quotas q JOIN campaigns c ON c.id = q.campaign_id WHERE c.name = $1 GROUP BY 1 ORDER BY 1`,
+      [ROUND1_CAMPAIGN.name],
+    );
+    expect(quotas).toEqual([
+      { code: SH, n: 2, foreign: 0 },
+      { code: AG, n: 3, foreign: 0 },
+    ]);
+    // The operator's installation has users, not data.
+    expect(await count('users', '000000')).toBe(INSTALLATION_USERS.length);
+    expect(await count('participants', '000000')).toBe(0);
+  });
+
+  it('gives 新発田市 fewer rows of every kind than 阿賀野市, and some of each', async () => {
+    for (const table of ['users', 'reservation_quotas', 'participants', 'reservations', 'applications', 'point_awards', 'assistance_records', 'fraud_alerts', 'fraud_alert_history']) {
+      const [ag, sh] = [await count(table, AG), await count(table, SH)];
+      expect([table, sh > 0, sh <= ag]).toEqual([table, true, true]);
+    }
+    expect(await count('participants', SH)).toBeGreaterThan(1000);
+    expect(await count('fraud_alerts', SH)).toBeGreaterThan(30);
+    // Published notices: two of 新発田市's own.
+    const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM fraud_alerts WHERE municipality_code = $1 AND notice_published_at IS NOT NULL`, [SH]);
+    expect(n).toBe(2);
+  });
+
+  it('puts 新発田市’s rows in its own districts, with its own staff and police station', async () => {
+    const districts = Object.keys(SHIBATA.districtPopulation);
+    for (const table of ['reservations', 'assistance_records', 'fraud_alerts']) {
+      const found = await t.sql<{ d: string | null }>(`SELECT DISTINCT district AS d FROM ${table} WHERE municipality_code = $1`, [SH]);
+      expect(found.map((r) => r.d).filter((d) => d !== null && !districts.includes(d))).toEqual([]);
+      expect(found.length).toBeGreaterThanOrEqual(districts.length);
+    }
+    const [{ agano }] = await t.sql<{ agano: number }>(
+      `SELECT count(*)::int AS agano FROM fraud_alert_history WHERE municipality_code = $1 AND comment LIKE '%阿賀野%'`,
+      [SH],
+    );
+    expect(agano).toBe(0);
+  });
+
+  it('awards 新発田市’s applicants by the rule (points = min(Σ 25 %, cap)), in the participant’s campaign', async () => {
+    const [x] = await t.sql<{ applicants: number; awarded: number; wrong: number; otherCampaign: number }>(
+      `SELECT count(*) FILTER (WHERE a.id IS NOT NULL)::int AS applicants,
+              count(*) FILTER (WHERE p.points_total > 0)::int AS awarded,
+              count(*) FILTER (WHERE p.points_total <> LEAST(coalesce(s.base, 0), p.cap_yen) OR p.points_total <> coalesce(s.points, 0))::int AS wrong,
+              (SELECT count(*)::int FROM point_awards pa JOIN participants q ON q.id = pa.participant_id
+                WHERE pa.municipality_code = $1 AND (pa.campaign_id <> q.campaign_id OR q.municipality_code <> $1)) AS "otherCampaign"
+       FROM participants p
+       LEFT JOIN applications a ON a.participant_id = p.id
+       LEFT JOIN (SELECT participant_id, sum(amount_yen * 25 / 100) AS base, sum(points) AS points FROM point_awards GROUP BY 1) s ON s.participant_id = p.id
+       WHERE p.municipality_code = $1`,
+      [SH],
+    );
+    expect(x.awarded).toBeGreaterThan(x.applicants * 0.8);
+    expect(x.wrong).toBe(0);
+    expect(x.otherCampaign).toBe(0);
+  });
+
+  it('writes both municipalities’ settings rows', async () => {
+    const rows = await t.sql(`SELECT code, name, districts, district_population, contact_phone, contact_email, active FROM municipalities ORDER BY code`);
+    expect(rows).toEqual([
+      {
+        code: SH,
+        name: SHIBATA.name,
+        districts: Object.keys(SHIBATA.districtPopulation),
+        district_population: SHIBATA.districtPopulation,
+        contact_phone: SHIBATA.contactPhone,
+        contact_email: SHIBATA.contactEmail,
+        active: true,
+      },
+      {
+        code: AG,
+        name: AGANO.name,
+        districts: Object.keys(AGANO.districtPopulation),
+        district_population: AGANO.districtPopulation,
+        contact_phone: AGANO.contactPhone,
+        contact_email: AGANO.contactEmail,
+        active: true,
+      },
+    ]);
+    const total = Object.values(SHIBATA.districtPopulation).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(90_000);
+    expect(total).toBeLessThan(100_000);
+  });
+
+  it('shows each city only its own records and numbers, and the prefecture both', async () => {
+    const policies: Array<[string, Client_]> = [
+      [AG, await t.as('policy')],
+      [SH, await t.as('policy', SH)],
+    ];
+    const summaries: Record<string, { reservations: number; applications: number }> = {};
+    for (const [code, policy] of policies) {
+      expect(totalOf(await policy.get(`/api/reservations?${listQuery({ range: [0, 0] })}`).expect(200))).toBe(await count('reservations', code));
+      expect(totalOf(await policy.get(`/api/fraud-alerts?${listQuery({ range: [0, 0] })}`).expect(200))).toBe(await count('fraud_alerts', code));
+      summaries[code] = (await policy.get('/api/stats/summary?from=2020-07-01&to=2021-03-31').expect(200)).body;
+      expect(summaries[code].reservations).toBeGreaterThan(0);
+    }
+    expect(summaries[SH].reservations).toBeLessThan(summaries[AG].reservations);
+    const prefecture = await t.as('prefecture');
+    const both = (await prefecture.get('/api/stats/summary?from=2020-07-01&to=2021-03-31').expect(200)).body;
+    expect([both.reservations, both.applications]).toEqual([
+      summaries[AG].reservations + summaries[SH].reservations,
+      summaries[AG].applications + summaries[SH].applications,
+    ]);
+  });
+
+  it('leaves every rollup equal to what stats_rebuild() computes, for both municipalities', async () => {
+    const tables = ['uptake_daily_stats', 'application_service_daily_stats', 'point_award_daily_stats', 'participant_point_stats', 'assistance_hourly_stats', 'fraud_daily_stats'];
+    const snapshot = () => Promise.all(tables.map(async (table) => (await t.sql(`SELECT * FROM ${table}`)).map((r) => JSON.stringify(r)).sort()));
+    const before = await snapshot();
+    expect(before[0].some((r) => r.includes(SH))).toBe(true);
+    await t.sql('SELECT stats_rebuild()');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('prints every login with its municipality in the start-up banner', () => {
+    const text = banner({ config: t.config, url: 'http://localhost:3000' } as Running, true);
+    expect(text).toContain(`${t.config.cityName} (municipality code ${AG}, the default: no code needed)`);
+    expect(text).toContain(`${SHIBATA.name} (municipality code ${SH}: sign in with it)`);
+    for (const u of [...DEMO_USERS, ...SHIBATA_USERS, ...INSTALLATION_USERS]) expect(text).toContain(`${u.username.padEnd(10)} ${u.displayName}`);
+  });
+});

@@ -133,7 +133,8 @@ describe('signing in with a second factor, and the security page', () => {
   });
 
   it('sends a role that must use it to the set-up after the password, with nothing else open', async () => {
-    await (await t.as('admin')).put('/api/auth/totp-policy').send({ requiredRoles: ['counter'] }).expect(200);
+    const [{ id }] = await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
+    await (await t.as('admin')).put(`/api/municipalities/${id}`).send({ totpRequiredRoles: ['counter'] }).expect(200);
     const page = await newPage(browser, t.baseUrl!);
     await login(page, 'counter');
     await page.getByTestId('security-page').waitFor();
@@ -144,6 +145,6 @@ describe('signing in with a second factor, and the security page', () => {
     await page.goto('/#/assistance-records');
     await page.getByTestId('security-page').waitFor();
     await screenshot(page, 'security-setup-required');
-    await (await t.as('admin')).put('/api/auth/totp-policy').send({ requiredRoles: [] }).expect(200);
+    await (await t.as('admin')).put(`/api/municipalities/${id}`).send({ totpRequiredRoles: [] }).expect(200);
   });
 });

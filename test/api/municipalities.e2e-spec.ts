@@ -90,6 +90,13 @@ describe('municipalities', () => {
       await operator.get(`/api/municipalities/${ownId}`).expect(200);
       const put = await operator.put(`/api/municipalities/${created.id}`).send({ contactPhone: '0254-22-0000' }).expect(200);
       expect(put.body.contactPhone).toBe('0254-22-0000');
+      // The second-factor requirement of a municipality is the operator's to set too (issue #22).
+      expect(put.body.totpRequiredRoles).toEqual([]);
+      const totp = await operator.put(`/api/municipalities/${created.id}`).send({ totpRequiredRoles: ['manager', 'admin'] }).expect(200);
+      expect(totp.body.totpRequiredRoles).toEqual(['admin', 'manager']);
+      const [row] = await t.sql('SELECT totp_required_roles FROM municipalities WHERE id = $1', [created.id]);
+      expect(row.totp_required_roles).toEqual(['admin', 'manager']);
+      await operator.put(`/api/municipalities/${created.id}`).send({ totpRequiredRoles: [] }).expect(200);
     });
 
     it('refuses a taken code (409), a malformed one, 000000, a wrong check digit or prefecture (400)', async () => {

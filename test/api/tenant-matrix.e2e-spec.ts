@@ -39,6 +39,8 @@ const BODIES: Record<string, object> = {
 
 const lower = (m: string) => m.toLowerCase() as 'get';
 const resourceOf = (path: string) => path.split('/')[2];
+// Routes whose :id is not a record of the first path segment: the caller's own sessions.
+const RECORD_OF: Record<string, string> = { 'DELETE /api/auth/sessions/:id': 'sessions' };
 const today = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 const STATS_QUERY = () => `from=2020-07-01&to=${today()}&interval=month`;
 const REPORT_MONTHS = () => ['2020-09', today().slice(0, 7)];
@@ -223,7 +225,8 @@ describe('tenant axis: municipality B never reaches A’s records, and the rever
     expect(idRoutes.length).toBeGreaterThan(20);
     const failures: string[] = [];
     // Reads and posts first, then updates, then deletions: each control call as the owner still finds its record.
-    const order = (r: RouteInfo) => ['GET', 'POST', 'PUT', 'DELETE'].indexOf(r.method);
+    // The owner's TOTP reset ends its user's sessions: it comes last, after the session routes.
+    const order = (r: RouteInfo) => (r.key === 'POST /api/users/:id/totp-reset' ? 9 : ['GET', 'POST', 'PUT', 'DELETE'].indexOf(r.method));
     for (const [owner, caller] of [
       [A, B],
       [B, A],
@@ -231,26 +234,43 @@ describe('tenant axis: municipality B never reaches A’s records, and the rever
       for (const r of [...idRoutes].sort((x, y) => order(x) - order(y))) {
         // The operator's own routes (a municipality's admins, its removal): no municipality role calls them.
         if (!ROLES.some((x) => allowed(r, x))) continue;
-        const resource = resourceOf(r.path);
+        const resource = RECORD_OF[r.key] ?? resourceOf(r.path);
         const id = written[owner].ids[resource];
-        if (!id) {
+        const sessionId = written[owner].ids.sessions;
+        if (!id || (r.path.includes(':sessionId') && !sessionId)) {
           failures.push(`${r.key}: no ${resource} record to try (add it to test/support/tenant-fixtures.ts writeOneOfEach)`);
           continue;
         }
-        const url = r.path.replace(':id', String(id));
-        const table = resource.replace(/-/g, '_');
-        const before = await t.sql('SELECT to_jsonb(x) AS row FROM ' + table + ' x WHERE id = $1', [id]);
+        // :sessionId is the session of the owner's user (ids.users signed in once in writeOneOfEach).
+        const url = r.path.replace(':sessionId', String(sessionId)).replace(':id', String(id));
+        // The record, and for a session route the session too: neither may change.
+        const rows = () =>
+          Promise.all(
+            [[resource.replace(/-/g, '_'), id] as const, ...(r.path.includes('sessions') ? [['sessions', sessionId] as const] : [])].map(([table, key]) =>
+              t.sql('SELECT to_jsonb(x) AS row FROM ' + table + ' x WHERE id = $1', [key]),
+            ),
+          );
+        const before = await rows();
+        if (before.some((x) => x.length !== 1)) failures.push(`${r.key}: ${owner}'s record is missing before the calls`);
         for (const role of ROLES.filter((x) => allowed(r, x))) {
           const res = await (await as(t, caller, role))[lower(r.method)](url).send(BODIES[r.key] ?? {});
           figures.idCells++;
           if (res.status !== 404) failures.push(`${caller} ${role} ${r.method} ${url} (${owner}'s) → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
         }
-        const after = await t.sql('SELECT to_jsonb(x) AS row FROM ' + table + ' x WHERE id = $1', [id]);
+        const after = await rows();
         if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${r.key}: ${owner}'s ${resource} ${id} changed by ${caller}'s requests`);
-        // The same request by the owner's admin succeeds: the 404 was the municipality's doing (a deletion is checked by reading).
+        // The same request by the owner's admin succeeds: the 404 was the municipality's doing (a deletion is checked by reading;
+        // a session by the admin's list of its user's sessions).
         const ownerAdmin = await as(t, owner, 'admin');
-        const control = r.method === 'DELETE' ? await ownerAdmin.get(`/api/${resource}/${id}`) : await ownerAdmin[lower(r.method)](url).send(BODIES[r.key] ?? {});
+        const control =
+          r.method !== 'DELETE'
+            ? await ownerAdmin[lower(r.method)](url).send(BODIES[r.key] ?? {})
+            : r.path.includes('sessions')
+              ? await ownerAdmin.get(`/api/users/${written[owner].ids.users}/sessions`)
+              : await ownerAdmin.get(`/api/${resource}/${id}`);
         if (control.status < 200 || control.status >= 300) failures.push(`control: ${owner} admin ${r.method} ${url} → ${control.status} ${JSON.stringify(control.body).slice(0, 160)}`);
+        else if (r.path.includes('sessions') && r.method === 'DELETE' && !(control.body as { id: number }[]).some((x) => x.id === sessionId))
+          failures.push(`control: ${owner}'s session ${sessionId} is not live after ${r.key}`);
       }
     }
     expect(failures).toEqual([]);

@@ -170,15 +170,19 @@ describe('two-factor sign-in and sessions', () => {
   });
 
   describe('a municipality that requires it', () => {
+    // The setting is a field of the municipality's own record (totpRequiredRoles).
+    const own = async () => (await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]))[0].id;
     afterAll(async () => {
-      await t.client(await adminToken()).put('/api/auth/totp-policy').send({ requiredRoles: [] }).expect(200);
+      await t.client(await adminToken()).put(`/api/municipalities/${await own()}`).send({ totpRequiredRoles: [] }).expect(200);
     });
 
     it('sends a user without it to the set-up, and lets them do nothing else until it is on', async () => {
       const admin = t.client(await adminToken());
-      expect((await admin.get('/api/auth/totp-policy').expect(200)).body).toEqual({ requiredRoles: [] });
-      await admin.put('/api/auth/totp-policy').send({ requiredRoles: ['operator'] }).expect(400);
-      expect((await admin.put('/api/auth/totp-policy').send({ requiredRoles: ['policy', 'admin'] }).expect(200)).body).toEqual({ requiredRoles: ['admin', 'policy'] });
+      const url = `/api/municipalities/${await own()}`;
+      expect((await admin.get(url).expect(200)).body.totpRequiredRoles).toEqual([]);
+      const refused = await admin.put(url).send({ totpRequiredRoles: ['operator'] }).expect(400);
+      expect(refused.body.errors).toHaveProperty('totpRequiredRoles');
+      expect((await admin.put(url).send({ totpRequiredRoles: ['policy', 'admin'] }).expect(200)).body.totpRequiredRoles).toEqual(['admin', 'policy']);
       const [audit] = await t.sql(`SELECT resource FROM audit_logs WHERE action = 'update' ORDER BY id DESC LIMIT 1`);
       expect(audit.resource).toBe('municipalities');
 

@@ -133,7 +133,18 @@ describe('signing in with a second factor, and the security page', () => {
   });
 
   it('sends a role that must use it to the set-up after the password, with nothing else open', async () => {
-    await (await t.as('admin')).put('/api/auth/totp-policy').send({ requiredRoles: ['counter'] }).expect(200);
+    // The admin ticks the role on its security page (the municipality's totpRequiredRoles).
+    const adminPage = await newPage(browser, t.baseUrl!);
+    await login(adminPage, 'admin');
+    await securityPage(adminPage);
+    const card = adminPage.getByTestId('totp-policy');
+    await card.getByRole('checkbox', { name: '窓口職員' }).check();
+    await screenshot(adminPage, 'security-totp-policy');
+    await card.getByRole('button', { name: '保存' }).click();
+    await adminPage.getByText('二要素認証の方針を保存しました。').waitFor();
+    const [{ id, roles }] = await t.sql<{ id: number; roles: string[] }>('SELECT id, totp_required_roles AS roles FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
+    expect(roles).toEqual(['counter']);
+    await adminPage.close();
     const page = await newPage(browser, t.baseUrl!);
     await login(page, 'counter');
     await page.getByTestId('security-page').waitFor();
@@ -144,6 +155,6 @@ describe('signing in with a second factor, and the security page', () => {
     await page.goto('/#/assistance-records');
     await page.getByTestId('security-page').waitFor();
     await screenshot(page, 'security-setup-required');
-    await (await t.as('admin')).put('/api/auth/totp-policy').send({ requiredRoles: [] }).expect(200);
+    await (await t.as('admin')).put(`/api/municipalities/${id}`).send({ totpRequiredRoles: [] }).expect(200);
   });
 });

@@ -1,3 +1,4 @@
+import { generateSync } from 'otplib';
 import type { Role } from '@mynapoint/domain';
 import { assistanceRecordBody } from './assistance-fixtures';
 import { fraudAlertBody } from './fraud-fixtures';
@@ -50,7 +51,8 @@ let seq = 0;
  * applications (one deleted: application_deletions), a point award (award rollups), a
  * counter visit with an Idempotency-Key (assistance rollups, idempotency_keys), a fraud
  * alert moved along (its history, fraud rollups), an import with a bad line (imports,
- * import_errors), a user; sessions and the audit log fill themselves.
+ * import_errors), a user who signs in (a session of its own, ids.sessions) and turns on
+ * the second factor (recovery_codes); the audit log fills itself.
  */
 export async function writeOneOfEach(t: TestApp, code: string, marker: string): Promise<Written> {
   const admin = await as(t, code, 'admin');
@@ -117,8 +119,19 @@ export async function writeOneOfEach(t: TestApp, code: string, marker: string): 
   if (imported.status !== 'done' || imported.rejected !== 1) throw new Error(`import: ${JSON.stringify(imported)}`);
   keep('imports', imported.id);
 
-  const user = await created(await admin.post('/api/users').send(userBody({ displayName: `${marker}職員` })), 'user');
+  const body = userBody({ displayName: `${marker}職員` });
+  const user = await created(await admin.post('/api/users').send(body), 'user');
   keep('users', user.id);
+  // The user's own session (the session routes' record) and its second factor, set up as
+  // the two-factor tests do: the code is computed from the secret the set-up hands out.
+  const login = await t.anon.post('/api/auth/login').send({ username: body.username, password: body.password, ...(code === A ? {} : { municipalityCode: code }) });
+  if (login.status !== 200 || !login.body.accessToken) throw new Error(`user login: ${login.status} ${JSON.stringify(login.body)}`);
+  const own = t.client(login.body.accessToken);
+  const [session] = (await own.get('/api/auth/sessions')).body as { id: number }[];
+  keep('sessions', session.id);
+  const { secret } = (await own.post('/api/auth/totp/setup')).body as { secret: string };
+  const confirmed = await own.post('/api/auth/totp/confirm').send({ code: generateSync({ secret, epoch: Math.floor(Date.now() / 1000) }) });
+  if (confirmed.status !== 200 || confirmed.body.recoveryCodes?.length !== 10) throw new Error(`totp confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
 
   const log = await admin.get('/api/audit-logs?sort=["id","DESC"]&range=[0,0]');
   if (log.status !== 200 || !log.body.length) throw new Error(`audit log: ${log.status}`);

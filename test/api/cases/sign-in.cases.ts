@@ -1,5 +1,6 @@
 import { generateSync } from 'otplib';
-import type { RouteCase } from '../../support/route-cases';
+import type { Role } from '@mynapoint/domain';
+import { keeper, staffOverrides, type RouteCase } from '../../support/route-cases';
 import { createUser, userBody } from '../../support/fixtures';
 import type { TestApp } from '../../support/test-app';
 
@@ -9,8 +10,9 @@ import type { TestApp } from '../../support/test-app';
 const PASSWORD = userBody().password as string;
 const code = (secret: string, offsetSteps = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
 
-async function signedInUser(t: TestApp): Promise<{ id: number; username: string; token: string }> {
-  const user = await createUser(t);
+/** A fresh signed-in user; for the users routes one the caller keeps (the operator: an installation account). */
+async function signedInUser(t: TestApp, callerRole?: Role): Promise<{ id: number; username: string; token: string }> {
+  const user = callerRole ? await createUser(t, staffOverrides(callerRole), keeper(callerRole)) : await createUser(t);
   const login = await t.anon.post('/api/auth/login').send({ username: user.username, password: PASSWORD });
   return { id: user.id, username: user.username as string, token: login.body.accessToken };
 }
@@ -55,18 +57,17 @@ export const cases: RouteCase[] = [
       return t.client(token).delete(`/api/auth/sessions/${mine.id}`);
     },
   },
-  { route: 'GET /api/auth/totp-policy', ok: (_t, as) => as.get('/api/auth/totp-policy') },
-  { route: 'PUT /api/auth/totp-policy', ok: (_t, as) => as.put('/api/auth/totp-policy').send({ requiredRoles: [] }) },
 
-  { route: 'GET /api/users/:id/sessions', ok: async (t, as) => as.get(`/api/users/${(await signedInUser(t)).id}/sessions`) },
+  // The operator keeps the installation's accounts, a municipality's admin its staff.
+  { route: 'GET /api/users/:id/sessions', ok: async (t, as, role) => as.get(`/api/users/${(await signedInUser(t, role)).id}/sessions`) },
   {
     route: 'DELETE /api/users/:id/sessions/:sessionId',
-    ok: async (t, as) => {
-      const u = await signedInUser(t);
+    ok: async (t, as, role) => {
+      const u = await signedInUser(t, role);
       const [session] = (await t.client(u.token).get('/api/auth/sessions')).body;
       return as.delete(`/api/users/${u.id}/sessions/${session.id}`);
     },
   },
-  { route: 'DELETE /api/users/:id/sessions', ok: async (t, as) => as.delete(`/api/users/${(await signedInUser(t)).id}/sessions`) },
-  { route: 'POST /api/users/:id/totp-reset', ok: async (t, as) => as.post(`/api/users/${(await createUser(t)).id}/totp-reset`) },
+  { route: 'DELETE /api/users/:id/sessions', ok: async (t, as, role) => as.delete(`/api/users/${(await signedInUser(t, role)).id}/sessions`) },
+  { route: 'POST /api/users/:id/totp-reset', ok: async (t, as, role) => as.post(`/api/users/${(await createUser(t, staffOverrides(role), keeper(role))).id}/totp-reset`) },
 ];

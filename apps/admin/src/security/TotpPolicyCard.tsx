@@ -1,44 +1,50 @@
 import { Button, Card, CardContent, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { useCanAccess, useGetList, useNotify, useTranslate, useUpdate } from 'react-admin';
 import { MUNICIPALITY_ROLES, ROLE, type Role } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
-import type { AppDataProvider } from '../dataProvider';
 
 const T = 'resources.security.policy';
 
 // An admin chooses the roles of this municipality that must sign in with a second
-// factor (GET/PUT /api/auth/totp-policy); it applies from their next sign-in.
+// factor (totpRequiredRoles of its own municipalities record; PUT /api/municipalities/:id);
+// it applies from their next sign-in. Who keeps every municipality (the operator) sets it
+// there, not here: its own accounts belong to none.
 export function TotpPolicyCard() {
   const translate = useTranslate();
   const notify = useNotify();
   const lang = useLang();
-  const dataProvider = useDataProvider<AppDataProvider>();
-  const { canAccess } = useCanAccess({ resource: 'municipalities', action: 'edit' });
+  const { canAccess: edit } = useCanAccess({ resource: 'municipalities', action: 'edit' });
+  const { canAccess: create } = useCanAccess({ resource: 'municipalities', action: 'create' });
+  const ownOnly = edit === true && create === false;
+  // Row-level security lists the admin's own municipality only.
+  const { data } = useGetList<{ id: number; totpRequiredRoles: Role[] }>(
+    'municipalities',
+    { pagination: { page: 1, perPage: 1 }, sort: { field: 'code', order: 'ASC' } },
+    { enabled: ownOnly },
+  );
+  const own = data?.[0];
   const [roles, setRoles] = useState<Role[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [update, { isPending: busy }] = useUpdate();
   useEffect(() => {
-    if (!canAccess) return;
-    dataProvider.getJson<{ requiredRoles: Role[] }>('auth/totp-policy').then(
-      (r) => setRoles(r.requiredRoles),
-      () => setRoles(null), // the installation's own accounts have no municipality to set
-    );
-  }, [canAccess, dataProvider]);
-  if (!canAccess || !roles) return null;
+    if (own) setRoles(own.totpRequiredRoles ?? []);
+  }, [own]);
+  if (!ownOnly || !own || !roles) return null;
 
   const toggle = (role: Role) => setRoles(roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role]);
-  const save = async () => {
-    setBusy(true);
-    try {
-      const r = await dataProvider.putJson<{ requiredRoles: Role[] }>('auth/totp-policy', { requiredRoles: roles });
-      setRoles(r.requiredRoles);
-      notify(`${T}.saved`, { type: 'success' });
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    update(
+      'municipalities',
+      { id: own.id, data: { totpRequiredRoles: roles }, previousData: own },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: (r) => {
+          setRoles((r as { totpRequiredRoles: Role[] }).totpRequiredRoles);
+          notify(`${T}.saved`, { type: 'success' });
+        },
+        onError: (e) => notify((e as Error).message, { type: 'error' }),
+      },
+    );
 
   return (
     <Card component="section" aria-labelledby="policy-title" data-testid="totp-policy">

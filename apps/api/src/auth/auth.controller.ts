@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -22,8 +21,6 @@ import {
   RecoveryCodesResponseDto,
   SessionDto,
   TotpCodeDto,
-  TotpPolicyDto,
-  TotpPolicyResponseDto,
   TotpSetupResponseDto,
   TotpStatusDto,
 } from './dto/login.dto';
@@ -155,24 +152,5 @@ export class AuthController {
   async endSession(@CurrentUser() user: AuthUser, @IdParam() id: number, @Req() req: { ip?: string }) {
     await this.auth.endSession(user.id, id, user, req.ip);
     return { ok: true, id };
-  }
-
-  // --- the municipality's policy (until the municipalities resource carries it) ---
-
-  @Get('totp-policy')
-  @Permission('municipalities', 'edit')
-  @ApiOperation({ summary: '二要素認証を必須にする役割（この市区町村）' })
-  @ApiOkResponse({ type: TotpPolicyResponseDto })
-  @ApiForbiddenResponse({ description: 'システム管理者のみ' })
-  totpPolicy() {
-    return this.auth.totpPolicy();
-  }
-
-  @Put('totp-policy')
-  @Permission('municipalities', 'edit')
-  @ApiOperation({ summary: '二要素認証を必須にする役割を変える（次のログインから）' })
-  @ApiOkResponse({ type: TotpPolicyResponseDto })
-  setTotpPolicy(@Body() dto: TotpPolicyDto) {
-    return this.auth.setTotpPolicy(dto.requiredRoles);
   }
 }

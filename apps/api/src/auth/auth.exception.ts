@@ -12,7 +12,6 @@ export enum AuthError {
   TotpNotEnabled = 'totp_not_enabled',
   CodeRejected = 'totp_code_rejected',
   SessionNotFound = 'session_not_found',
-  NoMunicipality = 'municipality_not_found',
 }
 
 export class AuthException extends defineDomainException<AuthError>({
@@ -29,5 +28,4 @@ export class AuthException extends defineDomainException<AuthError>({
   // A wrong code while setting up or renewing codes (signed in already): a form error.
   [AuthError.CodeRejected]: 400,
   [AuthError.SessionNotFound]: 404,
-  [AuthError.NoMunicipality]: 404,
 }) {}

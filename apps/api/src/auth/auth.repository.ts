@@ -305,12 +305,6 @@ export class AuthRepository {
     return row ? row.roles : null;
   }
 
-  @GenerateSql({ params: [['admin', 'policy']] })
-  async setTotpRequiredRoles(roles: Role[]): Promise<boolean> {
-    const rows = await this.db.query('UPDATE municipalities SET totp_required_roles = $1, updated_at = now() WHERE code = current_municipality() RETURNING id', [roles]);
-    return rows.length > 0;
-  }
-
   @GenerateSql({ params: [1] })
   async unlock(userId: number): Promise<void> {
     await this.db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);

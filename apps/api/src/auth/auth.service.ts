@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { MUNICIPALITY_ROLES, type Role } from '@mynapoint/domain';
+import { type Role } from '@mynapoint/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
@@ -444,19 +444,6 @@ export class AuthService {
   /** Whether a user has the second factor on (the users list shows it). */
   async totpEnabled(userId: number): Promise<boolean> {
     return Boolean((await this.repo.totpStatus(userId))?.enabledAt);
-  }
-
-  // --- the municipality's policy ---
-
-  async totpPolicy() {
-    const roles = await this.repo.totpRequiredRoles();
-    if (roles === null) throw new AuthException(AuthError.NoMunicipality, '市区町村の利用者だけが設定できます。');
-    return { requiredRoles: MUNICIPALITY_ROLES.filter((r) => roles.includes(r)) };
-  }
-
-  async setTotpPolicy(requiredRoles: Role[]) {
-    if (!(await this.repo.setTotpRequiredRoles(requiredRoles))) throw new AuthException(AuthError.NoMunicipality, '市区町村の利用者だけが設定できます。');
-    return this.totpPolicy();
   }
 }
 

@@ -21,6 +21,8 @@ export const municipalitiesTable = defineTable('municipalities', {
   contactPhone: { kind: 'text', nullable: true },
   contactEmail: { kind: 'text', nullable: true },
   active: { kind: 'bool' },
+  // The roles that must sign in with a second factor (the auth feature reads it at sign-in).
+  totpRequiredRoles: { kind: 'textArray' },
   createdAt: { kind: 'instant', readOnly: true },
   updatedAt: { kind: 'instant', readOnly: true },
 });

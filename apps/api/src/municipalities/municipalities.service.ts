@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { localGovernmentCodeProblem } from '@mynapoint/domain';
+import { MUNICIPALITY_ROLES, localGovernmentCodeProblem } from '@mynapoint/domain';
 import { AuthService } from '../auth/auth.service';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/permission.decorator';
@@ -18,7 +18,7 @@ const CODE_PROBLEMS = {
 } as const;
 
 // What a municipality's admin may change of its own row; the operator also opens and closes it.
-const ADMIN_FIELDS = ['name', 'districts', 'districtPopulation', 'contactPhone', 'contactEmail'] as const;
+const ADMIN_FIELDS = ['name', 'districts', 'districtPopulation', 'contactPhone', 'contactEmail', 'totpRequiredRoles'] as const;
 const OPERATOR_FIELDS = [...ADMIN_FIELDS, 'active'] as const;
 
 @Injectable()
@@ -144,11 +144,12 @@ export class MunicipalitiesService {
   }
 }
 
-// Empty contact fields are no contact.
+// Empty contact fields are no contact; the required roles are kept in the roles' own order.
 function cleaned<T extends MunicipalityRow>(row: T): T {
   for (const key of ['contactPhone', 'contactEmail'] as const) {
     if (typeof row[key] === 'string' && !(row[key] as string).trim()) row[key] = null;
   }
+  if (Array.isArray(row.totpRequiredRoles)) row.totpRequiredRoles = MUNICIPALITY_ROLES.filter((r) => (row.totpRequiredRoles as string[]).includes(r));
   return row;
 }
 

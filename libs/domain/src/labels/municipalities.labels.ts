@@ -13,5 +13,6 @@ export const MUNICIPALITIES_LABELS = defineResourceLabels({
     contactPhone: { ja: '問い合わせ先電話番号', en: 'Contact phone' },
     contactEmail: { ja: '問い合わせ先メールアドレス', en: 'Contact email' },
     active: { ja: '利用中', en: 'Active' },
+    totpRequiredRoles: { ja: '二要素認証を必須にする役割', en: 'Roles that must use two-factor sign-in' },
   },
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumArrayField, MunicipalityCodeField, TextField } from '../../common/validation/fields';
+import { MunicipalityCodeField, TextField } from '../../common/validation/fields';
 import { ROLE, Role } from '@mynapoint/domain';
 export { SessionDto } from '../../common/auth/session.dto';
 
@@ -26,14 +26,6 @@ export class LoginTotpDto {
 export class TotpCodeDto {
   @TextField({ max: 40, description: '認証アプリの6桁の数字', example: '123456' })
   code: string;
-}
-
-// Only the four municipality roles: operator and prefecture accounts belong to no municipality.
-const MUNICIPALITY_ROLE = { ...ROLE, values: ['admin', 'policy', 'counter', 'manager'] as Role[] };
-
-export class TotpPolicyDto {
-  @EnumArrayField(MUNICIPALITY_ROLE, { description: '二要素認証を必須にする役割' })
-  requiredRoles: Role[];
 }
 
 export class AuthUserDto {
@@ -74,7 +66,3 @@ export class TotpStatusDto {
   @ApiProperty({ description: '市区町村がこの役割に二要素認証を必須にしているか' }) required: boolean;
 }
 
-
-export class TotpPolicyResponseDto {
-  @ApiProperty({ enum: ['admin', 'policy', 'counter', 'manager'], isArray: true }) requiredRoles: Role[];
-}

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { BoolField, IntMapField, MunicipalityCodeField, ReadOnlyField, TextArrayField, TextField } from '../../common/validation/fields';
+import { MUNICIPALITY_ROLES, ROLE, type Role } from '@mynapoint/domain';
+import { BoolField, EnumArrayField, IntMapField, MunicipalityCodeField, ReadOnlyField, TextArrayField, TextField } from '../../common/validation/fields';
+
+// Only the four municipality roles: operator and prefecture accounts belong to no municipality.
+const MUNICIPALITY_ROLE = { ...ROLE, values: [...MUNICIPALITY_ROLES] as Role[] };
 
 // The first admin's account: the users feature's rules apply (username, password policy).
 export class MunicipalityAdminDto {
@@ -36,6 +40,9 @@ export class CreateMunicipalityDto {
 
   @BoolField({ optional: true, description: '利用中（外すとこの市区町村の職員はログインできません）。既定: true' })
   active?: boolean;
+
+  @EnumArrayField(MUNICIPALITY_ROLE, { optional: true, description: '二要素認証を必須にする役割（次のログインから）。既定: なし' })
+  totpRequiredRoles?: Role[];
 
   @ApiPropertyOptional({ type: MunicipalityAdminDto, description: '最初のシステム管理者（省略可。あとから POST /api/municipalities/:id/admins でも登録できます）' })
   @IsOptional()

@@ -177,7 +177,7 @@ describe('many municipalities: national reference data, taking data out, removin
       expect([...files.keys()].sort()).toEqual([...tables.map((x) => `${x}.csv`), 'municipalities.csv', 'manifest.json'].sort());
 
       const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
-      expect(manifest).toMatchObject({ municipalityCode: A, municipalityName: '新発田市', withheldColumns: { users: ['password_hash'], sessions: ['token_hash'] } });
+      expect(manifest).toMatchObject({ municipalityCode: A, municipalityName: '新発田市', withheldColumns: { users: ['password_hash', 'totp_secret', 'totp_pending_secret'], sessions: ['token_hash'] } });
       expect(Date.now() - Date.parse(manifest.exportedAt)).toBeLessThan(60_000);
       expect(manifest.tables).toEqual({ ...expected, municipalities: 1 });
       // Something of every kind was there to take.

@@ -107,12 +107,14 @@ describe('row-level security as the API role', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('lets a prefecture’s setting read rollups and quotas only, never personal records', async () => {
+  it('lets a prefecture’s setting read rollups, quotas and card-uptake aggregates only, never personal records', async () => {
     await asTenant('', `${A},${B}`);
     const wrong: string[] = [];
+    // Aggregates by design: a prefecture sums its municipalities' card figures (never a person).
+    const aggregates = ['reservation_quotas', 'population_figures', 'benchmark_rates'];
     for (const table of owned) {
       const n = await count(`SELECT count(*) AS n FROM ${quote(table)}`);
-      const rollup = /_stats$/.test(table) || table === 'reservation_quotas';
+      const rollup = /_stats$/.test(table) || aggregates.includes(table);
       const expected = rollup ? rows.get(table)![A] + rows.get(table)![B] : 0;
       if (n !== expected) wrong.push(`${table}: ${n}, expected ${expected}`);
     }

@@ -1,3 +1,4 @@
+import { benchmarkRateBody, populationFigureBody, targetBody } from './card-uptake-fixtures';
 import { generateSync } from 'otplib';
 import type { Role } from '@mynapoint/domain';
 import { assistanceRecordBody } from './assistance-fixtures';
@@ -112,6 +113,14 @@ export async function writeOneOfEach(t: TestApp, code: string, marker: string): 
   keep('fraud-alerts', alert.id);
   const moved = await admin.put(`/api/fraud-alerts/${alert.id}`).send({ status: 'investigating', statusComment: marker });
   if (moved.status !== 200) throw new Error(`move fraud alert: ${moved.status} ${JSON.stringify(moved.body)}`);
+
+  // Card uptake: a population snapshot, a published rate and a target of the municipality's own.
+  const figure = await created(await admin.post('/api/population-figures').send(populationFigureBody({ district: `${marker}${n}`.slice(0, 40) })), 'population figure');
+  keep('population-figures', figure.id);
+  const rate = await created(await admin.post('/api/benchmark-rates').send(benchmarkRateBody()), 'benchmark rate');
+  keep('benchmark-rates', rate.id);
+  const target = await created(await admin.post('/api/targets').send(targetBody({ name: `${marker}目標${n}` })), 'target');
+  keep('targets', target.id);
 
   const imported = await importCsv(admin, 'reservations', `myKeyId,reservedAt,channel,quotaId\r\n${newMyKeyId()},2020-09-02 10:00,counter,${quota.id}\r\nbad,2020-09-02 10:00,counter,${quota.id}\r\n`, {
     campaignId: campaign.id,

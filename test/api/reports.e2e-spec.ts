@@ -83,8 +83,9 @@ describe('monthly report', () => {
     beforeAll(async () => {
       [card] = await t.sql<typeof card>(
         `SELECT sum(population)::int AS population, sum(card_applications)::int AS applications, sum(cards_issued)::int AS issued,
-                (SELECT application_rate_percent::float8 FROM benchmark_rates WHERE as_of = '2020-09-30' AND scope = 'national') AS national
-           FROM population_figures WHERE as_of = '2020-09-30'`,
+                (SELECT application_rate_percent::float8 FROM benchmark_rates WHERE as_of = '2020-09-30' AND scope = 'national' AND municipality_code = $1) AS national
+           FROM population_figures WHERE as_of = '2020-09-30' AND municipality_code = $1`,
+        [t.config.municipalityCode], // the demo's second municipality has figures of its own
       );
     });
 

@@ -109,7 +109,8 @@ describe('role × route × method matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × six roles, one by one: about 150 s on a quiet machine, more beside other files.
+  }, 600_000);
 
   it('answers 404 to every other method on every registered path, for anonymous and every role', async () => {
     // A (method, concrete path) that some registered route matches is that route's cell, not this one's.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
 import { assistanceRecordBody } from '../support/assistance-fixtures';
 import { launchBrowser, login, newPage, screenshot, SCREENSHOT_DIR } from '../support/browser';
 import { paymentServiceBody } from '../support/fixtures';
@@ -30,7 +30,7 @@ describe('prefecture dashboard in the browser', () => {
   }
 
   beforeAll(async () => {
-    t = await TestApp.start({ seed: DEMO_SEED_STEPS, listen: true, config: { adminDir: ADMIN_DIR } });
+    t = await TestApp.start({ seed: CITY_SEED_STEPS, listen: true, config: { adminDir: ADMIN_DIR } });
     await t.addMunicipality(SHIBATA, '新発田市', ['新発田', '豊浦']);
     await t.sql(`UPDATE municipalities SET district_population = $2 WHERE code = $1`, [t.config.municipalityCode, { 水原: 21000, 京ヶ瀬: 7800, 安田: 9300, 笹神: 6900 }]);
     await t.sql(`UPDATE municipalities SET district_population = $2 WHERE code = $1`, [SHIBATA, { 新発田: 70000, 豊浦: 25000 }]);
@@ -38,7 +38,8 @@ describe('prefecture dashboard in the browser', () => {
       `INSERT INTO users (municipality_code, username, display_name, role, prefecture_code, password_hash)
        SELECT '000000', x.username, x.display_name, x.role, x.pref, u.password_hash
          FROM users u, (VALUES ('prefecture', '新潟県 デジタル政策課', 'prefecture', '15'), ('operator', '運用事業者', 'operator', NULL)) AS x(username, display_name, role, pref)
-        WHERE u.municipality_code = $1 AND u.username = 'admin'`,
+        WHERE u.municipality_code = $1 AND u.username = 'admin'
+       ON CONFLICT DO NOTHING`,
       [t.config.municipalityCode],
     );
 
@@ -109,9 +110,9 @@ describe('prefecture dashboard in the browser', () => {
     // No district breakdown across municipalities: it says how to get one.
     await page.locator('[data-panel="district"]').getByText('1つ選ぶと表示します').waitFor();
 
-    // Only the dashboard in the menu: the prefecture opens no list of records.
+    // The dashboard, its municipalities (read-only) and its own sign-in security: the prefecture opens no list of records.
     await page.getByRole('menuitem', { name: 'ダッシュボード' }).waitFor();
-    expect((await page.getByRole('menuitem').allTextContents()).map((s) => s.trim())).toEqual(['ダッシュボード']);
+    expect((await page.getByRole('menuitem').allTextContents()).map((s) => s.trim())).toEqual(['ダッシュボード', '市区町村', 'セキュリティ']);
     await screenshot(page, 'prefecture-dashboard-all');
     await page.locator('[data-panel="comparison"]').screenshot({ path: join(SCREENSHOT_DIR, 'prefecture-comparison.png') });
 

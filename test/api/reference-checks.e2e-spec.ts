@@ -34,9 +34,9 @@ describe('reference checks held by the database', () => {
   };
 
   it('refuses a reservation or a participant whose reference is missing, naming the key', async () => {
-    expect(await outcome(reserve(999_999_999))).toBe('23503 Key (participant_id)=(999999999) is not present in table "participants".');
-    expect(await outcome(reserve(await participant(), 999_999_999))).toBe('23503 Key (quota_id)=(999999999) is not present in table "reservation_quotas".');
-    expect(await outcome(reserve(await participant(), quotaId, 999_999_999))).toBe('23503 Key (import_id)=(999999999) is not present in table "imports".');
+    expect(await outcome(reserve(999_999_999))).toBe(`23503 Key (municipality_code, participant_id)=(${t.config.municipalityCode}, 999999999) is not present in table "participants".`);
+    expect(await outcome(reserve(await participant(), 999_999_999))).toBe(`23503 Key (municipality_code, quota_id)=(${t.config.municipalityCode}, 999999999) is not present in table "reservation_quotas".`);
+    expect(await outcome(reserve(await participant(), quotaId, 999_999_999))).toBe(`23503 Key (municipality_code, import_id)=(${t.config.municipalityCode}, 999999999) is not present in table "imports".`);
     expect(
       await outcome(t.sql(`INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen) VALUES (999999999, sha256('x'::bytea), 'ABCD', 5000)`)),
     ).toBe('23503 Key (campaign_id)=(999999999) is not present in table "campaigns".');
@@ -54,7 +54,7 @@ describe('reference checks held by the database', () => {
     const p = await participant();
     const [imp] = await t.sql<{ id: number }>(`INSERT INTO imports (type, status) VALUES ('reservations', 'done') RETURNING id`);
     await reserve(p, quotaId, imp.id);
-    expect(await outcome(t.sql(`DELETE FROM participants WHERE id = $1`, [p]))).toBe(`23503 Key (id)=(${p}) is still referenced from table "reservations".`);
+    expect(await outcome(t.sql(`DELETE FROM participants WHERE id = $1`, [p]))).toBe(`23503 Key (municipality_code, id)=(${t.config.municipalityCode}, ${p}) is still referenced from table "reservations".`);
     expect(await outcome(t.sql(`UPDATE participants SET id = -id WHERE id = $1`, [p]))).toMatch(/^23503 .*still referenced/);
     expect(await outcome(t.sql(`DELETE FROM reservation_quotas WHERE id = $1`, [quotaId]))).toMatch(/^23503 .*still referenced from table "reservations"/);
     expect(await outcome(t.sql(`DELETE FROM campaigns WHERE id = $1`, [campaignId]))).toMatch(/^23503 /);

@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route, RouterProvider, createHashRouter } from 'react-router-dom';
+import { AccessibilityPage } from './accessibility/AccessibilityPage';
 import applications from './applications';
 import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
@@ -52,6 +53,8 @@ function AdminApp() {
         <Route path="/reports" element={<ReportsPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
+        {/* Outside the layout: it opens signed out too, from the login page. */}
+        <Route path="/accessibility" element={<AccessibilityPage />} />
         <Route path="/notices/:id/print" element={<NoticePrintPage />} />
       </CustomRoutes>
     </Admin>

@@ -10,7 +10,7 @@ import { noMyNumber } from '../common/validators';
 import { SharedTerminal, TypesInput, UnableReason } from './AssistanceRecordInputs';
 import { CheckInput } from './CheckInput';
 import { DURATION_PRESETS, fromJstLocalInput, toJstLocalInput, validateVisit, type VisitErrors, type VisitValues } from './quickEntry';
-import { ToggleChipsInput } from './ToggleChipsInput';
+import { ToggleChipsInput } from '../common/ToggleChipsInput';
 
 const T = 'resources.assistance-records.quick';
 

@@ -2,6 +2,8 @@ import { Chip, Typography } from '@mui/material';
 import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate, type LayoutProps } from 'react-admin';
 import { ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
+import { ProgressLabels } from '../common/ProgressLabels';
+import { useDocumentLang } from '../common/useDocumentLang';
 import { Menu } from './Menu';
 
 function RoleChip() {
@@ -29,5 +31,10 @@ function MyAppBar() {
 }
 
 export function Layout(props: LayoutProps) {
-  return <RaLayout {...props} appBar={MyAppBar} menu={Menu} />;
+  useDocumentLang();
+  return (
+    <ProgressLabels>
+      <RaLayout {...props} appBar={MyAppBar} menu={Menu} />
+    </ProgressLabels>
+  );
 }

@@ -1,9 +1,12 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Link as MuiLink, Typography } from '@mui/material';
 import { Login, LoginForm, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useDocumentLang } from '../common/useDocumentLang';
 
 // The login page says what system this is and whose: staff share terminals.
 export function LoginPage() {
   const translate = useTranslate();
+  useDocumentLang();
   return (
     <Login sx={{ background: 'linear-gradient(160deg, #0d47a1 0%, #1565c0 60%, #e3f2fd 100%)' }}>
       <Box sx={{ px: 3, pt: 1, textAlign: 'center' }}>
@@ -18,6 +21,11 @@ export function LoginPage() {
         </Typography>
       </Box>
       <LoginForm />
+      <Box sx={{ px: 2, pb: 2, textAlign: 'center' }}>
+        <MuiLink component={Link} to="/accessibility" variant="body2">
+          {translate('resources.accessibility.name')}
+        </MuiLink>
+      </Box>
     </Login>
   );
 }

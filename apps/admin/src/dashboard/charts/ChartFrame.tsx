@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { ChartLabelContext } from './chartLabel';
 
 /**
  * Measures its width before the first paint and hands it to the chart: the chart
@@ -9,6 +10,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 export function ChartFrame({ height, children }: { height: number; children: (width: number) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const label = useContext(ChartLabelContext);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -18,8 +20,12 @@ export function ChartFrame({ height, children }: { height: number; children: (wi
     return () => observer.disconnect();
   }, []);
   return (
+    // One image to a screen reader, named after its panel: the drawing's parts mean
+    // nothing read out one by one, and its numbers are in the panel's table.
     <Box
       ref={ref}
+      role="img"
+      aria-label={label}
       // Reference lines and their labels lie over the bars: clicks go through to the bar.
       sx={{ width: '100%', height, '& .recharts-bar-rectangle, & .recharts-dot, & .clickable': { cursor: 'pointer' }, '& .recharts-reference-line': { pointerEvents: 'none' } }}
     >

@@ -57,7 +57,7 @@ export const theme: RaThemeOptions = {
     RaDataTable: { styleOverrides: { root: { '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } } },
     RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } } },
     // react-admin sizes the page to its widest content (min-width: fit-content).
-    RaLayout: { styleOverrides: { root: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } } },
+    RaLayout: { styleOverrides: { root: { minWidth: 0, '& .RaLayout-content, & .RaLayout-content > *': { minWidth: 0 } } } },
     // Filters and action buttons wrap onto a second line instead of widening the page.
     RaListToolbar: { styleOverrides: { root: { flexWrap: 'wrap' } } },
     RaTopToolbar: { styleOverrides: { root: { flexWrap: 'wrap' } } },

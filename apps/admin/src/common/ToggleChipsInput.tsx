@@ -113,7 +113,7 @@ export function ToggleChipsInput<V extends string>({ source, enumDef, label, cho
   return (
     <FormControl error={Boolean(error)} sx={{ mb: 2, width: '100%' }} data-testid={`chips-${source}`}>
       {row ? (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
           {labelEl}
           {chips}
         </Box>

@@ -104,7 +104,7 @@ describe('accessibility: axe on every page × role', () => {
     await page.getByRole('menuitem', { name: 'Payment services' }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     const found: Finding[] = [];
-    for (const path of ['/', '/reservations', '/fraud-alerts/create', '/accessibility']) {
+    for (const path of ['/', '/reservations', '/reports', '/accessibility']) {
       await page.goto(`/#${path}`);
       found.push(...(await check(page, inflight, 'manager (en)', path)));
       expect(await page.evaluate('document.documentElement.lang')).toBe('en');

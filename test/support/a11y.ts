@@ -151,8 +151,8 @@ export function isBlocking(f: Finding): boolean {
   return f.impact === 'serious' || f.impact === 'critical' || !(f.rule in ACCEPTED);
 }
 
-/** What an opened dialog, menu or drop-down list is drawn in (MUI portals). */
-export const POPUP = '.MuiDialog-root, .MuiPopover-root, .MuiMenu-root, .MuiAutocomplete-popper, .MuiPickersPopper-root';
+/** What an opened dialog, menu or drop-down list is drawn in (MUI portals; react-admin keeps hidden ones mounted). */
+export const POPUP = '.MuiModal-root:not(.MuiModal-hidden), .MuiPopper-root';
 
 /** Runs axe on the page as it is now (WCAG 2.0/2.1 A + AA rules), or only on `include`. */
 export async function axe(page: Page, role: string, name: string, include?: string): Promise<Finding[]> {

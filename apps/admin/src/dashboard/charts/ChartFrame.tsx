@@ -17,7 +17,16 @@ export function ChartFrame({ height, children }: { height: number; children: (wi
     setWidth(Math.floor(el.clientWidth));
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
     observer.observe(el);
-    return () => observer.disconnect();
+    // recharts draws its layers into <g> elements through React portals, and React listens
+    // for focus events on every portal container: Chromium then makes those <g>s Tab
+    // stops (six empty stops per chart). tabindex="-1" takes them out of the Tab order.
+    const untab = () => el.querySelectorAll('g[class*="recharts-zIndex-layer"]:not([tabindex])').forEach((g) => g.setAttribute('tabindex', '-1'));
+    const layers = new MutationObserver(untab);
+    layers.observe(el, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      layers.disconnect();
+    };
   }, []);
   return (
     // One image to a screen reader, named after its panel: the drawing's parts mean

@@ -48,7 +48,7 @@ describe('counter quick entry in the browser', () => {
     await page.context().close();
   });
 
-  it('logs three visits with the keyboard only (Tab / Space / Enter) and today’s count goes to 3', async () => {
+  it('logs three visits with the keyboard only (Tab / arrows / Space / Enter) and today’s count goes to 3', async () => {
     const page = await as('counter');
     await page.getByTestId('quick-entry-form').waitFor();
     const keys: Array<{ visit: string; keystrokes: number; ms: number }> = [];
@@ -132,14 +132,14 @@ describe('counter quick entry in the browser', () => {
     await page.getByRole('button', { name: /保存して次へ/ }).click();
     await page.getByText(/記録しました/).first().waitFor();
     expect(await count()).toBe(before + 1);
-    // the next visit keeps the branch office, everything else is cleared
-    await expect(page.getByTestId('chips-office').locator('[aria-pressed="true"]').textContent()).resolves.toBe('支所');
+    // the next visit keeps the branch office (a one-choice group: a radio), everything else is cleared
+    await expect(page.getByTestId('chips-office').locator('[aria-checked="true"]').textContent()).resolves.toBe('支所');
     await expect(page.getByTestId('chips-assistanceTypes').locator('[aria-pressed="true"]').count()).resolves.toBe(0);
     await expect(page.locator('input[name="durationMinutes"]').inputValue()).resolves.toBe('');
     // …and the office comes back from the clerk's last record when the screen opens again
     await page.reload();
     await page.getByTestId('quick-entry-form').waitFor();
-    await expect(page.getByTestId('chips-office').locator('[aria-pressed="true"]').textContent()).resolves.toBe('支所');
+    await expect(page.getByTestId('chips-office').locator('[aria-checked="true"]').textContent()).resolves.toBe('支所');
     await page.context().close();
   });
 

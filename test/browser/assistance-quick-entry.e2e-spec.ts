@@ -48,7 +48,7 @@ describe('counter quick entry in the browser', () => {
     await page.context().close();
   });
 
-  it('logs three visits with the keyboard only (Tab / Space / Enter) and today’s count goes to 3', async () => {
+  it('logs three visits with the keyboard only (Tab / arrows / Space / Enter) and today’s count goes to 3', async () => {
     const page = await as('counter');
     await page.getByTestId('quick-entry-form').waitFor();
     const keys: Array<{ visit: string; keystrokes: number; ms: number }> = [];
@@ -62,22 +62,23 @@ describe('counter quick entry in the browser', () => {
       await page.getByTestId('today-count').getByText(`${expectedCount} 件`).waitFor();
       keys.push({ visit: name, keystrokes: sequence.length, ms: Date.now() - t0 });
     }
-    const tab = (n: number) => Array<string>(n).fill('Tab');
 
-    // 1. An inquiry, 8 minutes: type 8, Tab to the 4th chip (問い合わせ), Space, Enter.
-    await visit('inquiry', ['8', ...tab(4), 'Space', 'Enter'], 1);
+    const right = (n: number) => Array<string>(n).fill('ArrowRight');
+    // Each chip group is one Tab stop (issue #23): Tab enters it, the arrows move inside.
+    // 1. An inquiry, 8 minutes: type 8, Tab into the types, → to the 4th chip (問い合わせ), Space, Enter.
+    await visit('inquiry', ['8', 'Tab', ...right(3), 'Space', 'Enter'], 1);
 
     // 2. Reservation + application on a lent PC, 25 minutes: the wrong-person checklist
     //    appears (PC lending ticks "shared terminal"), both checks ticked, Enter.
     await visit(
       'reservation + application on a shared PC (with checklist)',
-      ['2', '5', 'Tab', 'Space', 'Tab', 'Space', 'Tab', 'Space', ...tab(5), 'Tab', 'Tab', 'Space', 'Tab', 'Space', 'Enter'],
+      ['2', '5', 'Tab', 'Space', 'ArrowRight', 'Space', 'ArrowRight', 'Space', 'Tab', 'Tab', 'Space', 'Tab', 'Space', 'Enter'],
       2,
     );
 
     // 3. PIN reset that could not be done (PIN locked), 10 minutes: outcome "unable"
-    //    and its reason, Enter.
-    await visit('PIN reset, unable (PIN locked)', ['1', '0', ...tab(5), 'Space', ...tab(3), 'Tab', ...tab(3), 'Space', 'Tab', 'Space', 'Enter'], 3);
+    //    (the arrows choose in a one-choice group) and its reason, Enter.
+    await visit('PIN reset, unable (PIN locked)', ['1', '0', 'Tab', ...right(4), 'Space', 'Tab', 'Tab', ...right(2), 'Tab', 'Space', 'Enter'], 3);
 
     await screenshot(page, 'assistance-quick-entry-three-visits');
     await page.getByTestId('stats-today').getByText('3').first().waitFor();
@@ -131,14 +132,14 @@ describe('counter quick entry in the browser', () => {
     await page.getByRole('button', { name: /保存して次へ/ }).click();
     await page.getByText(/記録しました/).first().waitFor();
     expect(await count()).toBe(before + 1);
-    // the next visit keeps the branch office, everything else is cleared
-    await expect(page.getByTestId('chips-office').locator('[aria-pressed="true"]').textContent()).resolves.toBe('支所');
+    // the next visit keeps the branch office (a one-choice group: a radio), everything else is cleared
+    await expect(page.getByTestId('chips-office').locator('[aria-checked="true"]').textContent()).resolves.toBe('支所');
     await expect(page.getByTestId('chips-assistanceTypes').locator('[aria-pressed="true"]').count()).resolves.toBe(0);
     await expect(page.locator('input[name="durationMinutes"]').inputValue()).resolves.toBe('');
     // …and the office comes back from the clerk's last record when the screen opens again
     await page.reload();
     await page.getByTestId('quick-entry-form').waitFor();
-    await expect(page.getByTestId('chips-office').locator('[aria-pressed="true"]').textContent()).resolves.toBe('支所');
+    await expect(page.getByTestId('chips-office').locator('[aria-checked="true"]').textContent()).resolves.toBe('支所');
     await page.context().close();
   });
 

@@ -45,8 +45,8 @@ describe('fraud alerts in the browser', () => {
     await page.goto('/#/fraud-alerts/create');
     await page.locator('input[name="channel"][value="sms"]').check();
     await page.locator('input[name="impersonated"][value="city_staff"]').check();
-    await page.getByTestId('item-pin').click();
-    await page.getByTestId('item-bank_account').click();
+    await page.getByTestId('chips-requestedItems').locator('[data-value="pin"]').click();
+    await page.getByTestId('chips-requestedItems').locator('[data-value="bank_account"]').click();
     await page.getByRole('button', { name: '安田', exact: true }).click();
     await page.locator('textarea[name="description"]').fill('市役所を名乗るSMSで、給付金の手続きとして口座番号と暗証番号の返信を求められた。返信していない。');
     // The severity follows the facts: a PIN was asked for → high.

@@ -31,7 +31,8 @@ describe('Japanese conventions in the browser', () => {
     const page = await as('policy');
     await page.goto('/#/payment-services');
     await page.getByRole('columnheader', { name: 'よみがな' }).waitFor();
-    const names = await page.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    // The name is the first column (lists have no selection checkboxes: issue #23).
+    const names = await page.locator('tbody tr td:nth-child(1)').allInnerTexts();
     // atone (あとね) first, WAON (わおん) last of the seed: gojūon order by reading
     expect(names[0]).toBe('atone');
     expect(names.indexOf('イオンカード')).toBeLessThan(names.indexOf('ICOCA'));

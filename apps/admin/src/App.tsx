@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route, RouterProvider, createHashRouter } from 'react-router-dom';
+import { AccessibilityPage } from './accessibility/AccessibilityPage';
 import applications from './applications';
 import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
@@ -64,6 +65,8 @@ function AdminApp() {
         <Route path="/security" element={<SecurityPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
+        {/* Outside the layout: it opens signed out too, from the login page. */}
+        <Route path="/accessibility" element={<AccessibilityPage />} />
         <Route path="/notices/:id/print" element={<NoticePrintPage />} />
       </CustomRoutes>
     </Admin>

@@ -74,7 +74,7 @@ export function AssistanceQuickEntry() {
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {translate(`${T}.quick.intro`)}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 2fr) minmax(300px, 1fr)' }, gap: 3, alignItems: 'start' }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 2fr) minmax(300px, 1fr)' }, gap: 3, alignItems: 'start' }}>
         <Box>{ready ? <QuickEntryForm key={formKey} defaults={defaults} onSave={save} /> : <Skeleton variant="rounded" height={480} />}</Box>
         <TodayPanel rows={todays.data ?? []} loading={todays.isPending} stats={stats} />
       </Box>

@@ -21,7 +21,7 @@ import { JpDateTimeInput } from '../common/JpDateInputs';
 import { noMyNumber } from '../common/validators';
 import { CheckInput } from './CheckInput';
 import { QUICK_TYPE_ORDER } from './quickEntry';
-import { ToggleChipsInput } from './ToggleChipsInput';
+import { ToggleChipsInput } from '../common/ToggleChipsInput';
 
 const T = 'resources.assistance-records.quick';
 

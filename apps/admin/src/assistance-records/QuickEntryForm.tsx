@@ -10,7 +10,7 @@ import { noMyNumber } from '../common/validators';
 import { SharedTerminal, TypesInput, UnableReason } from './AssistanceRecordInputs';
 import { CheckInput } from './CheckInput';
 import { DURATION_PRESETS, fromJstLocalInput, toJstLocalInput, validateVisit, type VisitErrors, type VisitValues } from './quickEntry';
-import { ToggleChipsInput } from './ToggleChipsInput';
+import { ToggleChipsInput } from '../common/ToggleChipsInput';
 
 const T = 'resources.assistance-records.quick';
 
@@ -155,7 +155,7 @@ function SaveButtons({ onSaveNext, onSaveList }: { onSaveNext: () => void; onSav
   const translate = useTranslate();
   const { isSubmitting } = useFormState();
   return (
-    <Stack direction="row" sx={{ gap: 2, alignItems: 'center' }}>
+    <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
       <Button type="submit" variant="contained" size="large" disabled={isSubmitting} onClick={onSaveNext} sx={{ px: 4, py: 1.5, fontSize: '1.05rem' }}>
         {translate(isSubmitting ? `${T}.saving` : `${T}.save_next`)}
         <Box component="kbd" sx={{ ml: 1.5, px: 0.75, border: 1, borderRadius: 1, fontSize: '0.75rem', opacity: 0.8, textTransform: 'none' }}>

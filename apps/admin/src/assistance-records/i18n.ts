@@ -6,7 +6,7 @@ export default {
     filters: { q: '備考・地区・担当職員で検索', from: '来庁日（から）', to: '来庁日（まで）' },
     quick: {
       title: '窓口記録（クイック入力）',
-      intro: '来庁者1人ごとに記録します。Tab で移動、Space で選択、Enter で保存して次の入力へ。',
+      intro: '来庁者1人ごとに記録します。Tab で項目を移動、選択肢の中は矢印キーで移動、Space で選択、Enter で保存して次の入力へ。',
       visit: '来庁',
       visitedAt: '来庁日時',
       office: '窓口',
@@ -74,7 +74,7 @@ export default {
     filters: { q: 'Search notes, district, staff', from: 'Visited from', to: 'Visited to' },
     quick: {
       title: 'Counter log (quick entry)',
-      intro: 'One entry per visitor. Tab moves, Space selects, Enter saves and starts the next entry.',
+      intro: 'One entry per visitor. Tab moves between fields, the arrow keys within a group of choices, Space selects, Enter saves and starts the next entry.',
       visit: 'Visit',
       visitedAt: 'Visited at',
       office: 'Office',

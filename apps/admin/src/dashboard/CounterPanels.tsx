@@ -4,6 +4,7 @@ import { useTranslate } from 'react-admin';
 import { ASSISTANCE_OUTCOME, UNABLE_REASON, type CounterStats, type CounterTotals } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { OKABE_ITO } from './charts/palette';
+import { barTable } from './chartTable';
 import { formatCount } from './format';
 import { BarList } from './charts/BarList';
 import { Heatmap } from './charts/Heatmap';
@@ -43,6 +44,15 @@ export const CounterPanels = memo(function CounterPanels({ query, period, links 
   const lang = useLang();
   const scope = { from: period.from, to: period.to, campaignId: null };
   const toRecords = links.opener('assistance', (extra: Record<string, unknown>) => ({ scope, extra }));
+  const visitsName = translate('resources.dashboard.table.visits');
+  const outcomes = (c: CounterStats) => ({
+    rows: outcomeRows(c.range.outcomes).map((r, i) => ({ key: r.code, name: ASSISTANCE_OUTCOME.label(r.code, lang), value: r.visits, series: i })),
+    onSelect: toRecords && ((row: { key: string }) => toRecords({ outcome: row.key })),
+  });
+  const reasons = (c: CounterStats) => ({
+    rows: reasonRows(c.range.unableReasons).map((r) => ({ key: r.code, name: UNABLE_REASON.label(r.code, lang), value: r.visits })),
+    onSelect: toRecords && ((row: { key: string }) => toRecords({ outcome: 'unable', unableReason: row.key })),
+  });
   const title = (
     <>
       {translate(`${R}.title`)}
@@ -72,26 +82,27 @@ export const CounterPanels = memo(function CounterPanels({ query, period, links 
           </>
         )}
       </Panel>
-      <Panel id="counter-outcomes" title={translate(`${R}.outcomes_title`)} query={query} isEmpty={(c) => c.range.visits === 0} emptyText={translate(`${R}.empty`)} height={110}>
-        {(c) => (
-          <BarList
-            valueName={translate(`${R}.outcomes_title`)}
-            colors={OUTCOME_COLORS}
-            rows={outcomeRows(c.range.outcomes).map((r, i) => ({ key: r.code, name: ASSISTANCE_OUTCOME.label(r.code, lang), value: r.visits, series: i }))}
-            onSelect={toRecords && ((row) => toRecords({ outcome: row.key }))}
-          />
-        )}
+      <Panel
+        id="counter-outcomes"
+        title={translate(`${R}.outcomes_title`)}
+        query={query}
+        isEmpty={(c) => c.range.visits === 0}
+        emptyText={translate(`${R}.empty`)}
+        height={110}
+        table={(c) => barTable(outcomes(c).rows, { rowHeader: translate('resources.dashboard.table.outcome'), valueName: visitsName, format: formatCount, onSelect: outcomes(c).onSelect })}
+      >
+        {(c) => <BarList valueName={translate(`${R}.outcomes_title`)} colors={OUTCOME_COLORS} {...outcomes(c)} />}
       </Panel>
-      <Panel id="counter-reasons" title={translate(`${R}.reasons_title`)} query={query} isEmpty={(c) => reasonRows(c.range.unableReasons).length === 0} emptyText={translate(`${R}.reasons_empty`)} height={110}>
-        {(c) => (
-          <BarList
-            valueName={translate(`${R}.reasons_title`)}
-            labelWidth={190}
-            colors={[OKABE_ITO.vermillion]}
-            rows={reasonRows(c.range.unableReasons).map((r) => ({ key: r.code, name: UNABLE_REASON.label(r.code, lang), value: r.visits }))}
-            onSelect={toRecords && ((row) => toRecords({ outcome: 'unable', unableReason: row.key }))}
-          />
-        )}
+      <Panel
+        id="counter-reasons"
+        title={translate(`${R}.reasons_title`)}
+        query={query}
+        isEmpty={(c) => reasonRows(c.range.unableReasons).length === 0}
+        emptyText={translate(`${R}.reasons_empty`)}
+        height={110}
+        table={(c) => barTable(reasons(c).rows, { rowHeader: translate('resources.dashboard.table.reason'), valueName: visitsName, format: formatCount, onSelect: reasons(c).onSelect })}
+      >
+        {(c) => <BarList valueName={translate(`${R}.reasons_title`)} labelWidth={190} colors={[OKABE_ITO.vermillion]} {...reasons(c)} />}
       </Panel>
     </>
   );

@@ -1,6 +1,9 @@
 import { Alert, Box, Button, Card, CardContent, Skeleton, Typography } from '@mui/material';
 import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useStore, useTranslate } from 'react-admin';
+import type { ChartTable } from './chartTable';
+import { ChartLabelContext } from './charts/chartLabel';
+import { ChartTableView } from './charts/ChartTableView';
 import type { PanelState } from './readiness';
 import type { QueryState } from './useStat';
 
@@ -30,11 +33,18 @@ interface PanelProps<T> {
   wide?: boolean;
   /** Controls beside the title, shown whatever the state (the card-uptake panel's metric and date). */
   actions?: ReactNode;
+  /** The title as plain text, when `title` is not a string (for the chart's label and the table's caption). */
+  label?: string;
+  /** The chart's numbers as a table: the panel then offers 「表で表示」. */
+  table?: (data: T) => ChartTable;
   children: (data: T) => ReactNode;
 }
 
-export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, actions, children }: PanelProps<T>) {
+export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, actions, label, table, children }: PanelProps<T>) {
   const translate = useTranslate();
+  // Table or chart, remembered per panel (a screen-reader user chooses once).
+  const [asTable, setAsTable] = useStore(`dashboard.table.${id}`, false);
+  const name = label ?? (typeof title === 'string' ? title : id);
   const { data, error, isPending } = query;
   // The data the chart was last drawn with: ready only once it is this data's turn.
   const [drawn, setDrawn] = useState<T | undefined>(undefined);
@@ -46,6 +56,8 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, a
   // The chart, drawn once per data: the panel's own redraw when it turns ready (and
   // any other that does not change the data or the chart) reuses it as it is.
   const chart = useMemo(() => (data === undefined ? null : children(data)), [data, children]);
+  const showTable = Boolean(table && asTable);
+  const tableOf = useMemo(() => (data === undefined || !table || !asTable ? null : table(data)), [data, table, asTable]);
 
   const skeleton = <Skeleton variant="rounded" height={height} data-testid="panel-skeleton" />;
   let body: ReactNode;
@@ -70,23 +82,37 @@ export function Panel<T>({ id, title, query, isEmpty, emptyText, height, wide, a
         <Typography color="text.secondary">{emptyText}</Typography>
       </Box>
     );
+  } else if (showTable && tableOf) {
+    body = (
+      <>
+        <ChartTableView table={tableOf} caption={name} />
+        <Drawn data={data} onDrawn={markDrawn} />
+      </>
+    );
   } else {
     body = (
-      <Suspense fallback={skeleton}>
-        {chart}
-        <Drawn data={data} onDrawn={markDrawn} />
-      </Suspense>
+      <ChartLabelContext.Provider value={table ? translate('resources.dashboard.table.chart_label', { title: name }) : name}>
+        <Suspense fallback={skeleton}>
+          {chart}
+          <Drawn data={data} onDrawn={markDrawn} />
+        </Suspense>
+      </ChartLabelContext.Provider>
     );
   }
 
   return (
     <Card variant="outlined" data-panel={id} data-state={state} sx={{ gridColumn: wide ? '1 / -1' : undefined, minWidth: 0, breakInside: 'avoid' }}>
       <CardContent sx={{ pb: '16px !important' }}>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: 2, rowGap: 1, mb: 1 }}>
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700 }}>
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 1 }}>
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, flex: 1, minWidth: 0 }}>
             {title}
           </Typography>
           {actions}
+          {table && !empty && !error && data !== undefined ? (
+            <Button size="small" variant="outlined" aria-pressed={showTable} onClick={() => setAsTable(!asTable)} sx={{ flexShrink: 0, displayPrint: 'none' }} data-testid="table-toggle">
+              {translate('resources.dashboard.table.toggle')}
+            </Button>
+          ) : null}
         </Box>
         {body}
       </CardContent>

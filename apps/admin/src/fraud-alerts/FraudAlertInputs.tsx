@@ -53,7 +53,7 @@ function IntakeInputs() {
       <RadioButtonGroupInput source="channel" choices={channels} validate={required()} helperText="resources.fraud-alerts.helper.channel" />
       <RadioButtonGroupInput source="impersonated" choices={impersonated} validate={required()} helperText="resources.fraud-alerts.helper.impersonated" />
       <RequestedItemsInput />
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: 'flex-start' }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <NumberInput
           source="damageYen"
           min={0}

@@ -106,7 +106,8 @@ export function NoticePanel() {
       </Box>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth aria-labelledby="publish-dialog-title">
         <DialogTitle id="publish-dialog-title">{translate('resources.fraud-alerts.notice.publishTitle')}</DialogTitle>
-        <DialogContent>
+        {/* It scrolls on a small screen: focusable, so it scrolls from the keyboard. */}
+        <DialogContent tabIndex={0}>
           <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 3, alignItems: 'flex-start' }}>
             <Stack sx={{ gap: 2, flex: 1, minWidth: 0 }}>
               {problems.length > 0 && (

@@ -4,6 +4,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { useAuthenticated, useGetOne, useTranslate } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useSettings } from '../common/settings';
+import { useDocumentLang } from '../common/useDocumentLang';
 import { NoticeFlyer, flyerDate } from './NoticeFlyer';
 
 // The page around the flyer: grey desk, toolbar, and print settings.
@@ -22,6 +23,7 @@ const PAGE_CSS = `
 
 export function NoticePrintPage() {
   useAuthenticated();
+  useDocumentLang();
   const { id } = useParams();
   const translate = useTranslate();
   const navigate = useNavigate();

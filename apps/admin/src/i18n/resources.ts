@@ -1,3 +1,4 @@
+import accessibility from '../accessibility/i18n';
 import applications from '../applications/i18n';
 import assistanceRecords from '../assistance-records/i18n';
 import auditLogs from '../audit-logs/i18n';
@@ -39,4 +40,5 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   targets,
   dashboard,
   security,
+  accessibility,
 };

@@ -78,7 +78,7 @@ export function ImportCreate() {
     <Box sx={{ mt: 2, maxWidth: 1100 }}>
       <Title title={translate('resources.imports.create.title')} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Card sx={{ flex: 1, minWidth: 360 }}>
+        <Card sx={{ flex: 1, minWidth: { xs: 0, md: 360 }, alignSelf: { xs: 'stretch', md: 'auto' } }}>
           <CardContent>
             <Stack spacing={2.5}>
               <FormControl>
@@ -153,7 +153,7 @@ export function ImportCreate() {
             </Stack>
           </CardContent>
         </Card>
-        <Card sx={{ flex: 1.2, minWidth: 360 }}>
+        <Card sx={{ flex: 1.2, minWidth: { xs: 0, md: 360 }, alignSelf: { xs: 'stretch', md: 'auto' } }}>
           <CardContent>
             <ImportFormat type={type} />
           </CardContent>

@@ -21,10 +21,12 @@ export function ImportFormat({ type }: { type: ImportType }) {
   return (
     // Code samples hold Japanese (地区 水原): the monospace font falls back to the bundled Noto Sans JP, not to empty boxes.
     <Box data-testid="import-format" sx={{ '& code, & pre': { fontFamily: 'ui-monospace, Menlo, Consolas, monospace, "Noto Sans JP"' } }}>
-      <Typography variant="subtitle1" sx={{ fontWeight: 700, mb: 1 }}>
+      <Typography variant="subtitle1" id="import-format-title" sx={{ fontWeight: 700, mb: 1 }}>
         {translate('resources.imports.create.format')}
       </Typography>
-      <Table size="small" sx={{ mb: 2 }}>
+      {/* Scrolls inside the card when narrow (200 % zoom); focusable to scroll by keyboard. */}
+      <Box sx={{ overflowX: 'auto', mb: 2 }} role="region" aria-labelledby="import-format-title" tabIndex={0}>
+      <Table size="small">
         <TableHead>
           <TableRow>
             <TableCell>{translate('resources.imports.create.column')}</TableCell>
@@ -62,6 +64,7 @@ export function ImportFormat({ type }: { type: ImportType }) {
           ))}
         </TableBody>
       </Table>
+      </Box>
       <Typography variant="caption" color="text.secondary">
         {translate('resources.imports.create.sample')}
       </Typography>

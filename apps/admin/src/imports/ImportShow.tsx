@@ -105,10 +105,15 @@ export function ImportShow() {
               </Typography>
             </Stack>
             <Typography variant="subtitle2" sx={{ mt: 2 }}>
-              {translate('resources.imports.show.progress')}: {label}
+              {/* A live region with the step only: screen readers announce each step (reading,
+                  done, failed) once, not every row count of the polling. */}
+              <span role="status" data-testid="import-status">
+                {translate('resources.imports.show.progress')}: {label}
+              </span>
               {progress.step === 'reading' && data.rowsTotal > 0 ? translate('app.punct.paren', { text: translate('resources.imports.show.rows', { done: n(data.rowsDone), total: n(data.rowsTotal) }) }) : ''}
             </Typography>
             <LinearProgress
+              aria-label={translate('resources.imports.show.progress')}
               variant="determinate"
               value={progress.percent}
               color={data.status === 'failed' ? 'error' : data.status === 'done' ? 'success' : 'primary'}

@@ -3,6 +3,8 @@ import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate, 
 import { PREFECTURE, ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { useSettings } from '../common/settings';
+import { ProgressLabels } from '../common/ProgressLabels';
+import { useDocumentLang } from '../common/useDocumentLang';
 import { Menu } from './Menu';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
@@ -55,9 +57,12 @@ function SetupGate({ children }: { children: ReactNode }) {
 }
 
 export function Layout(props: LayoutProps) {
+  useDocumentLang();
   return (
-    <RaLayout {...props} appBar={MyAppBar} menu={Menu}>
-      <SetupGate>{props.children}</SetupGate>
-    </RaLayout>
+    <ProgressLabels>
+      <RaLayout {...props} appBar={MyAppBar} menu={Menu}>
+        <SetupGate>{props.children}</SetupGate>
+      </RaLayout>
+    </ProgressLabels>
   );
 }

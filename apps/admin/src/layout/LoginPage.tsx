@@ -1,4 +1,6 @@
 import { Box, Button, CardContent, CircularProgress, Link, TextField, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { useDocumentLang } from '../common/useDocumentLang';
 import { useState, type FormEvent } from 'react';
 import { Login, useLogin, useNotify, useTranslate } from 'react-admin';
 import { SecondFactorRequired } from '../authProvider';
@@ -11,6 +13,7 @@ import { rememberedMunicipalityCode } from '../session';
 // then the authenticator app's code (or a recovery code).
 export function LoginPage() {
   const translate = useTranslate();
+  useDocumentLang();
   return (
     <Login sx={{ background: 'linear-gradient(160deg, #0d47a1 0%, #1565c0 60%, #e3f2fd 100%)' }}>
       <Box sx={{ px: 3, pt: 1, textAlign: 'center' }}>
@@ -25,6 +28,11 @@ export function LoginPage() {
         </Typography>
       </Box>
       <SignInForm />
+      <Box sx={{ px: 2, pb: 2, textAlign: 'center' }}>
+        <Link component={RouterLink} to="/accessibility" variant="body2">
+          {translate('resources.accessibility.name')}
+        </Link>
+      </Box>
     </Login>
   );
 }

@@ -1,4 +1,5 @@
 import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
+import { AccessibilityMenuItem } from '../accessibility/AccessibilityMenuItem';
 import { QuickEntryMenuItem } from '../assistance-records/QuickEntryMenuItem';
 import { MunicipalitySettingsMenuItem, useOwnSettingsOnly } from '../municipalities/MunicipalitySettingsMenuItem';
 import { ReportsMenuItem } from '../reports/ReportsMenuItem';
@@ -22,7 +23,7 @@ function ResourceItems() {
 }
 
 // react-admin's menu (dashboard, then every resource the role may list), with the
-// counter staff's quick entry first and everyone's security page last.
+// counter staff's quick entry first, everyone's security page and the accessibility statement last.
 export function Menu() {
   // Until a required second factor is set up, the security page is all there is.
   if (readSession()?.setupRequired) {
@@ -40,6 +41,7 @@ export function Menu() {
       <ReportsMenuItem />
       <MunicipalitySettingsMenuItem />
       <SecurityMenuItem />
+      <AccessibilityMenuItem />
     </RaMenu>
   );
 }

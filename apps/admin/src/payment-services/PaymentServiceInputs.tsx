@@ -25,11 +25,11 @@ export function PaymentServiceInputs() {
       <TextInput source="name" validate={[required(), maxLength(100), noMyNumber]} autoFocus />
       <TextInput source="nameKana" validate={[maxLength(100), readingValid]} helperText="resources.payment-services.helper.nameKana" />
       <TextInput source="operator" validate={[required(), maxLength(100), noMyNumber]} />
-      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2 }}>
+      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, flexWrap: "wrap" }}>
         <SelectInput source="kind" choices={kinds} validate={required()} sx={{ minWidth: 220 }} />
         <SelectInput source="status" choices={statuses} defaultValue="active" validate={required()} sx={{ minWidth: 160 }} />
       </Stack>
-      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: "center" }}>
+      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: "center", flexWrap: "wrap" }}>
         <JpDateInput source="applicationsOpenOn" validate={required()} helperText="resources.payment-services.helper.applicationsOpenOn" defaultValue="2020-07-01" />
         <BooleanInput source="preRegistrationRequired" defaultValue={false} helperText="resources.payment-services.helper.preRegistrationRequired" />
       </Stack>

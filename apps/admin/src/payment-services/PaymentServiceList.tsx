@@ -33,7 +33,7 @@ function Actions() {
 export function PaymentServiceList() {
   return (
     <List error={<ListLoadError />} filters={usePaymentServiceFilters()} sort={{ field: 'nameKana', order: 'ASC' }} perPage={25} empty={<Empty />} actions={<Actions />}>
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name">
           <NameWithNationalChip />
         </DataTable.Col>

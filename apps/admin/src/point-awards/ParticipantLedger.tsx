@@ -25,7 +25,7 @@ export function ParticipantLedger({ participantId, capYen }: { participantId: nu
   return (
     <Box data-testid="participant-ledger">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', mb: 0.5 }}>
-        <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
+        <Typography variant="subtitle1" id="participant-ledger-title" sx={{ fontWeight: 700 }}>
           {translate('resources.point-awards.ledger.title')}
         </Typography>
         <Typography variant="body2" data-testid="ledger-total">
@@ -49,6 +49,8 @@ export function ParticipantLedger({ participantId, capYen }: { participantId: nu
           {translate('resources.point-awards.ledger.empty')}
         </Typography>
       ) : (
+        // Scrolls inside the page when narrow (200 % zoom); focusable to scroll by keyboard.
+        <Box sx={{ overflowX: 'auto' }} role="region" aria-labelledby="participant-ledger-title" tabIndex={0}>
         <Table size="small">
           <TableHead>
             <TableRow>
@@ -81,6 +83,7 @@ export function ParticipantLedger({ participantId, capYen }: { participantId: nu
             ))}
           </TableBody>
         </Table>
+        </Box>
       )}
     </Box>
   );

@@ -30,7 +30,7 @@ export function UserList() {
         </TopToolbar>
       }
     >
-      <DataTable rowClick="edit">
+      <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="username" />
         <DataTable.Col source="displayName" />
         <DataTable.Col source="role">

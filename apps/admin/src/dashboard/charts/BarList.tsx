@@ -1,7 +1,6 @@
 import { Box } from '@mui/material';
-import { Fragment } from 'react';
 import { formatCount } from '../format';
-import { cssPattern, SERIES_COLORS } from './palette';
+import { cssPattern, edge, SERIES_COLORS } from './palette';
 
 export interface BarRow {
   key: string;
@@ -33,47 +32,67 @@ export function BarList({
   colors?: readonly string[];
 }) {
   const max = Math.max(0, ...rows.map((r) => r.value));
+  // A list of rows, each one native button (name, bar, figure) when it opens a list:
+  // the button keeps its role and its name is the text it shows.
   return (
     <Box
-      role="list"
+      component="ul"
       aria-label={valueName}
       sx={{
-        display: 'grid',
-        gridTemplateColumns: `${labelWidth}px minmax(0, 1fr)`,
-        columnGap: 1,
-        rowGap: '6px',
-        alignItems: 'center',
+        listStyle: 'none',
+        m: 0,
+        p: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: '6px',
         fontSize: 12,
-        '& .bar-row': { display: 'flex', alignItems: 'center', gap: 0.75, width: '100%', minWidth: 0, p: 0, border: 0, bgcolor: 'transparent', font: 'inherit', color: 'inherit', textAlign: 'left' },
+        '& .bar-row': {
+          display: 'grid',
+          gridTemplateColumns: `${labelWidth}px minmax(0, 1fr)`,
+          columnGap: 1,
+          alignItems: 'center',
+          width: '100%',
+          minWidth: 0,
+          p: 0,
+          border: 0,
+          bgcolor: 'transparent',
+          font: 'inherit',
+          color: 'inherit',
+          textAlign: 'left',
+        },
+        '& .bar-name': { textAlign: 'right', color: '#37474f', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+        '& .bar-figure': { display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0 },
         '& button.bar-row': { cursor: 'pointer' },
-        '& button.bar-row:hover .bar, & button.bar-row:focus-visible .bar': { outline: '2px solid #263238', outlineOffset: 1 },
+        '& button.bar-row:hover .bar': { outline: '2px solid #263238', outlineOffset: 1 },
         // Backgrounds are left out of print by default; these are the data.
         '& .bar': { height: 22, minWidth: 2, boxSizing: 'border-box', border: '1px solid', borderRadius: '2px', flexShrink: 0, printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' },
       }}
     >
       {rows.map((r, i) => {
         const series = r.series ?? 0;
-        const bar = (
+        const content = (
           <>
-            <span className="bar" style={{ width: `calc((100% - 88px) * ${max > 0 ? r.value / max : 0})`, background: cssPattern(series, colors), borderColor: colors[series % colors.length] }} />
-            <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{format(r.value)}</span>
+            <span className="bar-name" title={r.name}>
+              {r.name}
+            </span>
+            <span className="bar-figure">
+              <span className="bar" style={{ width: `calc((100% - 88px) * ${max > 0 ? r.value / max : 0})`, background: cssPattern(series, colors), borderColor: edge(colors[series % colors.length]) }} />
+              <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{format(r.value)}</span>
+            </span>
           </>
         );
         return (
-          <Fragment key={r.key}>
-            <Box title={r.name} sx={{ textAlign: 'right', color: '#37474f', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              {r.name}
-            </Box>
+          <li key={r.key}>
             {onSelect ? (
-              <button type="button" role="listitem" className="bar-row" data-bar={r.key} aria-label={`${r.name}: ${format(r.value)}`} onClick={() => onSelect(r, i)}>
-                {bar}
+              <button type="button" className="bar-row" data-bar={r.key} onClick={() => onSelect(r, i)}>
+                {content}
               </button>
             ) : (
-              <div role="listitem" className="bar-row" data-bar={r.key} aria-label={`${r.name}: ${format(r.value)}`}>
-                {bar}
+              <div className="bar-row" data-bar={r.key}>
+                {content}
               </div>
             )}
-          </Fragment>
+          </li>
         );
       })}
     </Box>

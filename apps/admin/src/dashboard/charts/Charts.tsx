@@ -16,7 +16,7 @@ import {
 import type { Lang, StatInterval } from '@mynapoint/domain';
 import { formatCount, periodLabel, periodTick } from '../format';
 import { ChartFrame } from './ChartFrame';
-import { LINE_DASHES, OKABE_ITO, usePatterns } from './palette';
+import { edge, ink, LINE_DASHES, OKABE_ITO, usePatterns } from './palette';
 
 // The dashboard's recharts charts, loaded lazily (React.lazy) so that recharts is
 // not part of the first load. Each chart draws rows it is given; a click calls
@@ -71,7 +71,7 @@ export function GroupedBarChart<R extends { name: string } & Record<string, unkn
     <>
       <ChartFrame height={height}>
         {(width) => (
-          <BarChart width={width} height={height} data={rows} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} barGap={2}>
+          <BarChart accessibilityLayer={false} width={width} height={height} data={rows} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} barGap={2}>
             {patterns.defs}
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" interval={0} tick={AXIS} tickLine={false} />
@@ -83,7 +83,7 @@ export function GroupedBarChart<R extends { name: string } & Record<string, unkn
                 dataKey={s.key}
                 name={s.name}
                 fill={patterns.fill(i)}
-                stroke={patterns.color(i)}
+                stroke={patterns.edge(i)}
                 isAnimationActive={false}
                 onClick={onSelect ? (_d, index) => onSelect(rows[index], s.key) : undefined}
                 minPointSize={1}
@@ -94,7 +94,7 @@ export function GroupedBarChart<R extends { name: string } & Record<string, unkn
           </BarChart>
         )}
       </ChartFrame>
-      <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.color(i) }))} />
+      <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.edge(i) }))} />
     </>
   );
 }
@@ -121,6 +121,7 @@ export function CumulativeChart({
       <ChartFrame height={height}>
         {(width) => (
           <LineChart
+            accessibilityLayer={false}
             width={width}
             height={height}
             data={series}
@@ -139,7 +140,7 @@ export function CumulativeChart({
                 strokeWidth={2}
                 strokeDasharray="2 4"
                 ifOverflow="extendDomain"
-                label={{ value: translate('resources.dashboard.uptake.quota', { count: formatCount(quotaCapacity) }), position: 'insideTopLeft', ...LABEL, fill: OKABE_ITO.vermillion }}
+                label={{ value: translate('resources.dashboard.uptake.quota', { count: formatCount(quotaCapacity) }), position: 'insideTopLeft', ...LABEL, fill: ink(OKABE_ITO.vermillion) }}
               />
             )}
             <Line
@@ -156,10 +157,10 @@ export function CumulativeChart({
               type="monotone"
               dataKey="cumulativeApplications"
               name={translate('resources.dashboard.uptake.applications')}
-              stroke={OKABE_ITO.orange}
+              stroke={edge(OKABE_ITO.orange)}
               strokeWidth={2.5}
               strokeDasharray={LINE_DASHES[1]}
-              dot={dots ? { r: 3, fill: '#fff', stroke: OKABE_ITO.orange, strokeWidth: 2 } : false}
+              dot={dots ? { r: 3, fill: '#fff', stroke: edge(OKABE_ITO.orange), strokeWidth: 2 } : false}
               activeDot={{ r: 6 }}
               isAnimationActive={false}
             />
@@ -169,7 +170,7 @@ export function CumulativeChart({
       <ChartKey
         items={[
           { name: translate('resources.dashboard.uptake.reservations'), stroke: OKABE_ITO.blue },
-          { name: translate('resources.dashboard.uptake.applications'), stroke: OKABE_ITO.orange, dash: LINE_DASHES[1] },
+          { name: translate('resources.dashboard.uptake.applications'), stroke: edge(OKABE_ITO.orange), dash: LINE_DASHES[1] },
           ...(quotaCapacity > 0 ? [{ name: translate('resources.dashboard.uptake.quota', { count: formatCount(quotaCapacity) }), stroke: OKABE_ITO.vermillion, dash: '2 4' }] : []),
         ]}
       />
@@ -197,7 +198,7 @@ export function PeriodBarChart({
   return (
     <ChartFrame height={height}>
       {(width) => (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 16, right: 8, bottom: 0, left: 8 }}>
+        <BarChart accessibilityLayer={false} width={width} height={height} data={rows} margin={{ top: 16, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" tickFormatter={(p: string) => periodTick(p, interval, lang)} tick={AXIS} minTickGap={20} />
           <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={72} allowDecimals={false} />
@@ -226,7 +227,7 @@ export function DistributionChart({
   return (
     <ChartFrame height={height}>
       {(width) => (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 28, right: 16, bottom: 4, left: 0 }} barCategoryGap={3}>
+        <BarChart accessibilityLayer={false} width={width} height={height} data={rows} margin={{ top: 28, right: 16, bottom: 4, left: 0 }} barCategoryGap={3}>
           {patterns.defs}
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {/* Slanted labels only when the buckets are too narrow for them. */}
@@ -238,7 +239,7 @@ export function DistributionChart({
           <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={48} allowDecimals={false} />
           <Tooltip formatter={(v) => [formatCount(Number(v)), translate('resources.dashboard.points.participants')]} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
           {cap && (
-            <ReferenceLine x={cap.name} stroke="transparent" label={{ value: capLabel, position: 'top', ...LABEL, fill: OKABE_ITO.vermillion, fontWeight: 700 }} />
+            <ReferenceLine x={cap.name} stroke="transparent" label={{ value: capLabel, position: 'top', ...LABEL, fill: ink(OKABE_ITO.vermillion), fontWeight: 700 }} />
           )}
           <Bar dataKey="participants" isAnimationActive={false} onClick={onSelect ? (_d, i) => onSelect(i) : undefined} minPointSize={1}>
             {rows.map((r) => (
@@ -272,7 +273,7 @@ export function StackedPeriodChart({
     <>
       <ChartFrame height={height}>
         {(width) => (
-          <BarChart width={width} height={height} data={rows} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} width={width} height={height} data={rows} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
             {patterns.defs}
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="period" tickFormatter={(p: string) => periodTick(p, interval, lang)} tick={AXIS} minTickGap={20} />
@@ -294,7 +295,7 @@ export function StackedPeriodChart({
           </BarChart>
         )}
       </ChartFrame>
-      <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.color(i) }))} />
+      <ChartKey items={series.map((s, i) => ({ name: s.name, fill: patterns.fill(i), stroke: patterns.edge(i) }))} />
     </>
   );
 }

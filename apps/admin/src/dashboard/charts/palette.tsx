@@ -14,6 +14,28 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
+// Yellow (1.3:1), orange (2.3:1) and sky blue (2.3:1) are too light to stand on white by
+// themselves (JIS X 8341-3 / WCAG 1.4.11 asks 3:1 of a chart's marks): every bar and
+// swatch is drawn with an edge of 3:1 or more (`edge`), and a line in such a colour is
+// drawn in its edge colour. Text in a series colour uses `ink` (4.5:1).
+const EDGES: Record<string, string> = {
+  [OKABE_ITO.orange]: '#A36200',
+  [OKABE_ITO.skyBlue]: '#2A7AB0',
+  [OKABE_ITO.yellow]: '#7D7400',
+  [OKABE_ITO.purple]: '#A8527F',
+};
+const INKS: Record<string, string> = { [OKABE_ITO.vermillion]: '#A84A00', [OKABE_ITO.green]: '#00694D' };
+
+/** The colour to draw a mark's edge (or a line) in: the colour itself when it has 3:1 on white. */
+export function edge(color: string): string {
+  return EDGES[color] ?? color;
+}
+
+/** The colour for text in a series' colour: 4.5:1 on white. */
+export function ink(color: string): string {
+  return INKS[color] ?? EDGES[color] ?? color;
+}
+
 export const SERIES_COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.vermillion, OKABE_ITO.skyBlue, OKABE_ITO.purple, OKABE_ITO.yellow, OKABE_ITO.black];
 export const LINE_DASHES = ['', '8 4', '2 3', '10 3 2 3'];
 
@@ -91,5 +113,5 @@ export function usePatterns(count: number, colors: readonly string[] = SERIES_CO
       })}
     </defs>
   );
-  return { defs, fill, color: (i: number) => colors[i % colors.length] };
+  return { defs, fill, color: (i: number) => colors[i % colors.length], edge: (i: number) => edge(colors[i % colors.length]) };
 }

@@ -110,9 +110,9 @@ describe('prefecture dashboard in the browser', () => {
     // No district breakdown across municipalities: it says how to get one.
     await page.locator('[data-panel="district"]').getByText('1つ選ぶと表示します').waitFor();
 
-    // The dashboard, its municipalities (read-only) and its own sign-in security: the prefecture opens no list of records.
+    // The dashboard, its municipalities (read-only), its own sign-in security and the accessibility statement: no list of records.
     await page.getByRole('menuitem', { name: 'ダッシュボード' }).waitFor();
-    expect((await page.getByRole('menuitem').allTextContents()).map((s) => s.trim())).toEqual(['ダッシュボード', '市区町村', 'セキュリティ']);
+    expect((await page.getByRole('menuitem').allTextContents()).map((s) => s.trim())).toEqual(['ダッシュボード', '市区町村', 'セキュリティ', 'アクセシビリティ方針']);
     await screenshot(page, 'prefecture-dashboard-all');
     await page.locator('[data-panel="comparison"]').screenshot({ path: join(SCREENSHOT_DIR, 'prefecture-comparison.png') });
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
 import { settle, trackRequests } from '../support/a11y';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
 import { createFraudAlertWithNotice } from '../support/fraud-fixtures';
@@ -18,7 +18,7 @@ describe('keyboard and screen-reader stories', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    t = await TestApp.start({ seed: DEMO_SEED_STEPS, listen: true, config: { adminDir: ADMIN_DIR } });
+    t = await TestApp.start({ seed: CITY_SEED_STEPS, listen: true, config: { adminDir: ADMIN_DIR } });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, Tooltip } from '@mui/material';
+import { Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, Tooltip } from '@mui/material';
 import { RecordContextProvider, useTranslate } from 'react-admin';
 import { JpDateField } from '../common/dates';
 import { deviceName } from './deviceName';
@@ -29,7 +29,10 @@ export function Instant({ value }: { value: string }) {
 export function SessionsTable({ rows, onEnd }: { rows: SessionRow[]; onEnd: (id: number) => void }) {
   const translate = useTranslate();
   if (!rows.length) return <p>{translate(`${T}.none`)}</p>;
+  // A wide table scrolls inside its own box (at 200 % zoom the page itself never does);
+  // focusable, so a keyboard can scroll it too.
   return (
+    <Box sx={{ overflowX: 'auto', maxWidth: '100%' }} tabIndex={0} role="region" aria-label={translate(`${T}.caption`, { count: rows.length })}>
     <Table size="small" data-testid="sessions-table">
       <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{translate(`${T}.caption`, { count: rows.length })}</caption>
       <TableHead>
@@ -80,5 +83,6 @@ export function SessionsTable({ rows, onEnd }: { rows: SessionRow[]; onEnd: (id:
         ))}
       </TableBody>
     </Table>
+    </Box>
   );
 }

@@ -6,6 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // marked as a re-application. The mark is set by a trigger so every path that
 // inserts applications (API, CSV import, seed) gets it. Existing applications had no
 // recorded deletion: they start unmarked.
+// Not reference data: application_deletions is a municipality's own (municipality_code);
+// its key leads with the code and row-level security is switched on with every other
+// owned table in 1764001800000-municipalities.ts (the schema catalog test checks both).
 export class ApplicationDeletions1764001720000 implements MigrationInterface {
   name = 'ApplicationDeletions1764001720000';
 

@@ -76,14 +76,18 @@ export class MunicipalitiesRepository extends ListRepository<MunicipalityRecord>
     return Boolean(await this.db.one('SELECT 1 FROM municipalities WHERE code = $1', [code]));
   }
 
-  /** The current municipality's settings (row-level security: its own row); none for the installation's accounts. */
-  @GenerateSql()
-  current(): Promise<MunicipalitySettings | undefined> {
+  /**
+   * The current municipality's settings (row-level security: its own row); none for the
+   * installation's accounts. With `code`: that municipality's, when row-level security
+   * shows it (a prefecture user's narrowed stats).
+   */
+  @GenerateSql({ params: [] }, { name: 'by code', params: ['152064'] })
+  current(code: string | null = null): Promise<MunicipalitySettings | undefined> {
     return this.db.one<MunicipalitySettings>(
       `SELECT code, name, prefecture_code AS "prefectureCode", districts, district_population AS "districtPopulation",
               contact_phone AS "contactPhone", contact_email AS "contactEmail"
-         FROM municipalities WHERE code = current_municipality()`,
-      [],
+         FROM municipalities WHERE code = coalesce($1::char(6), current_municipality())`,
+      [code],
       { prepared: true }, // the dashboard's uptake and the settings read it on every request
     );
   }

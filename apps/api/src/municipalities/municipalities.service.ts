@@ -45,8 +45,8 @@ export class MunicipalitiesService {
    * settings, the dashboard, reports and notices. Null for the installation's accounts
    * (operator, prefecture), which belong to none.
    */
-  async current(): Promise<MunicipalitySettings | null> {
-    return (await this.repo.current()) ?? null;
+  async current(code: string | null = null): Promise<MunicipalitySettings | null> {
+    return (await this.repo.current(code)) ?? null;
   }
 
   async create(dto: CreateMunicipalityDto): Promise<MunicipalityRecord> {

@@ -105,20 +105,10 @@ function byMonthAndEdgeDays(rollup: 'point_award' | 'application_service', value
 
 const SEASON = { campaignId: 1, from: '2020-07-15', to: '2021-03-31' };
 
-export interface MunicipalityDistricts {
-  districts: string[];
-  population: Record<string, number>;
-}
-
 @Injectable()
 export class DashboardStatsRepository {
   constructor(private readonly db: Db) {}
 
-  /** A municipality's districts and their populations (its settings row); undefined when there is none. */
-  @GenerateSql({ params: ['152234'] })
-  async municipalityDistricts(code: string): Promise<MunicipalityDistricts | undefined> {
-    return this.db.one<MunicipalityDistricts>('SELECT districts, district_population AS population FROM municipalities WHERE code = $1', [code]);
-  }
 
   @GenerateSql({ params: [1] })
   async campaignExists(id: number): Promise<boolean> {

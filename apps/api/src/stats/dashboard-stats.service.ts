@@ -3,7 +3,7 @@ import { AGE_BAND, CHANNEL, MunicipalityStats, MunicipalityStatsRow, PointsStats
 import { requireTenant } from '../common/db/tenant';
 import { badQuery } from '../common/list/list-query';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
-import { DashboardStatsRepository, MunicipalityDistricts } from './dashboard-stats.repository';
+import { DashboardStatsRepository } from './dashboard-stats.repository';
 import { DEFAULT_RANGE_DAYS, OpenStatsQuery, StatsQuery, closeStatsQuery } from './stats-query';
 
 // The rules of the dashboard's summary, uptake and points: zero-filled series and
@@ -197,14 +197,12 @@ export class DashboardStatsService {
    * municipality in scope. Null for a prefecture user across several: district names
    * belong to each municipality (two may share one), so it gets no district breakdown.
    */
-  private async districtSettings(): Promise<MunicipalityDistricts | null> {
+  private async districtSettings(): Promise<{ districts: string[]; population: Record<string, number> } | null> {
     const scope = requireTenant().statsMunicipalities;
-    if (!scope) {
-      const own = await this.municipalitySettings.current();
-      return { districts: own?.districts ?? [], population: own?.districtPopulation ?? {} };
-    }
-    if (scope.length !== 1) return null;
-    return (await this.repo.municipalityDistricts(scope[0])) ?? { districts: [], population: {} };
+    if (scope && scope.length !== 1) return null;
+    // One way to read a municipality's settings: its own, or the one a prefecture narrowed to.
+    const m = await this.municipalitySettings.current(scope?.[0] ?? null);
+    return { districts: m?.districts ?? [], population: m?.districtPopulation ?? {} };
   }
 
   private async assertCampaign(id: number | null): Promise<void> {

@@ -233,54 +233,8 @@ export class Municipalities1764001800000 implements MigrationInterface {
       GRANT EXECUTE ON FUNCTION unfinished_import_workers() TO ${APP_ROLE};
     `);
 
-    // The operator removes a municipality's data completely: every owned row, the audit
-    // log's too, as the tables' owner (the API's role may not delete audit rows). The
-    // operator's own audit row of the removal is written in 000000 by the API.
-    await q.query(`
-      CREATE FUNCTION remove_municipality_data(code char(6)) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-      DECLARE
-        t text;
-        n bigint;
-        removed jsonb := '{}';
-      BEGIN
-        IF code IS NULL OR code = '000000' THEN RAISE EXCEPTION 'not a municipality: %', code; END IF;
-        IF current_municipality() IS DISTINCT FROM '000000' THEN
-          RAISE EXCEPTION 'only the operator removes a municipality' USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_no_update_delete;
-        FOREACH t IN ARRAY ARRAY[${[
-          'fraud_alert_history',
-          'fraud_alerts',
-          'assistance_records',
-          'application_deletions',
-          'point_awards',
-          'applications',
-          'reservations',
-          'participants',
-          'import_errors',
-          'imports',
-          'reservation_quotas',
-          'idempotency_keys',
-          'sessions',
-          'audit_logs',
-          ...ROLLUP_TABLES,
-          'users',
-          'payment_services',
-          'campaigns',
-        ]
-          .map((x) => `'${x}'`)
-          .join(', ')}] LOOP
-          EXECUTE format('DELETE FROM %I WHERE municipality_code = $1', t) USING code;
-          GET DIAGNOSTICS n = ROW_COUNT;
-          removed := removed || jsonb_build_object(t, n);
-        END LOOP;
-        ALTER TABLE audit_logs ENABLE TRIGGER audit_logs_no_update_delete;
-        DELETE FROM municipalities m WHERE m.code = remove_municipality_data.code;
-        RETURN removed;
-      END $$;
-      REVOKE ALL ON FUNCTION remove_municipality_data(char) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION remove_municipality_data(char) TO ${APP_ROLE};
-    `);
+    // The operator's removal of a municipality's data (remove_municipality_data) is
+    // migration 1764001810000's: it needs the imports' delete guard lifted too.
   }
 
   async down(): Promise<void> {

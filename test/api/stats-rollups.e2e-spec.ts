@@ -18,17 +18,23 @@ const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 /** Rows as sorted JSON strings: order-free comparison with readable diffs. */
 const canon = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
 
-async function expectedRollups(t: TestApp) {
-  const uptake = await t.sql(
-    `WITH w AS (
+// The writes an uptake rollup counts: reservations and applications, with the reservation's age band and district.
+const UPTAKE_WRITES = `WITH w AS (
        SELECT q.campaign_id, (r.reserved_at AT TIME ZONE 'Asia/Tokyo')::date AS day, r.channel, r.age_band, r.district, 1 AS res, 0 AS app
          FROM reservations r JOIN reservation_quotas q ON q.id = r.quota_id
        UNION ALL
        SELECT p.campaign_id, (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date, a.channel, r.age_band, r.district, 0, 1
-         FROM applications a JOIN participants p ON p.id = a.participant_id LEFT JOIN reservations r ON r.participant_id = a.participant_id)
+         FROM applications a JOIN participants p ON p.id = a.participant_id LEFT JOIN reservations r ON r.participant_id = a.participant_id)`;
+
+async function expectedRollups(t: TestApp) {
+  const UPTAKE_DAILY = `${UPTAKE_WRITES}
      SELECT campaign_id, day::text, 'channel' AS dimension, channel AS value, sum(res)::int AS reservations, sum(app)::int AS applications FROM w GROUP BY 1, 2, 4
      UNION ALL SELECT campaign_id, day::text, 'age_band', age_band, sum(res)::int, sum(app)::int FROM w GROUP BY 1, 2, 4
-     UNION ALL SELECT campaign_id, day::text, 'district', district, sum(res)::int, sum(app)::int FROM w GROUP BY 1, 2, 4`,
+     UNION ALL SELECT campaign_id, day::text, 'district', district, sum(res)::int, sum(app)::int FROM w GROUP BY 1, 2, 4`;
+  const uptake = await t.sql(UPTAKE_DAILY);
+  const uptakeMonthly = await t.sql(
+    `SELECT campaign_id, to_char(date_trunc('month', day::date), 'YYYY-MM-DD') AS month, dimension, value, sum(reservations)::int AS reservations, sum(applications)::int AS applications
+       FROM (${UPTAKE_DAILY}) d GROUP BY 1, 2, 3, 4`,
   );
   const services = await t.sql(
     `SELECT p.campaign_id, (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date::text AS day, a.payment_service_id, count(*)::int AS applications
@@ -59,6 +65,7 @@ async function expectedRollups(t: TestApp) {
   }
   return {
     uptake: canon(uptake),
+    uptakeMonthly: canon(uptakeMonthly),
     services: canon(services),
     points: canon(points),
     servicesMonthly: canon(servicesMonthly),
@@ -71,6 +78,7 @@ async function expectedRollups(t: TestApp) {
 async function rollups(t: TestApp) {
   return {
     uptake: canon(await t.sql(`SELECT campaign_id, day::text, dimension, value, reservations, applications FROM uptake_daily_stats`)),
+    uptakeMonthly: canon(await t.sql(`SELECT campaign_id, month::text, dimension, value, reservations, applications FROM uptake_monthly_stats`)),
     services: canon(await t.sql(`SELECT campaign_id, day::text, payment_service_id, applications FROM application_service_daily_stats`)),
     points: canon(await t.sql(`SELECT campaign_id, day::text, payment_service_id, kind, points::text, awards FROM point_award_daily_stats`)),
     servicesMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, applications FROM application_service_monthly_stats`)),

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
-import { axe, customSteps, isBlocking, MUNICIPALITY_ROLES, POPUP, resourceSteps, settle, summarize, trackRequests, writeReport, type Finding, type Ids, type WalkStep } from '../support/a11y';
+import { municipalitiesSeed } from '../../apps/api/src/database/seed/municipalities.seed';
+import { installationUsersSeed } from '../../apps/api/src/database/seed/users.seed';
+import { axe, customSteps, isBlocking, POPUP, resourceSteps, settle, summarize, trackRequests, writeReport, type Finding, type Ids, type WalkStep, WALK_ROLES } from '../support/a11y';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
@@ -36,7 +38,8 @@ describe('accessibility: axe on every page × role', () => {
   const t0 = Date.now();
 
   beforeAll(async () => {
-    t = await TestApp.start({ seed: CITY_SEED_STEPS, listen: true, config: { adminDir: ADMIN_DIR } });
+    // The demo city, the municipalities' rows and the installation's operator and prefecture.
+    t = await TestApp.start({ seed: [municipalitiesSeed, ...CITY_SEED_STEPS, installationUsersSeed], listen: true, config: { adminDir: ADMIN_DIR } });
     browser = await launchBrowser();
     // The demo has no import job: one, with a refused row, so that imports/show has a record.
     const csv = 'myKeyId,reservedAt,channel\r\nNOTAKEY,2020-09-01 10:00,counter\r\n';
@@ -69,7 +72,7 @@ describe('accessibility: axe on every page × role', () => {
     return found;
   }
 
-  it.each(['anonymous', ...MUNICIPALITY_ROLES])('%s: every page it reaches', async (role) => {
+  it.each(['anonymous', ...WALK_ROLES])('%s: every page it reaches', async (role) => {
     const page = await newPage(browser, t.baseUrl!, { viewport: { width: 1280, height: 720 } });
     const inflight = trackRequests(page);
     if (role !== 'anonymous') await login(page, role);

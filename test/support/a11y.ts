@@ -11,6 +11,8 @@ import { can, type Role } from '@mynapoint/domain';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const MUNICIPALITY_ROLES: Role[] = ['admin', 'policy', 'counter', 'manager'];
+/** Every role that signs in: a municipality's four, and the installation's operator and prefecture. */
+export const WALK_ROLES: Role[] = [...MUNICIPALITY_ROLES, 'operator', 'prefecture'];
 
 type View = 'list' | 'show' | 'edit' | 'create';
 
@@ -32,6 +34,10 @@ export const RESOURCE_VIEWS: Record<string, View[]> = {
   users: ['list', 'edit', 'create'],
   'audit-logs': ['list', 'show'],
   'fraud-alerts': ['list', 'show', 'edit', 'create'],
+  'population-figures': ['list', 'show', 'edit', 'create'],
+  targets: ['list', 'edit', 'create'],
+  'benchmark-rates': ['list', 'edit', 'create'],
+  municipalities: ['list', 'show', 'edit', 'create'],
 };
 
 /** The id of the first record the role lists (with `filter`, and `pick` among the first 100), or `null` when there is none. */
@@ -53,7 +59,7 @@ export function resourceSteps(): WalkStep[] {
   const steps: WalkStep[] = [];
   for (const [resource, views] of Object.entries(RESOURCE_VIEWS)) {
     for (const view of views) {
-      const roles = MUNICIPALITY_ROLES.filter((r) => can(r, resource, view));
+      const roles = WALK_ROLES.filter((r) => can(r, resource, view));
       if (!roles.length) continue;
       const path =
         view === 'list'
@@ -70,7 +76,7 @@ export function resourceSteps(): WalkStep[] {
   return steps;
 }
 
-const who = (resource: string, action: Parameters<typeof can>[2]) => MUNICIPALITY_ROLES.filter((r) => can(r, resource, action));
+const who = (resource: string, action: Parameters<typeof can>[2]) => WALK_ROLES.filter((r) => can(r, resource, action));
 
 /**
  * Pages outside the resources, and dialogs and menus opened. A new page is one line:
@@ -80,8 +86,12 @@ export function customSteps(): WalkStep[] {
   return [
     { name: 'login', path: '/login', roles: ['anonymous'] },
     { name: 'accessibility (signed out)', path: '/accessibility', roles: ['anonymous'] },
-    { name: 'dashboard', path: '/', roles: MUNICIPALITY_ROLES },
-    { name: 'accessibility', path: '/accessibility', roles: MUNICIPALITY_ROLES },
+    // The operator's home page, the prefecture's comparison dashboard, the municipalities' dashboards (card uptake first).
+    { name: 'dashboard', path: '/', roles: WALK_ROLES },
+    { name: 'accessibility', path: '/accessibility', roles: WALK_ROLES },
+    // Sign-in security: two-factor setup and the user's sessions.
+    { name: 'security', path: '/security', roles: WALK_ROLES },
+    { name: 'municipality-settings', path: '/municipality-settings', roles: ['admin'] },
     { name: 'reports', path: '/reports', roles: who('reports', 'show') },
     {
       name: 'notices/print',
@@ -94,6 +104,7 @@ export function customSteps(): WalkStep[] {
     // Menus and dialogs, open.
     { name: 'dashboard + language menu', path: '/', roles: ['manager'], open: (p) => p.getByRole('button', { name: /日本語|English/ }).click() },
     { name: 'dashboard + user menu', path: '/', roles: ['policy'], open: (p) => p.getByRole('button', { name: /ユーザー情報|Profile/ }).click() },
+    { name: 'dashboard + municipality picker', path: '/', roles: ['prefecture'], open: (p) => p.getByTestId('dashboard-municipality').getByRole('combobox').click() },
     { name: 'reservations/list + filter menu', path: '/reservations', roles: ['policy'], open: (p) => p.getByRole('button', { name: /絞り込み条件を追加|Add filter/ }).click() },
     { name: 'payment-services/create + select open', path: '/payment-services/create', roles: ['policy'], open: (p) => p.getByLabel('種類').click() },
     {

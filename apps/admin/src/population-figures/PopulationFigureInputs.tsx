@@ -18,12 +18,12 @@ export function PopulationFigureInputs() {
   const count = [required(), minValue(0)];
   return (
     <Stack sx={{ width: '100%', maxWidth: 720 }}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, flexWrap: 'wrap' }}>
         <JpDateInput source="asOf" validate={required()} helperText="resources.population-figures.helper.asOf" />
         <DistrictInput source="district" validate={[required(), maxLength(40), noMyNumber]} />
         <SelectInput source="ageBand" choices={ageBands} validate={required()} />
       </Stack>
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, flexWrap: 'wrap' }}>
         <NumberInput source="population" min={0} step={1} validate={count} helperText="resources.population-figures.helper.counts" />
         <NumberInput source="cardApplications" min={0} step={1} validate={count} />
         <NumberInput source="cardsIssued" min={0} step={1} validate={count} />

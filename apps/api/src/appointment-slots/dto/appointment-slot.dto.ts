@@ -66,9 +66,15 @@ export class GenerateAppointmentSlotsDto {
   breakEnd?: string | null;
 }
 
+export class SkippedDayDto {
+  @ApiProperty({ example: '2022-09-19' }) date: string;
+  @ApiProperty({ enum: ['holiday', 'year_end', 'municipality', 'desk_closed'] }) reason: string;
+  @ApiProperty({ example: '敬老の日' }) name: string;
+}
+
 export class GeneratedSlotsDto {
   @ApiProperty({ description: '作成した枠の数' }) created: number;
   @ApiProperty({ description: '同じ開始時刻の枠が既にあったため作らなかった数' }) existing: number;
-  @ApiProperty({ description: '飛ばした日（祝日・年末年始・市の休業日・窓口の開設期間外）', example: [{ date: '2022-09-19', reason: 'holiday', name: '敬老の日' }] })
-  skipped: { date: string; reason: string; name: string }[];
+  @ApiProperty({ type: SkippedDayDto, isArray: true, description: '飛ばした日（祝日・年末年始・市の休業日・窓口の開設期間外）' })
+  skipped: SkippedDayDto[];
 }

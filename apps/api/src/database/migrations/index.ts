@@ -25,6 +25,7 @@ import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-refe
 import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operator-policy-not-prefecture';
 import { SignIn1764002200000 } from './1764002200000-sign-in';
 import { UptakeMonthlyStats1764002250000 } from './1764002250000-uptake-monthly-stats';
+import { SupportDesks1764002500000 } from './1764002500000-support-desks';
 import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
 
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CardUptake1764002000000,
   TenantListIndexes1764001890000,
   UptakeMonthlyStats1764002250000,
+  SupportDesks1764002500000,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeskOffice } from '@mynapoint/domain';
+import type { DeskDayFigures, DeskOffice } from '@mynapoint/domain';
 import { Db } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 
@@ -8,18 +8,12 @@ import { GenerateSql } from '../common/db/generate-sql';
 // wait from check-in to the visit's start (the visit record's visitedAt). Read from the
 // tables themselves: a city's desks have thousands of slots, not millions.
 
-export interface DeskDayRow {
+/** A desk's day as the statement reads it: the figures, with the waits as a sum and a count to average later. */
+export interface DeskDayRow extends Omit<DeskDayFigures, 'avgWaitMinutes'> {
   date: string;
   deskId: number;
   deskName: string;
   office: DeskOffice;
-  capacity: number;
-  seatsBooked: number;
-  appointments: number;
-  checkedIn: number;
-  noShows: number;
-  cancelled: number;
-  walkIns: number;
   waitMinutesSum: number;
   waits: number;
 }

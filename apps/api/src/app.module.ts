@@ -23,6 +23,7 @@ import { CounterStatsModule } from './stats/counter-stats.module';
 import { DashboardStatsModule } from './stats/dashboard-stats.module';
 import { CardUptakeStatsModule } from './stats/card-uptake-stats.module';
 import { DeskStatsModule } from './stats/desk-stats.module';
+import { MeasureStatsModule } from './stats/measure-stats.module';
 import { PopulationFiguresModule } from './population-figures/population-figures.module';
 import { BenchmarkRatesModule } from './benchmark-rates/benchmark-rates.module';
 import { TargetsModule } from './targets/targets.module';
@@ -30,6 +31,7 @@ import { PointAwardsModule } from './point-awards/point-awards.module';
 import { UsersModule } from './users/users.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { MeasuresModule } from './measures/measures.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ReservationQuotasModule } from './reservation-quotas/reservation-quotas.module';
 import { ReservationsModule } from './reservations/reservations.module';
@@ -51,6 +53,7 @@ const FEATURES = [
   PaymentServicesModule,
   SettingsModule,
   CampaignsModule,
+  MeasuresModule,
   ReservationQuotasModule,
   ParticipantsModule,
   ReservationsModule,
@@ -71,6 +74,7 @@ const FEATURES = [
   AppointmentsModule,
   TerminalsModule,
   WrongPersonIncidentsModule,
+  MeasureStatsModule,
   ImportsModule,
   ExportsModule,
   ReportsModule,

@@ -1,4 +1,5 @@
-import type { AssistanceOutcome, CardUptakeStats, DeskStats, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
+import type { MeasureStatsService } from '../stats/measure-stats.service';
+import type { AssistanceOutcome, CardUptakeStats, DeskStats, Channel, FraudChannel, PaymentServiceKind, PointAwardKind, UnableReason } from '@mynapoint/domain';
 
 // Everything the monthly report shows, gathered once and rendered as PDF or Excel.
 export interface MonthlyReport {
@@ -25,7 +26,7 @@ export interface MonthlyReport {
     participantsAtCapToDate: number;
     pointsToDate: number;
     byService: { name: string; awards: number; points: number }[];
-    byKind: { kind: TransactionKind; awards: number; points: number }[];
+    byKind: { kind: PointAwardKind; awards: number; points: number }[];
   };
   counter: {
     visits: number;
@@ -45,4 +46,6 @@ export interface MonthlyReport {
   cardUptake: CardUptakeStats;
   /** Support desks over the month (GET /api/stats/desks's figures): seats, bookings, no-shows, walk-ins, waits. */
   desks: DeskStats;
+  /** Uptake, points and budget by measure, to date (GET /api/stats/measures's figures). */
+  measures: Awaited<ReturnType<MeasureStatsService['measures']>>['measures'];
 }

@@ -6,6 +6,7 @@ import { ReportsService } from './reports.service';
 import { CardUptakeStatsModule } from '../stats/card-uptake-stats.module';
 import { DeskStatsModule } from '../stats/desk-stats.module';
 import { AppointmentsModule } from '../appointments/appointments.module';
+import { MeasureStatsModule } from '../stats/measure-stats.module';
 
-@Module({ imports: [MunicipalitiesModule, CardUptakeStatsModule, DeskStatsModule, AppointmentsModule], controllers: [ReportsController], providers: [ReportsService, ReportsRepository] })
+@Module({ imports: [MunicipalitiesModule, CardUptakeStatsModule, DeskStatsModule, AppointmentsModule, MeasureStatsModule], controllers: [ReportsController], providers: [ReportsService, ReportsRepository] })
 export class ReportsModule {}

@@ -10,6 +10,7 @@ import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
 import { CardUptakeStatsService } from '../stats/card-uptake-stats.service';
 import { DeskStatsService } from '../stats/desk-stats.service';
+import { MeasureStatsService } from '../stats/measure-stats.service';
 import { ReportsRepository } from './reports.repository';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { renderDaySheetPdf } from './day-sheet.pdf';
@@ -21,6 +22,7 @@ export class ReportsService {
   constructor(
     private readonly repo: ReportsRepository,
     private readonly cardUptake: CardUptakeStatsService,
+    private readonly measureStats: MeasureStatsService,
     private readonly audit: AuditService,
     private readonly municipalities: MunicipalitiesService,
     private readonly deskStats: DeskStatsService,
@@ -61,13 +63,14 @@ export class ReportsService {
       if (!Number.isSafeInteger(campaignId) || campaignId < 1) throw new CommonException(CommonError.BadQuery, 'campaignId は正の整数で指定してください。');
     }
 
-    const [figures, municipality, cardUptake, desks] = await Promise.all([
+    const [figures, municipality, cardUptake, desks, measures] = await Promise.all([
       this.repo.monthly(month, campaignId),
       this.municipalities.current(),
       this.cardUptake.cardUptake(lastDayOf(month)),
       this.deskStats.desks(`${month}-01`, lastDayOf(month)),
+      this.measureStats.measures(),
     ]);
-    const report: MonthlyReport = { ...figures, cardUptake, desks, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
+    const report: MonthlyReport = { ...figures, cardUptake, desks, measures: measures.measures, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
     const name = `マイナポイント月次報告_${formatJapaneseEraMonth(`${month}-01`)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="mynapoint-monthly-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { REMOVAL_ORDER, removalFunctionSql } from './1764001810000-remove-municipality-data';
+import { removalFunctionSql } from './1764001810000-remove-municipality-data';
+import { ORDER_WITH_MEASURES } from './1764002300000-measures';
 
 // Issue #21: support desks, appointment slots that are never overbooked, shared
 // terminals and wrong-person incidents.
@@ -33,7 +34,7 @@ const ORDER_WITH_DESKS = [
   'wrong_person_incidents',
   'appointments',
   'appointment_slots',
-  ...REMOVAL_ORDER.flatMap((t) => (t === 'assistance_records' ? [t, 'terminals', 'desks'] : [t])),
+  ...ORDER_WITH_MEASURES.flatMap((t) => (t === 'assistance_records' ? [t, 'terminals', 'desks'] : [t])),
 ];
 const TABLES = ['desks', 'appointment_slots', 'appointments', 'terminals', 'wrong_person_incidents', 'wrong_person_incident_visits', 'wrong_person_incident_history'];
 
@@ -202,7 +203,7 @@ export class SupportDesks1764002500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(removalFunctionSql(REMOVAL_ORDER));
+    await q.query(removalFunctionSql(ORDER_WITH_MEASURES));
     await q.query(`
       DROP TABLE wrong_person_incident_history;
       DROP TABLE wrong_person_incident_visits;

@@ -28,6 +28,7 @@ import { UptakeMonthlyStats1764002250000 } from './1764002250000-uptake-monthly-
 import { SupportDesks1764002500000 } from './1764002500000-support-desks';
 import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
+import { Measures1764002300000 } from './1764002300000-measures';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   TenantListIndexes1764001890000,
   UptakeMonthlyStats1764002250000,
   SupportDesks1764002500000,
+  Measures1764002300000,
 ];

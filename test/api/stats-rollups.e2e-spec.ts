@@ -211,7 +211,13 @@ describe('stats rollups', () => {
           } else if (!open) {
             continue;
           } else if (o.kind === 'apply' && !open.applied) {
-            await apply(keys.get(open.participant_id)!, { appliedAt: at('2020-09-10', o.day, 12), paymentServiceId: services[o.service], channel: o.channel }).expect(201);
+            // A re-application after a deletion must name the deleted one's service (docs/api-notes.md).
+            const [deleted] = await t.sql<{ payment_service_id: number }>(
+              'SELECT payment_service_id FROM application_deletions WHERE participant_id = $1 ORDER BY id DESC LIMIT 1',
+              [open.participant_id],
+            );
+            const paymentServiceId = deleted?.payment_service_id ?? services[o.service];
+            await apply(keys.get(open.participant_id)!, { appliedAt: at('2020-09-10', o.day, 12), paymentServiceId, channel: o.channel }).expect(201);
           } else if (o.kind === 'editReservation') {
             await admin.put(`/api/reservations/${open.id}`).send({ ageBand: o.ageBand, district: o.district, reservedAt: at('2020-07-01', o.day, 9) }).expect(200);
           } else if (o.kind === 'editApplication' && open.applied) {

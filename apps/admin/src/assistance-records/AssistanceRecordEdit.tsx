@@ -1,5 +1,7 @@
 import { Alert } from '@mui/material';
 import { Edit, SaveButton, SimpleForm, Toolbar, useTranslate } from 'react-admin';
+import { useLocation } from 'react-router-dom';
+import { TODAY_BOARD_PATH } from '../desks/board';
 import { useLang } from '../common/enums';
 import { AssistanceRecordInputs, validateRecord } from './AssistanceRecordInputs';
 import { useEditWindow } from './useEditWindow';
@@ -27,9 +29,12 @@ function EditForm() {
   );
 }
 
+// Opened from the day board's check-in (?back=today): saving goes back to the board.
 export function AssistanceRecordEdit() {
+  const { search } = useLocation();
+  const back = new URLSearchParams(search).get('back') === 'today';
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect={back ? () => TODAY_BOARD_PATH : 'show'}>
       <EditForm />
     </Edit>
   );

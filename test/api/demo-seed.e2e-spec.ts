@@ -165,6 +165,40 @@ describe('demo seed: two municipalities, the prefecture and the operator', () =>
     expect(await snapshot()).toEqual(before);
   });
 
+  it('gives 阿賀野市 its desks over the Round 2 peak, and a board for today at the main office (issue #21)', async () => {
+    const desks = await t.sql<{ name: string; office: string }>(`SELECT name, office FROM desks WHERE municipality_code = $1 ORDER BY id`, [AG]);
+    expect(desks.map((d) => d.office)).toEqual(['main_office', 'popup', 'popup']);
+    const [peak] = await t.sql<Record<string, number>>(
+      `SELECT count(*) FILTER (WHERE NOT a.walk_in)::int AS bookings, count(*) FILTER (WHERE a.status = 'no_show')::int AS no_shows,
+              count(*) FILTER (WHERE a.walk_in)::int AS walk_ins, count(*) FILTER (WHERE a.resident_name IS NOT NULL)::int AS named,
+              count(DISTINCT s.desk_id)::int AS desks
+         FROM appointments a JOIN appointment_slots s ON s.id = a.slot_id
+        WHERE a.municipality_code = $1 AND s.starts_at < '2023-03-01'`,
+      [AG],
+    );
+    expect(peak.bookings).toBeGreaterThan(2000);
+    expect(peak.no_shows).toBeGreaterThan(50);
+    expect(peak.walk_ins).toBeGreaterThan(50);
+    expect(peak.desks).toBe(3);
+    expect(peak.named).toBe(0); // erased long ago, as the job would have
+    // Every slot's seats are what its bookings hold: the demo keeps the database's own rule.
+    const [{ off }] = await t.sql<{ off: number }>(
+      `SELECT count(*)::int AS off FROM appointment_slots s
+        WHERE s.booked <> coalesce((SELECT sum(a.party_size) FROM appointments a WHERE a.slot_id = s.id AND a.status <> 'cancelled' AND NOT a.walk_in), 0)`,
+    );
+    expect(off).toBe(0);
+
+    const counter = await t.as('counter');
+    const [main] = (await counter.get('/api/desks?sort=["id","ASC"]').expect(200)).body;
+    const board = await counter.get(`/api/desks/${main.id}/today`).expect(200);
+    const named = board.body.slots.flatMap((s: { appointments: { residentName: string | null }[] }) => s.appointments).filter((a: { residentName: string | null }) => a.residentName);
+    expect(named.length).toBeGreaterThan(3);
+    expect(board.body.contactVisible).toBe(true);
+    const incidents = await counter.get('/api/wrong-person-incidents').expect(200);
+    expect(incidents.body[0]).toMatchObject({ status: 'reported', cause: 'terminal_not_logged_out' });
+    expect(incidents.body[0].assistanceRecordIds).toHaveLength(2);
+  });
+
   it('prints every login with its municipality in the start-up banner', () => {
     const text = banner({ config: t.config, url: 'http://localhost:3000' } as Running, true);
     expect(text).toContain(`${t.config.cityName} (municipality code ${AG}, the default: no code needed)`);

@@ -8,6 +8,7 @@ import { createPaymentService, createUser, paymentServiceBody, userBody } from '
 import { createFraudAlert, fraudAlertBody } from '../support/fraud-fixtures';
 import { applyMutations, fingerprint, hostileBody, leakIn, mutations } from '../support/hostile';
 import { unique } from '../support/route-cases';
+import { appointmentBody, createAppointment, createDesk, createIncident, createSlot, createTerminal, deskBody, incidentBody, slotBody } from '../support/desk-fixtures';
 import { applicationBody, campaignBody, createApplication, createCampaign, createQuota, createReservation, quotaBody, reservationBody } from '../support/uptake-fixtures';
 import { checkDigit } from '@mynapoint/domain';
 import { ALL_ROLES, TestApp } from '../support/test-app';
@@ -58,6 +59,11 @@ describe('fuzz: write bodies', () => {
     const application = await createApplication(t, { myKeyId: applied.myKeyId, paymentServiceId: ps.id });
     const alert = await createFraudAlert(t);
     const record = await createAssistanceRecord(t, 'admin');
+    const desk = await createDesk(t);
+    const slot = await createSlot(t, desk.id, { capacity: 100 });
+    const appointment = await createAppointment(t, slot.id);
+    const terminal = await createTerminal(t, desk.id);
+    const incident = await createIncident(t);
     const [municipality] = await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
     // DELETE /api/auth/sessions/:id as the admin: a session of its own opened for it, so
     // an accepted case ends that one and not the admin's cached token.
@@ -72,6 +78,11 @@ describe('fuzz: write bodies', () => {
       'payment-services': ps.id,
       'fraud-alerts': alert.id,
       'assistance-records': record.id,
+      desks: desk.id,
+      'appointment-slots': slot.id,
+      appointments: appointment.id,
+      terminals: terminal.id,
+      'wrong-person-incidents': incident.id,
       auth: spareSession,
     };
     // Point awards first: the campaign is found by the transaction date, and the campaigns
@@ -94,6 +105,12 @@ describe('fuzz: write bodies', () => {
       'POST /api/applications': () => applicationBody(reservation.myKeyId, ps.id),
       'POST /api/fraud-alerts': () => fraudAlertBody(),
       'POST /api/assistance-records': () => assistanceRecordBody(),
+      'POST /api/desks': () => deskBody(),
+      'POST /api/appointment-slots': () => slotBody(desk.id),
+      'POST /api/appointment-slots/generate': () => ({ deskId: desk.id, from: '2031-06-02', to: '2031-06-06', weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '10:00', everyMinutes: 30, seats: 2 }),
+      'POST /api/appointments': () => appointmentBody(slot.id),
+      'POST /api/terminals': () => ({ deskId: desk.id, name: unique('端末').slice(0, 60) }),
+      'POST /api/wrong-person-incidents': () => incidentBody(),
       'POST /api/auth/login': () => ({ username: 'policy', password: 'mynapoint-demo' }),
     };
   });

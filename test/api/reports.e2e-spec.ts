@@ -62,7 +62,7 @@ describe('monthly report', () => {
     const res = await manager.get('/api/reports/monthly?month=2020-09&format=xlsx').buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及', '窓口の予約']);
     const summary = new Map<string, unknown>();
     wb.getWorksheet('概要')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(summary.get('当月の予約数')).toBe(expected.reservations);

@@ -486,6 +486,75 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
     });
   });
 
+  it('appointment bookings (and no overbooking)', async () => {
+    // A desk of the bench's own with slots tomorrow, emptied before each run: the app's and the
+    // raw side's slots apart, and one slot of 100 seats for the race.
+    const SLOTS = 2000;
+    const c = await db.connect();
+    const slots = async (desk: number, count: number, offsetMinutes: number) =>
+      (
+        await c.query<{ id: number }>(
+          `INSERT INTO appointment_slots (desk_id, starts_at, ends_at, capacity)
+           SELECT $1, date_trunc('day', now()) + interval '2 days' + make_interval(mins => $3 + i), date_trunc('day', now()) + interval '2 days' + make_interval(mins => $3 + i + 30), 100
+             FROM generate_series(0, $2 - 1) AS i RETURNING id`,
+          [desk, count, offsetMinutes],
+        )
+      ).rows.map((r) => r.id);
+    let appSlots: number[];
+    let rawSlots: number[];
+    let raceSlot: number;
+    let deskId: number;
+    let policyId: number;
+    try {
+      policyId = (await c.query<{ id: number }>(`SELECT id FROM users WHERE username = 'policy' AND municipality_code = $1`, [BENCH_CITY])).rows[0].id;
+      await c.query(`INSERT INTO desks (name, office) VALUES ('ベンチ窓口（計測用）', 'main_office') ON CONFLICT DO NOTHING`);
+      deskId = (await c.query<{ id: number }>(`SELECT id FROM desks WHERE name = 'ベンチ窓口（計測用）'`)).rows[0].id;
+      await c.query(`DELETE FROM appointments WHERE slot_id IN (SELECT id FROM appointment_slots WHERE desk_id = $1)`, [deskId]);
+      await c.query(`DELETE FROM appointment_slots WHERE desk_id = $1`, [deskId]);
+      appSlots = await slots(deskId, SLOTS, 0);
+      rawSlots = await slots(deskId, SLOTS, SLOTS);
+      [raceSlot] = await slots(deskId, 1, 2 * SLOTS);
+    } finally {
+      c.release();
+    }
+    const vacuumed = () => db.query('VACUUM appointment_slots');
+    await vacuumed();
+    const app = await load({ url: `${base}/api/appointments`, method: 'POST', kind: 'appointment', slotIds: appSlots, token: tokens.policy, connections: 50, seconds: SECONDS });
+    await vacuumed();
+    // The same statement raw: the seat (take_slot_seats, the slot's guarded UPDATE) and the row in one CTE, and its audit row, per transaction.
+    const raw = pgbench(
+      rawUrl,
+      `\\set s random(${rawSlots[0]}, ${rawSlots[rawSlots.length - 1]})\nBEGIN;\n` +
+        oneLine(`WITH seat AS (SELECT take_slot_seats(:s, 1) AS id)
+                 INSERT INTO appointments (slot_id, party_size, resident_name, phone, purpose, notes, walk_in, booked_by)
+                 SELECT seat.id, 1, 'ベンチ 予約', NULL, ARRAY['point_application'], NULL, false, ${policyId} FROM seat WHERE seat.id IS NOT NULL RETURNING id`) +
+        oneLine(`INSERT INTO audit_logs (user_id, username, action, resource, resource_id, changes) VALUES (${policyId}, 'policy', 'create', 'appointments', NULL, '{"partySize":1}')`) +
+        'COMMIT;\n',
+      50,
+    );
+    await vacuumed();
+    // A race to the last seats: 50 clients against one slot of 100.
+    const race = await load({ url: `${base}/api/appointments`, method: 'POST', kind: 'appointment', slotIds: [raceSlot], token: tokens.policy, connections: 50, seconds: 4 });
+    const { rows: check } = await db.query<{ id: number; booked: number; capacity: number; held: number }>(
+      `SELECT s.id, s.booked, s.capacity, coalesce((SELECT sum(a.party_size) FROM appointments a WHERE a.slot_id = s.id AND a.status <> 'cancelled'), 0)::int AS held
+         FROM appointment_slots s WHERE s.desk_id = $1`,
+      [deskId],
+    );
+    const overbooked = check.filter((s) => s.booked > s.capacity || s.booked !== s.held);
+    const raced = check.find((s) => s.id === raceSlot)!;
+    const ratio = app.okPerSecond / raw.perSecond;
+    push({
+      section: 'desks',
+      bench: 'POST /api/appointments (seats + appointment, one statement) at 50 clients',
+      target: '≥ 50% of raw, 0 overbooked',
+      measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}; race: ${raced.booked}/${raced.capacity} seats, ${race.statuses['409'] ?? 0} refused, ${overbooked.length} overbooked`,
+      raw: `${fmt(raw.perSecond)} tx/s (the same seat-and-row statement + audit row), ${lat(raw)}`,
+      ratio: `${fmt(ratio * 100, 1)}%`,
+      pass: ratio >= 0.5 && overbooked.length === 0 && raced.booked === raced.capacity && app.ok === app.requests,
+      detail: { app, raw, race, overbooked: overbooked.length },
+    });
+  });
+
   it('CSV export of every point award', async () => {
     const plan = new ExportsService(undefined as never, undefined as never, {} as never).plan('point-awards', { format: 'csv' }, { role: 'manager' } as AuthUser);
     // Raw: the same SELECT through COPY TO STDOUT, read to the end.

@@ -3,7 +3,7 @@
 // Input: one JSON argument. Output: one JSON line on stdout with the rate of
 // successful responses and the latency percentiles of every response.
 //
-//   { url, token, connections, seconds, method?, body?, kind?: 'get-by-id' | 'reservation' | 'point-award' | 'login', ... }
+//   { url, token, connections, seconds, method?, body?, kind?: 'get-by-id' | 'reservation' | 'appointment' | 'point-award' | 'login', ... }
 import autocannon from 'autocannon';
 
 const cfg = JSON.parse(process.argv[2]);
@@ -21,6 +21,12 @@ function requestFor() {
       return (req) => ({
         ...req,
         body: JSON.stringify({ quotaId: cfg.quotaId, myKeyId: `${cfg.prefix}${String(n++).padStart(6, '0')}`, channel: 'counter' }),
+      });
+    case 'appointment':
+      // One seat of a bench slot per request, over the slots in turn (a slot holds at most 100).
+      return (req) => ({
+        ...req,
+        body: JSON.stringify({ slotId: cfg.slotIds[n++ % cfg.slotIds.length], residentName: 'ベンチ 予約', purpose: ['point_application'], partySize: 1 }),
       });
     case 'point-award':
       return (req) => {

@@ -2,6 +2,7 @@ import { benchmarkRateBody, populationFigureBody, targetBody } from './card-upta
 import { generateSync } from 'otplib';
 import type { Role } from '@mynapoint/domain';
 import { assistanceRecordBody } from './assistance-fixtures';
+import { appointmentBody, deskBody, incidentBody, slotBody } from './desk-fixtures';
 import { fraudAlertBody } from './fraud-fixtures';
 import { paymentServiceBody, userBody } from './fixtures';
 import type { Client_, TestApp } from './test-app';
@@ -121,6 +122,26 @@ export async function writeOneOfEach(t: TestApp, code: string, marker: string): 
   keep('benchmark-rates', rate.id);
   const target = await created(await admin.post('/api/targets').send(targetBody({ name: `${marker}目標${n}` })), 'target');
   keep('targets', target.id);
+
+  // Support desks: a desk with a slot of today (so that its appointment can be checked in), a
+  // booking with a name, a terminal with a visit on it, and a wrong-person incident naming both.
+  const desk = await created(await admin.post('/api/desks').send(deskBody({ name: `${marker}窓口${n}`, place: marker })), 'desk');
+  keep('desks', desk.id);
+  const slot = await created(await admin.post('/api/appointment-slots').send(slotBody(desk.id, { startsInMinutes: -5 })), 'appointment slot');
+  keep('appointment-slots', slot.id);
+  const appointment = await created(await counter.post('/api/appointments').send(appointmentBody(slot.id, { residentName: `${marker}住民`, notes: marker })), 'appointment');
+  keep('appointments', appointment.id);
+  const terminal = await created(await admin.post('/api/terminals').send({ deskId: desk.id, name: `${marker}端末${n}` }), 'terminal');
+  keep('terminals', terminal.id);
+  const onTerminal = await created(await counter.post('/api/assistance-records').send(assistanceRecordBody({ notes: marker, terminalId: terminal.id })), 'visit on a terminal');
+  keep('assistance-records', onTerminal.id);
+  const incident = await created(
+    await admin.post('/api/wrong-person-incidents').send(incidentBody({ description: `${marker}：端末のログアウト漏れ`, terminalId: terminal.id, assistanceRecordIds: [visit.id, onTerminal.id] })),
+    'wrong-person incident',
+  );
+  keep('wrong-person-incidents', incident.id);
+  const incidentMoved = await admin.put(`/api/wrong-person-incidents/${incident.id}`).send({ status: 'investigating', statusComment: marker });
+  if (incidentMoved.status !== 200) throw new Error(`move incident: ${incidentMoved.status} ${JSON.stringify(incidentMoved.body)}`);
 
   const imported = await importCsv(admin, 'reservations', `myKeyId,reservedAt,channel,quotaId\r\n${newMyKeyId()},2020-09-02 10:00,counter,${quota.id}\r\nbad,2020-09-02 10:00,counter,${quota.id}\r\n`, {
     campaignId: campaign.id,

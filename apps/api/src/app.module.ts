@@ -22,6 +22,7 @@ import { FraudStatsModule } from './stats/fraud-stats.module';
 import { CounterStatsModule } from './stats/counter-stats.module';
 import { DashboardStatsModule } from './stats/dashboard-stats.module';
 import { CardUptakeStatsModule } from './stats/card-uptake-stats.module';
+import { DeskStatsModule } from './stats/desk-stats.module';
 import { PopulationFiguresModule } from './population-figures/population-figures.module';
 import { BenchmarkRatesModule } from './benchmark-rates/benchmark-rates.module';
 import { TargetsModule } from './targets/targets.module';
@@ -34,6 +35,11 @@ import { ReservationQuotasModule } from './reservation-quotas/reservation-quotas
 import { ReservationsModule } from './reservations/reservations.module';
 import { SettingsModule } from './settings/settings.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { DesksModule } from './desks/desks.module';
+import { AppointmentSlotsModule } from './appointment-slots/appointment-slots.module';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { TerminalsModule } from './terminals/terminals.module';
+import { WrongPersonIncidentsModule } from './wrong-person-incidents/wrong-person-incidents.module';
 
 // Feature modules, one line each.
 const FEATURES = [
@@ -59,6 +65,12 @@ const FEATURES = [
   BenchmarkRatesModule,
   TargetsModule,
   CardUptakeStatsModule,
+  DeskStatsModule,
+  DesksModule,
+  AppointmentSlotsModule,
+  AppointmentsModule,
+  TerminalsModule,
+  WrongPersonIncidentsModule,
   ImportsModule,
   ExportsModule,
   ReportsModule,

@@ -86,6 +86,9 @@ describe('assistanceRuleViolations', () => {
 describe('needsWrongPersonChecklist / isCardApplicationAtBranch', () => {
   it('tolerate missing values (forms still being filled in)', () => {
     expect(needsWrongPersonChecklist({ sharedTerminalUsed: true, assistanceTypes: null })).toBe(false);
+    // A city terminal recorded is a shared terminal used, whatever else is ticked (issue #21).
+    expect(needsWrongPersonChecklist({ sharedTerminalUsed: false, terminalId: 3, assistanceTypes: ['point_application'] })).toBe(true);
+    expect(needsWrongPersonChecklist({ sharedTerminalUsed: false, terminalId: null, assistanceTypes: ['point_application'] })).toBe(false);
     expect(isCardApplicationAtBranch({ office: undefined, assistanceTypes: ['card_application'] })).toBe(false);
   });
 });

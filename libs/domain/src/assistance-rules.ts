@@ -12,6 +12,8 @@ export interface AssistanceRuleInput {
   outcome: AssistanceOutcome | string | null | undefined;
   unableReason?: UnableReason | string | null;
   sharedTerminalUsed?: boolean | null;
+  /** The city's shared terminal the visit used: recording one means a shared terminal was used. */
+  terminalId?: number | null;
   terminalLoggedOut?: boolean | null;
   serviceIdReadBack?: boolean | null;
 }
@@ -60,8 +62,8 @@ export const ASSISTANCE_RULE_MESSAGES: Readonly<Record<AssistanceRule, Readonly<
 export const WRONG_PERSON_RISK_TYPES: readonly AssistanceType[] = ['mykey_reservation', 'point_application'];
 
 /** True when the record must carry the wrong-person checklist (both checks). */
-export function needsWrongPersonChecklist(r: Pick<AssistanceRuleInput, 'sharedTerminalUsed' | 'assistanceTypes'>): boolean {
-  return Boolean(r.sharedTerminalUsed) && (r.assistanceTypes ?? []).some((t) => (WRONG_PERSON_RISK_TYPES as readonly string[]).includes(t));
+export function needsWrongPersonChecklist(r: Pick<AssistanceRuleInput, 'sharedTerminalUsed' | 'assistanceTypes'> & { terminalId?: number | null }): boolean {
+  return (Boolean(r.sharedTerminalUsed) || r.terminalId != null) && (r.assistanceTypes ?? []).some((t) => (WRONG_PERSON_RISK_TYPES as readonly string[]).includes(t));
 }
 
 /** Card applications are refused at a branch office. */

@@ -29,3 +29,5 @@ export * from './reading';
 export * from './reference-data';
 export * from './prefectures';
 export * from './local-government-code';
+export * from './holidays';
+export * from './desks';

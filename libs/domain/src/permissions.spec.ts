@@ -24,6 +24,22 @@ describe('the permissions table', () => {
     expect(can('counter', 'stats/summary', 'show')).toBe(false);
   });
 
+  it('lets policy and admin run the desks, counter staff book and check in, managers read (issue #21)', () => {
+    for (const resource of ['desks', 'appointment-slots', 'terminals'] as const) {
+      expect(can('policy', resource, 'create')).toBe(true);
+      expect(can('counter', resource, 'create')).toBe(false);
+      expect(can('manager', resource, 'list')).toBe(true);
+    }
+    expect(can('counter', 'appointments', 'create')).toBe(true);
+    expect(can('counter', 'appointments', 'edit')).toBe(true);
+    expect(can('counter', 'appointments', 'delete')).toBe(false);
+    expect(can('manager', 'appointments', 'edit')).toBe(false);
+    expect(['admin', 'policy', 'counter', 'manager'].filter((r) => can(r as never, 'appointments', 'check_in'))).toEqual(['admin', 'counter']);
+    expect(can('counter', 'wrong-person-incidents', 'create')).toBe(true);
+    expect(can('counter', 'wrong-person-incidents', 'edit')).toBe(false);
+    expect(can('operator', 'appointments', 'list')).toBe(false);
+  });
+
   it('limits counter staff to their own assistance records', () => {
     expect(scopeOf('counter', 'assistance-records')).toBe('own');
     expect(scopeOf('policy', 'assistance-records')).toBe('all');

@@ -18,6 +18,11 @@ export const RESOURCES = [
   'population-figures',
   'benchmark-rates',
   'targets',
+  'desks',
+  'appointment-slots',
+  'appointments',
+  'terminals',
+  'wrong-person-incidents',
   'audit-logs',
   'stats/summary',
   'stats/uptake',
@@ -26,12 +31,13 @@ export const RESOURCES = [
   'stats/fraud',
   'stats/municipalities',
   'stats/card-uptake',
+  'stats/desks',
   'exports',
   'reports',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'publish', 'export', 'remove_data'] as const;
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'publish', 'export', 'remove_data', 'check_in'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // `own`: the role sees and changes only rows it created (assistance records of
@@ -96,6 +102,15 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
   'population-figures': { admin: CRUD, policy: CRUD, counter: NONE, manager: R, ...NO_INSTALLATION },
   'benchmark-rates': { admin: CRUD, policy: CRUD, counter: NONE, manager: R, ...NO_INSTALLATION },
   targets: { admin: CRUD, policy: CRUD, counter: NONE, manager: R, ...NO_INSTALLATION },
+  // Support desks (issue #21): policy and admin run the desks, their slots and terminals;
+  // counter staff book, cancel and move (edit), check residents in (check_in: it opens the
+  // visit's assistance record, so only the roles that log visits), and record
+  // wrong-person incidents; managers read (appointments without names: the service).
+  desks: { admin: CRUD, policy: CRUD, counter: R, manager: R, ...NO_INSTALLATION },
+  'appointment-slots': { admin: CRUD, policy: CRUD, counter: R, manager: R, ...NO_INSTALLATION },
+  appointments: { admin: { actions: [...CRUD.actions, 'check_in'] }, policy: CRU, counter: { actions: [...CRU.actions, 'check_in'] }, manager: R, ...NO_INSTALLATION },
+  terminals: { admin: CRUD, policy: CRUD, counter: R, manager: R, ...NO_INSTALLATION },
+  'wrong-person-incidents': { admin: CRUD, policy: CRU, counter: CR, manager: R, ...NO_INSTALLATION },
   'audit-logs': { admin: R, policy: NONE, counter: NONE, manager: R, operator: R, prefecture: NONE },
   'stats/summary': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   'stats/uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
@@ -105,6 +120,7 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
   // The prefecture's side-by-side comparison; a municipality's own staff get their one row.
   'stats/municipalities': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   'stats/card-uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  'stats/desks': { admin: SHOW, policy: SHOW, counter: SHOW, manager: SHOW, ...NO_INSTALLATION },
   exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT, ...NO_INSTALLATION },
   reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW, ...NO_INSTALLATION },
 };

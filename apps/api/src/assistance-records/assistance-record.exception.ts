@@ -9,6 +9,7 @@ export enum AssistanceRecordError {
   WrongPersonChecklist = 'wrong_person_checklist_required',
   VisitInFuture = 'visit_in_future',
   PaymentServiceNotFound = 'payment_service_not_found',
+  TerminalNotFound = 'assistance_record_terminal_not_found',
   /** Counter staff correcting a record after the day it was logged. */
   EditWindowClosed = 'assistance_record_edit_window_closed',
 }
@@ -21,5 +22,6 @@ export class AssistanceRecordException extends defineDomainException<AssistanceR
   [AssistanceRecordError.WrongPersonChecklist]: 400,
   [AssistanceRecordError.VisitInFuture]: 400,
   [AssistanceRecordError.PaymentServiceNotFound]: 400,
+  [AssistanceRecordError.TerminalNotFound]: 400,
   [AssistanceRecordError.EditWindowClosed]: 403,
 }) {}

@@ -25,6 +25,8 @@ export const assistanceRecordsTable = defineTable('assistance_records', {
   district: { kind: 'text', nullable: true },
   proxy: { kind: 'enum', enum: PROXY },
   sharedTerminalUsed: { kind: 'bool' },
+  // The city's shared terminal the visit used (issue #21); recorded means sharedTerminalUsed.
+  terminalId: { kind: 'int', nullable: true },
   terminalLoggedOut: { kind: 'bool' },
   serviceIdReadBack: { kind: 'bool' },
   notes: { kind: 'text', nullable: true },
@@ -53,6 +55,7 @@ export const assistanceRecordsListSpec = defineListSpec({
       'district',
       'proxy',
       'sharedTerminalUsed',
+      'terminalId',
       'terminalLoggedOut',
       'serviceIdReadBack',
       'notes',
@@ -123,6 +126,11 @@ export class AssistanceRecordsRepository extends ListRepository<AssistanceRecord
   @GenerateSql({ params: [1] })
   async delete(id: number): Promise<void> {
     await this.db.query('DELETE FROM assistance_records WHERE id = $1', [id]);
+  }
+
+  @GenerateSql({ params: [1] })
+  async terminalExists(id: number): Promise<boolean> {
+    return Boolean(await this.db.one('SELECT 1 FROM terminals WHERE id = $1', [id]));
   }
 
   @GenerateSql({ params: [1] })

@@ -46,7 +46,7 @@ export class AssistanceRecordsService {
   }
 
   async create(dto: CreateAssistanceRecordDto, user: AuthUser): Promise<AssistanceRecordRecord> {
-    const values: Visit = { ...DEFAULTS, visitedAt: new Date().toISOString(), ...pick(dto) };
+    const values: Visit = withTerminal({ ...DEFAULTS, visitedAt: new Date().toISOString(), ...pick(dto) });
     await this.assertValid(values);
     const id = await this.repo.insert({ ...table.pick(values), staffId: user.id });
     return this.get(id, user);
@@ -58,6 +58,8 @@ export class AssistanceRecordsService {
     if (ownerId !== undefined && !isWithinCounterEditWindow(new Date(current.createdAt as string), new Date())) throw editWindowClosed();
 
     const changes = pick(dto);
+    // A terminal recorded (now or before) means a shared terminal was used.
+    if (changes.terminalId ?? (changes.terminalId === undefined ? current.terminalId : null)) changes.sharedTerminalUsed = true;
     await this.assertValid({ ...(current as Visit), ...changes });
     if (!Object.keys(changes).length) return current;
 
@@ -98,11 +100,20 @@ export class AssistanceRecordsService {
     if (r.visitedAt && isVisitInFuture(new Date(r.visitedAt), new Date())) {
       fail('visitedAt', AssistanceRecordError.VisitInFuture, VISIT_IN_FUTURE_MESSAGE.ja);
     }
+    if (r.terminalId != null && !(await this.repo.terminalExists(r.terminalId))) {
+      fail('terminalId', AssistanceRecordError.TerminalNotFound, `共用端末（ID: ${r.terminalId}）は登録されていません。`);
+    }
     if (r.paymentServiceId != null && !(await this.repo.paymentServiceExists(r.paymentServiceId))) {
       fail('paymentServiceId', AssistanceRecordError.PaymentServiceNotFound, `決済サービス（ID: ${r.paymentServiceId}）は登録されていません。`);
     }
     if (code) throw new AssistanceRecordException(code, message, errors);
   }
+}
+
+// Recording the city's terminal says a shared terminal was used: the wrong-person
+// checklist then holds for reservations and applications (and the database's CHECK).
+function withTerminal(v: Visit): Visit {
+  return v.terminalId != null ? { ...v, sharedTerminalUsed: true } : v;
 }
 
 function editWindowClosed(): AssistanceRecordException {

@@ -46,6 +46,8 @@ export interface AppConfig {
   importApplyWorkers: number;
   /** Rows per transaction in an import's set-based phase (about). */
   importChunkRows: number;
+  /** Minutes between runs of the job that erases appointments' names and phone numbers after the retention (0: never, e.g. when a cron runs it elsewhere). */
+  appointmentErasureMinutes: number;
   /** NODE_ENV=production: secrets must be real, demo seeding is refused. */
   production: boolean;
   /** Origins allowed to call the API from another site (CORS); empty = same origin only. */
@@ -170,6 +172,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     importConcurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
     importApplyWorkers: int('IMPORT_APPLY_WORKERS', 2, 1, 8),
     importChunkRows: int('IMPORT_CHUNK_ROWS', 200_000, 1, 10_000_000),
+    appointmentErasureMinutes: int('APPOINTMENT_ERASURE_MINUTES', 60, 0, 1440),
     production,
     corsOrigins,
     maxJsonBytes: int('MAX_JSON_KB', 1024, 1, 102_400) * 1024,

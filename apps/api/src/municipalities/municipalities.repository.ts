@@ -23,6 +23,10 @@ export const municipalitiesTable = defineTable('municipalities', {
   active: { kind: 'bool' },
   // The roles that must sign in with a second factor (the auth feature reads it at sign-in).
   totpRequiredRoles: { kind: 'textArray' },
+  // Support desks (issue #21): days after a visit the resident's name and phone number
+  // are kept, and the municipality's own closed days (slot generation skips them).
+  appointmentRetentionDays: { kind: 'int' },
+  closedDays: { kind: 'textArray', column: 'closed_days' },
   createdAt: { kind: 'instant', readOnly: true },
   updatedAt: { kind: 'instant', readOnly: true },
 });
@@ -31,7 +35,8 @@ export type MunicipalityRow = Row<typeof municipalitiesTable.columns>;
 export const municipalitiesListSpec = defineListSpec({
   resource: 'municipalities',
   from: 'municipalities m',
-  fields: municipalitiesTable.fields('m'),
+  // date[] read as YYYY-MM-DD texts (node-postgres would make Dates of a date[]).
+  fields: { ...municipalitiesTable.fields('m'), closedDays: { sql: 'm.closed_days::text[]', kind: 'textArray' } },
   search: ['m.name', 'm.code'],
   defaultSort: ['code', 'ASC'],
   notFound: MunicipalityError.NotFound,
@@ -48,6 +53,8 @@ export interface MunicipalitySettings {
   districtPopulation: Record<string, number>;
   contactPhone: string | null;
   contactEmail: string | null;
+  appointmentRetentionDays: number;
+  closedDays: string[];
 }
 
 @Injectable()
@@ -85,7 +92,8 @@ export class MunicipalitiesRepository extends ListRepository<MunicipalityRecord>
   current(code: string | null = null): Promise<MunicipalitySettings | undefined> {
     return this.db.one<MunicipalitySettings>(
       `SELECT code, name, prefecture_code AS "prefectureCode", districts, district_population AS "districtPopulation",
-              contact_phone AS "contactPhone", contact_email AS "contactEmail"
+              contact_phone AS "contactPhone", contact_email AS "contactEmail",
+              appointment_retention_days AS "appointmentRetentionDays", closed_days::text[] AS "closedDays"
          FROM municipalities WHERE code = coalesce($1::char(6), current_municipality())`,
       [code],
       { prepared: true }, // the dashboard's uptake and the settings read it on every request

@@ -18,7 +18,7 @@ const CODE_PROBLEMS = {
 } as const;
 
 // What a municipality's admin may change of its own row; the operator also opens and closes it.
-const ADMIN_FIELDS = ['name', 'districts', 'districtPopulation', 'contactPhone', 'contactEmail', 'totpRequiredRoles'] as const;
+const ADMIN_FIELDS = ['name', 'districts', 'districtPopulation', 'contactPhone', 'contactEmail', 'totpRequiredRoles', 'appointmentRetentionDays', 'closedDays'] as const;
 const OPERATOR_FIELDS = [...ADMIN_FIELDS, 'active'] as const;
 
 @Injectable()

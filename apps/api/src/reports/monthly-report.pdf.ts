@@ -1,6 +1,7 @@
 import {
   AGE_BAND,
   ASSISTANCE_OUTCOME,
+  DESK_OFFICE,
   CHANNEL,
   FRAUD_CHANNEL,
   OFFICE,
@@ -13,6 +14,7 @@ import {
   formatRate,
   type CardUptakeGap,
   type CardUptakeStats,
+  type DeskStats,
 } from '@mynapoint/domain';
 import type { MonthlyReport } from './monthly-report';
 import { Report, num } from './pdf-kit';
@@ -129,6 +131,7 @@ export function renderMonthlyReportPdf(r: MonthlyReport): PDFKit.PDFDocument {
   }
 
   cardUptakePage(report, r.cardUptake, era);
+  desksPage(report, r.desks, era);
 
   return report.finish(`${r.cityName}　マイナポイント事業 月次報告 ${era}`);
 }
@@ -214,4 +217,39 @@ function cardUptakePage(report: Report, k: CardUptakeStats, era: string): void {
     { unit: '%', format: (v) => v.toFixed(1) },
   );
   report.table(columns, [...k.byDistrict.map((d) => row(d.district, d)), ...k.byAgeBand.map((a) => row(AGE_BAND.label(a.ageBand), a)), row('全体', o)]);
+}
+
+const minutes = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}分`);
+const rate = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);
+
+/** 7. The support desks over the month: seats offered and booked, no-shows, walk-ins and waits, per desk. */
+function desksPage(report: Report, d: DeskStats, era: string): void {
+  report.page();
+  report.section('7. 窓口の予約（本庁・支所・出張窓口）');
+  if (!d.byDesk.length) {
+    report.note(`${era}に予約枠のある窓口はありません。`);
+    return;
+  }
+  const t = d.totals;
+  report.figures([
+    { label: '予約された席 / 定員', value: `${num(t.seatsBooked)}席`, hint: `定員 ${num(t.capacity)}席（${pct(t.seatsBooked, t.capacity)}）` },
+    { label: '来庁なし率', value: rate(t.noShowRatePercent), hint: `来庁 ${num(t.checkedIn)}件・来庁なし ${num(t.noShows)}件` },
+    { label: '予約なしの来庁', value: `${num(t.walkIns)}件` },
+    { label: '平均待ち時間', value: minutes(t.avgWaitMinutes), hint: '受付から対応開始まで' },
+  ]);
+  report.table(
+    [
+      { header: '窓口', width: 5 },
+      { header: '種別', width: 2 },
+      { header: '定員', width: 2, align: 'right' },
+      { header: '予約席', width: 2, align: 'right' },
+      { header: '来庁', width: 2, align: 'right' },
+      { header: '来庁なし', width: 2, align: 'right' },
+      { header: '来庁なし率', width: 2, align: 'right' },
+      { header: '予約なし', width: 2, align: 'right' },
+      { header: '平均待ち', width: 2, align: 'right' },
+    ],
+    d.byDesk.map((x) => [x.deskName, DESK_OFFICE.label(x.office), num(x.capacity), num(x.seatsBooked), num(x.checkedIn), num(x.noShows), rate(x.noShowRatePercent), num(x.walkIns), minutes(x.avgWaitMinutes)]),
+  );
+  report.note('来庁なし率は、来庁なし ÷（来庁 ＋ 来庁なし）。待ち時間は来庁受付から窓口支援記録の来庁日時（対応開始）まで。氏名・電話番号は報告に含めません。');
 }

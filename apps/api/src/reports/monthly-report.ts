@@ -1,4 +1,4 @@
-import type { AssistanceOutcome, CardUptakeStats, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
+import type { AssistanceOutcome, CardUptakeStats, DeskStats, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
 
 // Everything the monthly report shows, gathered once and rendered as PDF or Excel.
 export interface MonthlyReport {
@@ -43,4 +43,6 @@ export interface MonthlyReport {
   };
   /** My Number card uptake as of the month's last day (GET /api/stats/card-uptake's figures). */
   cardUptake: CardUptakeStats;
+  /** Support desks over the month (GET /api/stats/desks's figures): seats, bookings, no-shows, walk-ins, waits. */
+  desks: DeskStats;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { AGE_BAND, ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, PAYMENT_SERVICE_KIND, TARGET_METRIC, TRANSACTION_KIND, UNABLE_REASON, formatJapaneseEraMonth } from '@mynapoint/domain';
 import type { MonthlyReport } from './monthly-report';
 
-export const REPORT_SHEETS = ['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及'] as const;
+export const REPORT_SHEETS = ['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及', '窓口の予約'] as const;
 
 function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
@@ -126,5 +126,22 @@ export function renderMonthlyReportXlsx(r: MonthlyReport): ExcelJS.Workbook {
   card.addRow([]);
   card.addRow(['目標', '指標', '目標値（%）', '期限', '現在（%）', 'あと何人']).font = { bold: true };
   card.addRows(k.targets.map((t) => [t.name, TARGET_METRIC.label(t.metric), t.percent, t.dueOn, t.currentPercent, t.people]));
+
+  // Support desks: per desk and day (counts only, never names).
+  const desks = sheet(wb, REPORT_SHEETS[7], [
+    { header: '日付', width: 12 },
+    { header: '窓口', width: 30 },
+    { header: '定員', width: 10 },
+    { header: '予約席', width: 10 },
+    { header: '予約件数', width: 10 },
+    { header: '来庁', width: 10 },
+    { header: '来庁なし', width: 10 },
+    { header: 'キャンセル', width: 10 },
+    { header: '予約なし来庁', width: 12 },
+    { header: '平均待ち（分）', width: 14 },
+  ]);
+  desks.addRows(r.desks.byDeskDay.map((x) => [x.date, x.deskName, x.capacity, x.seatsBooked, x.appointments, x.checkedIn, x.noShows, x.cancelled, x.walkIns, x.avgWaitMinutes]));
+  const dt = r.desks.totals;
+  desks.addRow(['合計', '', dt.capacity, dt.seatsBooked, dt.appointments, dt.checkedIn, dt.noShows, dt.cancelled, dt.walkIns, dt.avgWaitMinutes]).font = { bold: true };
   return wb;
 }

@@ -20,4 +20,15 @@ export class ReportsController {
   async monthly(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     await this.reports.monthly(query, user, req.ip, res);
   }
+
+  // The day sheet carries what the board shows: readable by every role that reads appointments.
+  @Get('day-sheet')
+  @Permission('appointments', 'list')
+  @ApiOperation({ summary: '窓口の予約表（PDF、日本語）: 一日の枠と予約。管理職の予約表には氏名・電話番号を載せません' })
+  @ApiQuery({ name: 'deskId', required: true, example: 1, description: '窓口の ID' })
+  @ApiQuery({ name: 'date', required: false, example: '2022-09-20', description: 'YYYY-MM-DD（JST）。既定: 今日' })
+  @ApiFileResponse('窓口の予約表（A4）', 'application/pdf')
+  async daySheet(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.reports.daySheet(query, user, res);
+  }
 }

@@ -4,6 +4,8 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { CardUptakeStatsModule } from '../stats/card-uptake-stats.module';
+import { DeskStatsModule } from '../stats/desk-stats.module';
+import { AppointmentsModule } from '../appointments/appointments.module';
 
-@Module({ imports: [MunicipalitiesModule, CardUptakeStatsModule], controllers: [ReportsController], providers: [ReportsService, ReportsRepository] })
+@Module({ imports: [MunicipalitiesModule, CardUptakeStatsModule, DeskStatsModule, AppointmentsModule], controllers: [ReportsController], providers: [ReportsService, ReportsRepository] })
 export class ReportsModule {}

@@ -9,7 +9,10 @@ import type { MonthlyReport } from './monthly-report';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
 import { CardUptakeStatsService } from '../stats/card-uptake-stats.service';
+import { DeskStatsService } from '../stats/desk-stats.service';
 import { ReportsRepository } from './reports.repository';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { renderDaySheetPdf } from './day-sheet.pdf';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -20,7 +23,23 @@ export class ReportsService {
     private readonly cardUptake: CardUptakeStatsService,
     private readonly audit: AuditService,
     private readonly municipalities: MunicipalitiesService,
+    private readonly deskStats: DeskStatsService,
+    private readonly appointments: AppointmentsService,
   ) {}
+
+  /** A desk's day as a printable A4 PDF (counter staff take it to a pop-up desk without a PC). */
+  async daySheet(query: { deskId?: unknown; date?: unknown }, user: AuthUser, res: Response): Promise<void> {
+    const deskId = Number(query.deskId);
+    if (!Number.isSafeInteger(deskId) || deskId < 1) throw new CommonException(CommonError.BadQuery, 'deskId は窓口の ID（正の整数）で指定してください。', { deskId: '正の整数' });
+    const [day, municipality] = await Promise.all([this.appointments.deskDay(deskId, query.date, user), this.municipalities.current()]);
+    const body = await pdfBuffer(renderDaySheetPdf(day, municipality?.name ?? '', new Date()));
+    const name = `予約表_${day.deskName}_${day.date}.pdf`;
+    res.setHeader('Content-Disposition', `attachment; filename="day-sheet-${deskId}-${day.date}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
+  }
 
   async monthly(query: { month?: unknown; format?: unknown; campaignId?: unknown }, user: AuthUser, ip: string | undefined, res: Response): Promise<void> {
     const month = typeof query.month === 'string' ? query.month : '';
@@ -33,12 +52,13 @@ export class ReportsService {
       if (!Number.isSafeInteger(campaignId) || campaignId < 1) throw new CommonException(CommonError.BadQuery, 'campaignId は正の整数で指定してください。');
     }
 
-    const [figures, municipality, cardUptake] = await Promise.all([
+    const [figures, municipality, cardUptake, desks] = await Promise.all([
       this.repo.monthly(month, campaignId),
       this.municipalities.current(),
       this.cardUptake.cardUptake(lastDayOf(month)),
+      this.deskStats.desks(`${month}-01`, lastDayOf(month)),
     ]);
-    const report: MonthlyReport = { ...figures, cardUptake, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
+    const report: MonthlyReport = { ...figures, cardUptake, desks, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
     const name = `マイナポイント月次報告_${formatJapaneseEraMonth(`${month}-01`)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="mynapoint-monthly-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');

@@ -19,6 +19,7 @@ export const ASSISTANCE_RECORDS_LABELS = defineResourceLabels({
     district: { ja: '地区', en: 'District' },
     proxy: { ja: '代理', en: 'Proxy' },
     sharedTerminalUsed: { ja: '共用端末を操作', en: 'Shared terminal used' },
+    terminalId: { ja: '使った共用端末', en: 'Terminal' },
     terminalLoggedOut: { ja: '端末ログアウト確認', en: 'Terminal logged out' },
     serviceIdReadBack: { ja: '決済サービスID読み上げ確認', en: 'Service ID read back' },
     notes: { ja: '備考', en: 'Notes' },

@@ -15,6 +15,7 @@ import { POINT_AWARDS_LABELS } from './point-awards.labels';
 import { POPULATION_FIGURES_LABELS } from './population-figures.labels';
 import { BENCHMARK_RATES_LABELS } from './benchmark-rates.labels';
 import { TARGETS_LABELS } from './targets.labels';
+import { APPOINTMENTS_LABELS, APPOINTMENT_SLOTS_LABELS, DESKS_LABELS, TERMINALS_LABELS, WRONG_PERSON_INCIDENTS_LABELS } from './desks.labels';
 import type { ResourceLabels } from './resource-labels';
 import { USERS_LABELS } from './users.labels';
 
@@ -38,6 +39,11 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   'population-figures': POPULATION_FIGURES_LABELS,
   'benchmark-rates': BENCHMARK_RATES_LABELS,
   targets: TARGETS_LABELS,
+  desks: DESKS_LABELS,
+  'appointment-slots': APPOINTMENT_SLOTS_LABELS,
+  appointments: APPOINTMENTS_LABELS,
+  terminals: TERMINALS_LABELS,
+  'wrong-person-incidents': WRONG_PERSON_INCIDENTS_LABELS,
 };
 
 export function fieldLabel(resource: Resource, field: string): ResourceLabels['fields'][string] | undefined {
@@ -57,6 +63,7 @@ const OTHER_AUDIT_RESOURCES: Readonly<Record<string, Labels>> = {
   'stats/fraud': { ja: '集計（詐欺）', en: 'Statistics (fraud)' },
   'stats/municipalities': { ja: '集計（市町村比較）', en: 'Statistics (municipalities compared)' },
   'stats/card-uptake': { ja: '集計（カード普及）', en: 'Statistics (card uptake)' },
+  'stats/desks': { ja: '集計（窓口の予約）', en: 'Statistics (desks)' },
 };
 
 /** What the 対象 column shows for an audit row's resource; an unknown code shows as itself. */

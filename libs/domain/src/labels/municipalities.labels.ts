@@ -14,5 +14,7 @@ export const MUNICIPALITIES_LABELS = defineResourceLabels({
     contactEmail: { ja: '問い合わせ先メールアドレス', en: 'Contact email' },
     active: { ja: '利用中', en: 'Active' },
     totpRequiredRoles: { ja: '二要素認証を必須にする役割', en: 'Roles that must use two-factor sign-in' },
+    appointmentRetentionDays: { ja: '来庁予約の個人情報の保存日数', en: 'Days appointment contact data is kept' },
+    closedDays: { ja: '市独自の休業日', en: 'Closed days of the municipality' },
   },
 });

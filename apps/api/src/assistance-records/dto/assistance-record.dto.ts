@@ -51,6 +51,9 @@ export class CreateAssistanceRecordDto {
   @BoolField({ optional: true, description: '職員が共用端末（貸出PC等）を操作したか（既定: false）' })
   sharedTerminalUsed?: boolean;
 
+  @IntField({ min: 1, optional: true, nullable: true, description: '使った市の共用端末（terminals）。記録すると共用端末を操作した（sharedTerminalUsed: true）ことになり、予約・申し込みではチェックリストが必須' })
+  terminalId?: number | null;
+
   @BoolField({ optional: true, description: '利用者ごとに端末をログアウトしたか。共用端末で予約・申し込みを操作したときは true が必須' })
   terminalLoggedOut?: boolean;
 

@@ -18,6 +18,8 @@ const AUDITED: Partial<Record<Action, AuditAction>> = {
   edit: 'update',
   delete: 'delete',
   publish: 'publish',
+  // The appointment becomes checked_in (the visit record it opens is logged by the service).
+  check_in: 'update',
 };
 
 // Every write request is one unit of work: the change, its audit row and its

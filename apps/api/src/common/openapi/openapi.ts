@@ -15,7 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: '短時間に集中した（Retry-After ヘッダーの秒数だけ待つ）',
 };
 
-const WRITE_ACTIONS = new Set(['create', 'edit', 'delete', 'publish']);
+const WRITE_ACTIONS = new Set(['create', 'edit', 'delete', 'publish', 'check_in']);
 
 type Operation = {
   parameters?: { in: string; name: string }[];

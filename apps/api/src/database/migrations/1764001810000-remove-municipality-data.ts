@@ -11,7 +11,7 @@ import { ROLLUP_TABLES } from './1764001800000-municipalities';
 // (test/api/municipality-data.e2e-spec.ts checks every table of the catalog).
 
 /** Children before their parents: the foreign keys (and the triggers that act as keys) allow no other order. */
-const ORDER = [
+export const REMOVAL_ORDER = [
   'fraud_alert_history',
   'fraud_alerts',
   'assistance_records',
@@ -38,10 +38,23 @@ export class RemoveMunicipalityData1764001810000 implements MigrationInterface {
   name = 'RemoveMunicipalityData1764001810000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+    await q.query(removalFunctionSql(REMOVAL_ORDER));
+  }
+
+  async down(): Promise<void> {
+    throw new Error('RemoveMunicipalityData1764001810000 cannot be reverted: restore a backup taken before it');
+  }
+}
+
+/**
+ * The function's one text, for the order given: a later migration whose tables need
+ * their place in the order (children before parents) re-creates it with a longer list.
+ */
+export function removalFunctionSql(order: readonly string[]): string {
+  return `
       CREATE OR REPLACE FUNCTION remove_municipality_data(code char(6)) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       DECLARE
-        listed text[] := ARRAY[${ORDER.map((x) => `'${x}'`).join(', ')}];
+        listed text[] := ARRAY[${order.map((x) => `'${x}'`).join(', ')}];
         t text;
         n bigint;
         removed jsonb := '{}';
@@ -76,10 +89,5 @@ export class RemoveMunicipalityData1764001810000 implements MigrationInterface {
       END $$;
       REVOKE ALL ON FUNCTION remove_municipality_data(char) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION remove_municipality_data(char) TO ${APP_ROLE};
-    `);
-  }
-
-  async down(): Promise<void> {
-    throw new Error('RemoveMunicipalityData1764001810000 cannot be reverted: restore a backup taken before it');
-  }
+    `;
 }

@@ -24,6 +24,7 @@ import { NationalCampaignFunctions1764001860000 } from './1764001860000-national
 import { ReferenceChecksByMunicipality1764001870000 } from './1764001870000-reference-checks-by-municipality';
 import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operator-policy-not-prefecture';
 import { SignIn1764002200000 } from './1764002200000-sign-in';
+import { SupportDesks1764002500000 } from './1764002500000-support-desks';
 import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
 
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SignIn1764002200000,
   CardUptake1764002000000,
   TenantListIndexes1764001890000,
+  SupportDesks1764002500000,
 ];

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { cardUptakeSeed } from './card-uptake.seed';
+import { desksSeed } from './desks.seed';
 import { fraudSeed, fraudSeedFor, SHIBATA_FRAUD } from './fraud.seed';
 import { assistanceSeed, assistanceSeedFor, SHIBATA_COUNTER } from './assistance.seed';
 import { municipalitiesSeed, SHIBATA } from './municipalities.seed';
@@ -11,7 +12,7 @@ import { SHIBATA_UPTAKE, uptakeSeed, uptakeSeedFor } from './uptake.seed';
 import { installationUsersSeed, SHIBATA_USERS, usersSeed, usersSeedFor } from './users.seed';
 
 /** One municipality's demo (the installation's default, 阿賀野市), in dependency order. Each feature adds its step here. */
-export const CITY_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed, cardUptakeSeed];
+export const CITY_SEED_STEPS: SeedStep[] = [usersSeed, paymentServicesSeed, uptakeSeed, pointAwardsSeed, assistanceSeed, fraudSeed, cardUptakeSeed, desksSeed];
 
 /** 新発田市: the same kinds of data, fewer of them, its own districts and staff. */
 export const SECOND_CITY_SEED_STEPS: SeedStep[] = [

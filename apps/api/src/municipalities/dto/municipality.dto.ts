@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { MUNICIPALITY_ROLES, ROLE, type Role } from '@mynapoint/domain';
-import { BoolField, EnumArrayField, IntMapField, MunicipalityCodeField, ReadOnlyField, TextArrayField, TextField } from '../../common/validation/fields';
+import { IsObject, IsOptional, ValidateNested, registerDecorator } from 'class-validator';
+import { MUNICIPALITY_ROLES, ROLE, isIsoDate, type Role } from '@mynapoint/domain';
+import { BoolField, EnumArrayField, IntField, IntMapField, MunicipalityCodeField, ReadOnlyField, TextArrayField, TextField } from '../../common/validation/fields';
 
 // Only the four municipality roles: operator and prefecture accounts belong to no municipality.
 const MUNICIPALITY_ROLE = { ...ROLE, values: [...MUNICIPALITY_ROLES] as Role[] };
@@ -44,6 +44,13 @@ export class CreateMunicipalityDto {
   @EnumArrayField(MUNICIPALITY_ROLE, { optional: true, description: '二要素認証を必須にする役割（次のログインから）。既定: なし' })
   totpRequiredRoles?: Role[];
 
+  @IntField({ optional: true, min: 1, max: 3650, description: '来庁予約の氏名・電話番号を来庁日から何日後に消去するか。既定: 90' })
+  appointmentRetentionDays?: number;
+
+  @TextArrayField({ optional: true, maxItems: 366, maxLength: 10, description: '市独自の休業日（YYYY-MM-DD）。予約枠の一括作成で祝日・年末年始と同じく飛ばします', example: ['2022-11-01'] })
+  @IsIsoDates()
+  closedDays?: string[];
+
   @ApiPropertyOptional({ type: MunicipalityAdminDto, description: '最初のシステム管理者（省略可。あとから POST /api/municipalities/:id/admins でも登録できます）' })
   @IsOptional()
   @IsObject({ message: 'オブジェクトで指定してください。' })
@@ -68,4 +75,15 @@ export class MunicipalityAdminResponseDto {
   @ApiProperty({ enum: ['admin'] }) role: 'admin';
   @ApiProperty() active: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+function IsIsoDates(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDates',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '日付は YYYY-MM-DD の形式で入力してください。' },
+      validator: { validate: (v: unknown) => Array.isArray(v) && v.every((d) => isIsoDate(d)) },
+    });
 }

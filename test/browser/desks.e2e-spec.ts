@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { paymentServicesSeed } from '../../apps/api/src/database/seed/payment-services.seed';
+import { desksSeed } from '../../apps/api/src/database/seed/desks.seed';
 import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
 import { TestApp } from '../support/test-app';
@@ -15,30 +16,26 @@ describe('support desks: the counter’s day board in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let deskId: number;
-  const slotIds: number[] = [];
+  let slotId: number;
 
-  // Today's slots around the time the test runs (JST), so there is always one that has
-  // begun (to check in) and one that can still be booked, whatever the hour.
+  // The demo's desks (today's board at the main office has bookings whatever the day),
+  // and one more slot there around the time the test runs (JST), so that one has begun
+  // (to check in) and can still be booked, whatever the hour.
   beforeAll(async () => {
-    t = await TestApp.start({ seed: [usersSeed, paymentServicesSeed], listen: true, config: { adminDir: ADMIN_DIR } });
+    t = await TestApp.start({ seed: [usersSeed, paymentServicesSeed, desksSeed], listen: true, config: { adminDir: ADMIN_DIR } });
     browser = await launchBrowser();
-    const policy = await t.as('policy');
-    const desk = await policy.post('/api/desks').send({ name: '本庁 市民生活課 マイナポイント窓口', office: 'main_office', place: '本庁舎1階' }).expect(201);
-    deskId = desk.body.id;
-    await policy.post('/api/desks').send({ name: '京ヶ瀬公民館 出張窓口', office: 'popup', place: '京ヶ瀬公民館', opensOn: '2022-06-01', closesOn: '2099-12-31' }).expect(201);
+    [{ id: deskId }] = await t.sql<{ id: number }>(`SELECT id FROM desks WHERE office = 'main_office'`);
     const now = Date.now();
     const jstMidnight = Date.parse(`${new Date(now + 9 * 3600_000).toISOString().slice(0, 10)}T00:00:00+09:00`);
-    const first = Math.max(jstMidnight, now - 20 * 60_000);
-    for (const [i, capacity] of [3, 3].entries()) {
-      const startsAt = new Date(first + i * 60_000);
-      const endsAt = new Date(Math.max(startsAt.getTime() + 30 * 60_000, now + 40 * 60_000));
-      const slot = await policy.post('/api/appointment-slots').send({ deskId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity }).expect(201);
-      slotIds.push(slot.body.id);
-    }
-    // The bookings the counter finds on the board: two residents who phoned earlier.
+    // 17 seconds past the minute: never the start of a demo slot (those are on the half hour)
+    const startsAt = new Date(Math.max(jstMidnight, now - 20 * 60_000 - ((now - 17_000) % 60_000)));
+    const endsAt = new Date(Math.max(startsAt.getTime() + 30 * 60_000, now + 40 * 60_000));
+    const policy = await t.as('policy');
+    const slot = await policy.post('/api/appointment-slots').send({ deskId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity: 4 }).expect(201);
+    slotId = slot.body.id;
+    // A resident who phoned earlier, for the check-in below.
     const counter = await t.as('counter');
-    await counter.post('/api/appointments').send({ slotId: slotIds[0], residentName: '阿賀野 花子', phone: '0254-22-3101', purpose: ['mykey_reservation', 'point_application'], partySize: 1 }).expect(201);
-    await counter.post('/api/appointments').send({ slotId: slotIds[0], residentName: '月岡 太郎', purpose: ['cert_renewal'], partySize: 2 }).expect(201);
+    await counter.post('/api/appointments').send({ slotId, residentName: '阿賀野 花子', phone: '0254-22-3101', purpose: ['mykey_reservation', 'point_application'], partySize: 1 }).expect(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -57,17 +54,31 @@ describe('support desks: the counter’s day board in the browser', () => {
       return { name: el?.getAttribute('name') ?? null, text: el?.textContent ?? null };
     });
 
-  it('shows the counter today’s board with the bookings, from the menu', async () => {
+  it('shows the counter today’s board with the demo’s bookings, from the menu', async () => {
     const page = await as('counter');
     await page.getByTestId('menu-today').click();
     await page.waitForURL(/#\/today/);
     const board = page.getByTestId('slot-table');
     await board.getByText('阿賀野 花子').waitFor();
-    await board.getByText('月岡 太郎').waitFor();
-    await expect(board.getByText('0254-22-3101').count()).resolves.toBe(1);
-    // 3 seats booked of 6 (1 + 2 in the first slot)
-    await page.getByTestId('board-summary').getByText('予約 3 / 定員 6').waitFor();
+    // the demo's bookings of today at the main office, names and phone numbers shown to the counter
+    const [{ n }] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appointments a JOIN appointment_slots s ON s.id = a.slot_id
+        WHERE s.desk_id = $1 AND a.status <> 'cancelled' AND (s.starts_at AT TIME ZONE 'Asia/Tokyo')::date = (now() AT TIME ZONE 'Asia/Tokyo')::date`,
+      [deskId],
+    );
+    expect(n).toBeGreaterThan(5);
+    await expect(board.locator('[data-testid^="appointment-"]').count()).resolves.toBe(n);
+    await board.getByText('0254-22-3101').waitFor();
+    const [{ seats, capacity }] = await t.sql<{ seats: number; capacity: number }>(
+      `SELECT sum(booked)::int AS seats, sum(capacity)::int AS capacity FROM appointment_slots
+        WHERE desk_id = $1 AND (starts_at AT TIME ZONE 'Asia/Tokyo')::date = (now() AT TIME ZONE 'Asia/Tokyo')::date`,
+      [deskId],
+    );
+    await page.getByTestId('board-summary').getByText(`予約 ${seats} / 定員 ${capacity}`).waitFor();
     await screenshot(page, 'desks-01-today-board-counter');
+    // the printable day sheet for a desk without a PC
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('day-sheet').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await page.context().close();
   });
 
@@ -81,8 +92,9 @@ describe('support desks: the counter’s day board in the browser', () => {
     await page.keyboard.type('笹岡 次郎');
     await page.keyboard.press('Tab');
     await page.keyboard.type('0254-22-0000');
-    await page.keyboard.press('Tab'); // into the slots (the first open one is chosen)
-    await page.keyboard.press('ArrowRight'); // the second slot
+    await page.keyboard.press('Tab'); // into the slots (the first that can still be booked is chosen)
+    await page.keyboard.press('ArrowRight'); // the next one
+    const chosen = await page.getByTestId('chips-slotId').locator('[aria-checked="true"]').getAttribute('data-value');
     await page.keyboard.press('Tab'); // into the purposes
     await page.keyboard.press('ArrowRight'); // ポイント申し込み
     await page.keyboard.press('Space');
@@ -90,9 +102,9 @@ describe('support desks: the counter’s day board in the browser', () => {
     await page.getByText('笹岡 次郎 さんを').first().waitFor();
     await page.getByTestId('slot-table').getByText('笹岡 次郎').waitFor();
     const rows = await t.sql<{ resident_name: string; phone: string; purpose: string[]; party_size: number; slot_id: number; status: string }>(
-      'SELECT resident_name, phone, purpose, party_size, slot_id, status FROM appointments WHERE id > 0 ORDER BY id DESC LIMIT 1',
+      'SELECT resident_name, phone, purpose, party_size, slot_id, status FROM appointments ORDER BY id DESC LIMIT 1',
     );
-    expect(rows[0]).toEqual({ resident_name: '笹岡 次郎', phone: '0254-22-0000', purpose: ['point_application'], party_size: 1, slot_id: slotIds[1], status: 'booked' });
+    expect(rows[0]).toEqual({ resident_name: '笹岡 次郎', phone: '0254-22-0000', purpose: ['point_application'], party_size: 1, slot_id: Number(chosen), status: 'booked' });
     await expect(t.sql<{ n: number }>('SELECT count(*)::int AS n FROM appointments')).resolves.toEqual([{ n: before + 1 }]);
     // the form starts again for the next caller, the name focused
     await expect(focused(page)).resolves.toMatchObject({ name: 'residentName' });
@@ -127,6 +139,33 @@ describe('support desks: the counter’s day board in the browser', () => {
     );
     expect(row).toMatchObject({ status: 'checked_in', duration_minutes: 20, assistance_types: ['mykey_reservation', 'point_application'] });
     await screenshot(page, 'desks-04-board-after-check-in');
+    await page.context().close();
+  });
+
+  it('policy staff generate a week of slots from the weekly pattern, told beforehand how many and which holiday is skipped', async () => {
+    const page = await as('policy');
+    await page.goto('/#/appointment-slots');
+    await page.getByTestId('generate-slots').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.ra-input-deskId').click();
+    await page.getByRole('option', { name: '本庁 市民生活課 マイナポイント窓口' }).click();
+    // 2023-03-20 (Mon) to 2023-03-24 (Fri); the 21st is 春分の日. The pattern's defaults:
+    // Mon–Fri 9:00–16:30 every 30 minutes, 3 seats, lunch 12:00–13:00 off: 13 slots a day.
+    for (const [source, digits] of [['from', '20230320'], ['to', '20230324']] as const) {
+      await dialog.locator(`.ra-input-${source}`).locator('[role="spinbutton"]').first().click();
+      await page.keyboard.type(digits);
+    }
+    const preview = page.getByTestId('generate-preview');
+    await preview.getByText('4 日分・52 枠（定員の合計 156 席）を作成します。').waitFor();
+    await preview.getByText(/春分の日/).waitFor();
+    await screenshot(page, 'desks-06-generate-dialog');
+    await page.getByTestId('generate-confirm').click();
+    await page.getByText('予約枠を 52 件作成しました。').waitFor();
+    const [{ n }] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appointment_slots WHERE desk_id = $1 AND starts_at >= '2023-03-20T00:00:00+09:00' AND starts_at < '2023-03-25T00:00:00+09:00'`,
+      [deskId],
+    );
+    expect(n).toBe(52);
     await page.context().close();
   });
 

@@ -62,7 +62,8 @@ export function BookingForm({ slots, defaults, onSave }: Props) {
           <TextInput source="phone" label="resources.appointments.fields.phone" helperText={`${T}.phone_hint`} slotProps={{ htmlInput: { maxLength: 30, inputMode: 'tel', autoComplete: 'off' } }} sx={{ flex: 1 }} />
         </Stack>
         {slotEnum.values.length ? (
-          <ToggleChipsInput source="slotId" enumDef={slotEnum} label={translate(`${T}.slot`)} size="medium" />
+          // `choices` keeps the slots' time order (an object's integer-like keys would sort by id)
+          <ToggleChipsInput source="slotId" enumDef={slotEnum} choices={slots.map((s) => String(s.id))} label={translate(`${T}.slot`)} size="medium" />
         ) : (
           <Typography color="text.secondary" sx={{ mb: 2 }} data-testid="no-open-slot">
             {translate(`${T}.no_slot`)}

@@ -39,6 +39,8 @@ interface Desk {
   name: string;
   office: string;
   place: string | null;
+  opensOn: string | null;
+  closesOn: string | null;
   active: boolean;
 }
 
@@ -79,7 +81,8 @@ export function TodayBoard() {
 
   const desks = useGetList<Desk>('desks', { filter: { active: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
   const [storedDesk, setDesk] = useStore<number | null>('desks.today.desk', null);
-  const deskList = desks.data ?? [];
+  // The desks that run today: a pop-up desk only between its dates.
+  const deskList = (desks.data ?? []).filter((d) => (!d.opensOn || d.opensOn <= today) && (!d.closesOn || today <= d.closesOn));
   const desk = deskList.find((d) => d.id === storedDesk) ?? deskList[0] ?? null;
 
   const board = useQuery({
@@ -189,7 +192,7 @@ export function TodayBoard() {
         <Typography color="text.secondary">{formatJapaneseEraDate(today)}</Typography>
       </Stack>
       <Typography color="text.secondary" sx={{ mb: 1 }}>
-        {translate(`${T}.intro`)}
+        {translate(mayBook ? `${T}.intro` : `${T}.intro_read`)}
       </Typography>
 
       {desks.isPending ? (
@@ -199,7 +202,7 @@ export function TodayBoard() {
           {translate(`${T}.no_desks`)}
         </Alert>
       ) : (
-        <Tabs value={desk?.id ?? false} onChange={(_, id: number) => setDesk(id)} variant="scrollable" allowScrollButtonsMobile aria-label={translate(`${T}.desks`)} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+        <Tabs value={desk?.id ?? false} onChange={(_, id: number) => setDesk(id)} variant="scrollable" scrollButtons="auto" aria-label={translate(`${T}.desks`)} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
           {deskList.map((d) => (
             <Tab key={d.id} value={d.id} label={d.name} sx={{ textTransform: 'none' }} />
           ))}
@@ -308,7 +311,7 @@ function SlotTable({ slots, now, personal, mayEdit, onCheckIn, onCancel }: Table
   const lang = useLang();
   const th = { textAlign: 'left', p: 1, borderBottom: 2, borderColor: 'divider', whiteSpace: 'nowrap', fontSize: '0.875rem' } as const;
   const td = { p: 1, borderBottom: 1, borderColor: 'divider', verticalAlign: 'middle', fontSize: '0.875rem' } as const;
-  const cols = personal ? 7 : 5;
+  const cols = personal ? 6 : 4;
   return (
     <>
       {personal ? null : (
@@ -321,7 +324,6 @@ function SlotTable({ slots, now, personal, mayEdit, onCheckIn, onCancel }: Table
         <caption style={{ position: 'absolute', left: -10000 }}>{translate(`${T}.table`)}</caption>
         <thead>
           <tr>
-            <Box component="th" scope="col" sx={th}>{translate(`${T}.col.time`)}</Box>
             {personal ? (
               <>
                 <Box component="th" scope="col" sx={th}>{translate('resources.appointments.fields.residentName')}</Box>
@@ -352,10 +354,9 @@ function SlotTable({ slots, now, personal, mayEdit, onCheckIn, onCancel }: Table
                   const state = boardState(a, slot, now);
                   return (
                     <tr key={a.id} data-testid={`appointment-${a.id}`} data-state={state}>
-                      <Box component="td" sx={td}>{jstTime(slot.startsAt)}</Box>
                       {personal ? (
                         <>
-                          <Box component="td" sx={{ ...td, fontWeight: 700 }}>
+                          <Box component="td" sx={{ ...td, fontWeight: 700, whiteSpace: 'nowrap' }}>
                             {a.walkIn ? <Chip size="small" label={translate(`${T}.walk_in_chip`)} sx={{ mr: 1 }} /> : null}
                             {a.residentName ?? (a.walkIn ? '' : translate(`${T}.erased`))}
                           </Box>

@@ -37,8 +37,9 @@ export function Menu() {
   return (
     <RaMenu>
       <QuickEntryMenuItem />
-      <TodayBoardMenuItem />
+      <TodayBoardMenuItem counterFirst />
       <RaMenu.DashboardItem />
+      <TodayBoardMenuItem />
       <ResourceItems />
       <ReportsMenuItem />
       <MunicipalitySettingsMenuItem />

@@ -31,7 +31,7 @@ export function IncidentInputs() {
       <Section title="resources.wrong-person-incidents.sections.incident" />
       <JpDateInput source="occurredOn" validate={required()} sx={{ maxWidth: 260 }} />
       <RadioButtonGroupInput source="cause" choices={causes} validate={required()} helperText="resources.wrong-person-incidents.helper.cause" />
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 2 }}>
         <ReferenceInput source="terminalId" reference="terminals" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
           <SelectInput optionText="name" emptyText="—" sx={{ minWidth: 220 }} />
         </ReferenceInput>

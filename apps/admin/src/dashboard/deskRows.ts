@@ -29,7 +29,7 @@ export function deskBars(s: DeskStats): CapacityBar[] {
 }
 
 /** One bar per desk and day with slots, in date order (the latest `limit`). */
-export function deskDayBars(s: DeskStats, dayLabel: (date: string) => string, limit = 31): CapacityBar[] {
+export function deskDayBars(s: DeskStats, dayLabel: (date: string) => string, limit = 14): CapacityBar[] {
   const rows = s.byDeskDay.filter(hasSlots).map((d, i) => ({ d, i }));
   // a stable order: by day, then as the API lists the desks
   rows.sort((a, b) => (a.d.date === b.d.date ? a.i - b.i : a.d.date < b.d.date ? -1 : 1));

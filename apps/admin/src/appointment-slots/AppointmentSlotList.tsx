@@ -31,7 +31,7 @@ function Actions() {
 
 export function AppointmentSlotList() {
   return (
-    <List error={<ListLoadError />} filters={useSlotFilters()} sort={{ field: 'startsAt', order: 'ASC' }} perPage={50} empty={<ListEmpty hint />} actions={<Actions />}>
+    <List error={<ListLoadError />} filters={useSlotFilters()} sort={{ field: 'startsAt', order: 'DESC' }} perPage={50} empty={<ListEmpty hint />} actions={<Actions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="startsAt">
           <JpDateField source="startsAt" showTime />

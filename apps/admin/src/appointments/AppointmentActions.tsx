@@ -20,6 +20,7 @@ export function AppointmentActions() {
   const navigate = useNavigate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { canAccess: mayEdit } = useCanAccess({ resource: 'appointments', action: 'edit' });
+  const { canAccess: mayCheckIn } = useCanAccess({ resource: 'appointments', action: 'check_in' });
   const [confirm, setConfirm] = useState(false);
   const booked = record?.status === 'booked';
 
@@ -46,11 +47,13 @@ export function AppointmentActions() {
 
   return (
     <TopToolbar>
+      {mayCheckIn && booked ? (
+        <Button size="small" variant="contained" startIcon={<EventAvailableIcon />} onClick={() => void checkIn()} data-testid="check-in">
+          {translate('resources.desks.today.check_in')}
+        </Button>
+      ) : null}
       {mayEdit && booked ? (
         <>
-          <Button size="small" variant="contained" startIcon={<EventAvailableIcon />} onClick={() => void checkIn()} data-testid="check-in">
-            {translate('resources.desks.today.check_in')}
-          </Button>
           <Button size="small" color="error" onClick={() => setConfirm(true)}>
             {translate('resources.desks.today.cancel.button')}
           </Button>

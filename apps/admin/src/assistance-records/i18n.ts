@@ -69,6 +69,8 @@ export default {
     edit: {
       locked: 'この記録は記録した日の翌日以降のため、窓口職員は修正できません。修正が必要な場合はシステム管理者に依頼してください。',
       same_day: '窓口職員が修正できるのは、記録した当日（日本時間）中だけです。',
+      from_board: '予約の受付で作成された記録です（用件・窓口・所要時間は予約から）。対応を終えたら内容を確かめて保存してください。お待ちいただく場合は保存せずに本日の予約へ戻り、対応を始めるときに「窓口記録」から開いてください。',
+      from_board_start: '来庁日時を今（対応開始）にしました。受付からの待ち時間として集計されます。',
     },
   },
   en: {
@@ -141,6 +143,8 @@ export default {
     edit: {
       locked: 'This record was logged on an earlier day, so counter staff can no longer change it. Ask an administrator if it needs a correction.',
       same_day: 'Counter staff can correct a record only on the day it was logged (JST).',
+      from_board: 'Opened by the check-in (purpose, office and duration from the booking). Check it and save when the visit is done. If the resident waits, go back to today’s board without saving and open it from “Visit record” when you start.',
+      from_board_start: 'The visit time is now (the visit starts): the wait from check-in counts.',
     },
   },
 };

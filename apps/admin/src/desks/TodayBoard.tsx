@@ -77,6 +77,8 @@ export function TodayBoard() {
   const dataProvider = useDataProvider<AppDataProvider>();
   const { canAccess: mayBook } = useCanAccess({ resource: 'appointments', action: 'create' });
   const { canAccess: mayEdit } = useCanAccess({ resource: 'appointments', action: 'edit' });
+  // Checking in opens a visit record: the roles that log visits (counter, admin).
+  const { canAccess: mayCheckIn } = useCanAccess({ resource: 'appointments', action: 'check_in' });
   const today = toJstDate(new Date());
 
   const desks = useGetList<Desk>('desks', { filter: { active: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
@@ -219,7 +221,7 @@ export function TodayBoard() {
             <Chip label={translate(`${T}.summary.walk_ins`, { count: summary.walkIns })} variant="outlined" />
             <Chip label={translate(`${T}.summary.no_show`, { count: summary.noShow })} variant="outlined" />
             <Box sx={{ flex: 1 }} />
-            {mayBook ? (
+            {mayBook && mayCheckIn ? (
               <Button variant="outlined" startIcon={<DirectionsWalkIcon />} onClick={() => void walkIn()} disabled={!walkInSlot(slots, now)} data-testid="walk-in">
                 {translate(`${T}.walk_in`)}
               </Button>
@@ -245,7 +247,7 @@ export function TodayBoard() {
                   {translate(`${T}.no_slots`)}
                 </Alert>
               ) : (
-                <SlotTable slots={slots} now={now} personal={personal} mayEdit={Boolean(mayEdit)} onCheckIn={checkIn} onCancel={setCancelling} />
+                <SlotTable slots={slots} now={now} personal={personal} mayEdit={Boolean(mayEdit)} mayCheckIn={Boolean(mayCheckIn)} onCheckIn={checkIn} onCancel={setCancelling} />
               )}
             </Box>
             {mayBook ? (
@@ -301,12 +303,13 @@ interface TableProps {
   now: Date;
   personal: boolean;
   mayEdit: boolean;
+  mayCheckIn: boolean;
   onCheckIn: (a: BoardAppointment) => void;
   onCancel: (a: BoardAppointment) => void;
 }
 
 // One table for the day: a header row per slot (time, seats), a row per booking.
-function SlotTable({ slots, now, personal, mayEdit, onCheckIn, onCancel }: TableProps) {
+function SlotTable({ slots, now, personal, mayEdit, mayCheckIn, onCheckIn, onCancel }: TableProps) {
   const translate = useTranslate();
   const lang = useLang();
   const th = { textAlign: 'left', p: 1, borderBottom: 2, borderColor: 'divider', whiteSpace: 'nowrap', fontSize: '0.875rem' } as const;
@@ -372,19 +375,19 @@ function SlotTable({ slots, now, personal, mayEdit, onCheckIn, onCancel }: Table
                       </Box>
                       <Box component="td" sx={{ ...td, whiteSpace: 'nowrap' }}>
                         {state === 'arrived' && a.assistanceRecordId ? (
-                          <Button size="small" component={Link} to={`/assistance-records/${a.assistanceRecordId}?back=today`}>
+                          <Button size="small" component={Link} to={`/assistance-records/${a.assistanceRecordId}?back=today&start=now`} data-testid={`open-record-${a.id}`}>
                             {translate(`${T}.open_record`)}
                           </Button>
                         ) : null}
+                        {mayCheckIn && (state === 'expected' || state === 'late') ? (
+                          <Button size="small" variant="contained" startIcon={<EventAvailableIcon />} onClick={() => onCheckIn(a)} data-testid={`check-in-${a.id}`} sx={{ mr: 1 }}>
+                            {translate(`${T}.check_in`)}
+                          </Button>
+                        ) : null}
                         {mayEdit && (state === 'expected' || state === 'late') ? (
-                          <>
-                            <Button size="small" variant="contained" startIcon={<EventAvailableIcon />} onClick={() => onCheckIn(a)} data-testid={`check-in-${a.id}`}>
-                              {translate(`${T}.check_in`)}
-                            </Button>
-                            <Button size="small" color="error" onClick={() => onCancel(a)} sx={{ ml: 1 }} data-testid={`cancel-${a.id}`}>
-                              {translate(`${T}.cancel.button`)}
-                            </Button>
-                          </>
+                          <Button size="small" color="error" onClick={() => onCancel(a)} data-testid={`cancel-${a.id}`}>
+                            {translate(`${T}.cancel.button`)}
+                          </Button>
                         ) : null}
                       </Box>
                     </tr>

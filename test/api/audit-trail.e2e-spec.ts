@@ -7,6 +7,7 @@ import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { loadRouteCases } from '../support/route-cases';
 import { listRoutes, RouteInfo } from '../support/routes';
 import { ALL_ROLES, TestApp } from '../support/test-app';
+import { createDesk } from '../support/desk-fixtures';
 import { importCsv, newMyKeyId, sqlCampaign, sqlQuota } from '../support/uptake-sql-fixtures';
 
 // The audit trail, checked from the route table rather than from a hand-kept list:
@@ -33,6 +34,8 @@ const SPECIAL: Record<string, { action: AuditAction; resource: string }> = {
   'DELETE /api/users/:id/sessions/:sessionId': { action: 'session_ended', resource: 'users' },
   'DELETE /api/users/:id/sessions': { action: 'session_ended', resource: 'users' },
   'POST /api/users/:id/totp-reset': { action: 'totp_reset', resource: 'users' },
+  // Check-in: the appointment's update (the visit record it opens gets its own create row).
+  'POST /api/appointments/:id/check-in': { action: 'update', resource: 'appointments' },
 };
 // Write routes that log nothing themselves, and why.
 const EXEMPT: Record<string, string> = {
@@ -208,7 +211,7 @@ describe('audit trail', () => {
   it('logs every file a user takes away: each list export in CSV and Excel, the monthly report, an import’s error report', async () => {
     const fileRoutes = routes.filter((r) => r.method === 'GET' && ((Reflect.getMetadata('swagger/apiProduces', r.handler) as string[] | undefined) ?? []).some((p) => !/json/.test(p)));
     figures.exportPaths = fileRoutes.length;
-    const known = ['GET /api/exports/:resource', 'GET /api/reports/monthly', 'GET /api/imports/:id/errors.csv', 'GET /api/municipalities/:id/export'];
+    const known = ['GET /api/exports/:resource', 'GET /api/reports/monthly', 'GET /api/reports/day-sheet', 'GET /api/imports/:id/errors.csv', 'GET /api/municipalities/:id/export'];
     // A new file route fails here until this test knows how to call it.
     expect(fileRoutes.map((r) => r.key).sort()).toEqual([...known].sort());
 
@@ -223,6 +226,8 @@ describe('audit trail', () => {
     }
     for (const format of ['pdf', 'xlsx']) calls.push({ url: `/api/reports/monthly?month=2020-09&format=${format}`, resource: 'reports', resourceId: '2020-09' });
     calls.push({ url: `/api/imports/${job.id}/errors.csv`, resource: 'imports', resourceId: String(job.id) });
+    const desk = await createDesk(t);
+    calls.push({ url: `/api/reports/day-sheet?deskId=${desk.id}&date=2022-09-20`, resource: 'reports', resourceId: `day-sheet-${desk.id}-2022-09-20` });
     const [own] = await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
     calls.push({ url: `/api/municipalities/${own.id}/export`, resource: 'municipalities', resourceId: String(own.id) });
 

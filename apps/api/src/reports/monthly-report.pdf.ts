@@ -239,13 +239,13 @@ function desksPage(report: Report, d: DeskStats, era: string): void {
   ]);
   report.table(
     [
-      { header: '窓口', width: 5 },
+      { header: '窓口', width: 4 },
       { header: '種別', width: 2 },
       { header: '定員', width: 2, align: 'right' },
       { header: '予約席', width: 2, align: 'right' },
       { header: '来庁', width: 2, align: 'right' },
       { header: '来庁なし', width: 2, align: 'right' },
-      { header: '来庁なし率', width: 2, align: 'right' },
+      { header: '来庁なし率', width: 3, align: 'right' },
       { header: '予約なし', width: 2, align: 'right' },
       { header: '平均待ち', width: 2, align: 'right' },
     ],

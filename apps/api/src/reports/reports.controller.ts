@@ -28,7 +28,7 @@ export class ReportsController {
   @ApiQuery({ name: 'deskId', required: true, example: 1, description: '窓口の ID' })
   @ApiQuery({ name: 'date', required: false, example: '2022-09-20', description: 'YYYY-MM-DD（JST）。既定: 今日' })
   @ApiFileResponse('窓口の予約表（A4）', 'application/pdf')
-  async daySheet(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    await this.reports.daySheet(query, user, res);
+  async daySheet(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    await this.reports.daySheet(query, user, req.ip, res);
   }
 }

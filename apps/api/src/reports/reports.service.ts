@@ -28,7 +28,7 @@ export class ReportsService {
   ) {}
 
   /** A desk's day as a printable A4 PDF (counter staff take it to a pop-up desk without a PC). */
-  async daySheet(query: { deskId?: unknown; date?: unknown }, user: AuthUser, res: Response): Promise<void> {
+  async daySheet(query: { deskId?: unknown; date?: unknown }, user: AuthUser, ip: string | undefined, res: Response): Promise<void> {
     const deskId = Number(query.deskId);
     if (!Number.isSafeInteger(deskId) || deskId < 1) throw new CommonException(CommonError.BadQuery, 'deskId は窓口の ID（正の整数）で指定してください。', { deskId: '正の整数' });
     const [day, municipality] = await Promise.all([this.appointments.deskDay(deskId, query.date, user), this.municipalities.current()]);
@@ -38,6 +38,15 @@ export class ReportsService {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', body.length);
+    // A paper with residents' names leaves the building: logged like every file taken away.
+    await this.audit.recordSeparately({
+      user,
+      action: 'export',
+      resource: 'reports',
+      resourceId: `day-sheet-${deskId}-${day.date}`,
+      ip,
+      changes: { report: 'day-sheet', deskId, date: day.date, names: day.contactVisible },
+    });
     res.end(body);
   }
 

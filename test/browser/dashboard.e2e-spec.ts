@@ -10,9 +10,9 @@ const ADMIN_DIR = join(__dirname, '..', '..', 'dist', 'admin');
 jest.setTimeout(180_000);
 
 const READY = '[data-dashboard-ready="true"]';
-// Every panel of the stats endpoints; counter staff may read only stats/counter.
-const ALL_PANELS = ['card-uptake', 'kpi', 'uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district', 'points-series', 'points-service', 'points-distribution', 'counter', 'counter-outcomes', 'counter-reasons', 'fraud'];
-const COUNTER_PANELS = ['counter', 'counter-outcomes', 'counter-reasons'];
+// Every panel of the stats endpoints; counter staff may read only stats/counter and stats/desks.
+const ALL_PANELS = ['card-uptake', 'kpi', 'uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district', 'points-series', 'points-service', 'points-distribution', 'counter', 'counter-outcomes', 'counter-reasons', 'desks', 'desks-days', 'fraud'];
+const COUNTER_PANELS = ['counter', 'counter-outcomes', 'counter-reasons', 'desks', 'desks-days'];
 const POPULATION = { 水原: 21000, 京ヶ瀬: 7800, 安田: 9300, 笹神: 6900 };
 
 const jstToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -81,7 +81,7 @@ describe('dashboard in the browser', () => {
     const { page, statsRequested, ms } = await openDashboard('admin');
     console.log(`admin dashboard ready in ${ms} ms`);
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
-    expect([...statsRequested].sort()).toEqual(['stats/card-uptake', 'stats/counter', 'stats/fraud', 'stats/points', 'stats/summary', 'stats/uptake']);
+    expect([...statsRequested].sort()).toEqual(['stats/card-uptake', 'stats/counter', 'stats/desks', 'stats/fraud', 'stats/points', 'stats/summary', 'stats/uptake']);
     // Card uptake first (issue #20).
     expect((await panelIds(page))[0]).toBe('card-uptake');
     // No panel is empty or failed on the demo data.
@@ -126,7 +126,7 @@ describe('dashboard in the browser', () => {
   it('policy: a channel bar and a point of the cumulative chart open the reservations behind them', async () => {
     const { page, statsRequested } = await openDashboard('policy');
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
-    expect(statsRequested.size).toBe(6);
+    expect(statsRequested.size).toBe(7);
     expect((await panelIds(page))[0]).toBe('card-uptake');
     await screenshot(page, 'dashboard-policy');
 
@@ -216,7 +216,7 @@ describe('dashboard in the browser', () => {
     expect((await panelIds(page)).sort()).toEqual([...COUNTER_PANELS].sort());
     await page.getByTestId('published-notices').waitFor();
     // The server would refuse the others with 403: they are never asked for.
-    expect([...statsRequested]).toEqual(['stats/counter']);
+    expect([...statsRequested].sort()).toEqual(['stats/counter', 'stats/desks']);
     // Their panels are drawn in HTML: recharts is not even downloaded.
     expect(chartsLoaded).toBe(false);
     expect(await page.getByTestId('kpi-reservations').count()).toBe(0);

@@ -38,6 +38,11 @@ export const RESOURCE_VIEWS: Record<string, View[]> = {
   targets: ['list', 'edit', 'create'],
   'benchmark-rates': ['list', 'edit', 'create'],
   municipalities: ['list', 'show', 'edit', 'create'],
+  desks: ['list', 'show', 'edit', 'create'],
+  'appointment-slots': ['list', 'show', 'edit', 'create'],
+  appointments: ['list', 'show', 'edit', 'create'],
+  terminals: ['list', 'show', 'edit', 'create'],
+  'wrong-person-incidents': ['list', 'show', 'edit', 'create'],
 };
 
 /** The id of the first record the role lists (with `filter`, and `pick` among the first 100), or `null` when there is none. */
@@ -93,6 +98,7 @@ export function customSteps(): WalkStep[] {
     { name: 'security', path: '/security', roles: WALK_ROLES },
     { name: 'municipality-settings', path: '/municipality-settings', roles: ['admin'] },
     { name: 'reports', path: '/reports', roles: who('reports', 'show') },
+    { name: 'today board', path: '/today', roles: who('appointments', 'list') },
     {
       name: 'notices/print',
       path: async (ids) => {
@@ -125,6 +131,22 @@ export function customSteps(): WalkStep[] {
       },
       roles: ['manager'],
       open: (p) => p.getByRole('button', { name: '公開する' }).first().click(),
+    },
+    { name: 'appointment-slots/list + generate dialog', path: '/appointment-slots', roles: ['policy'], open: (p) => p.getByTestId('generate-slots').click() },
+    {
+      name: 'today board + cancel dialog',
+      path: '/today',
+      roles: ['counter'],
+      open: (p) => p.locator('[data-testid^="cancel-"]').first().click(),
+    },
+    {
+      name: 'wrong-person-incidents/show + status dialog',
+      path: async (ids) => {
+        const id = await ids('wrong-person-incidents');
+        return id == null ? null : `/wrong-person-incidents/${id}/show`;
+      },
+      roles: ['policy'],
+      open: (p) => p.locator('[data-testid^="to-"]').first().click(),
     },
     {
       name: 'applications/show + delete-with-reason dialog',

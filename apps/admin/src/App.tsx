@@ -2,12 +2,17 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route, RouterProvider, createHashRouter } from 'react-router-dom';
 import { AccessibilityPage } from './accessibility/AccessibilityPage';
 import applications from './applications';
+import appointmentSlots from './appointment-slots';
+import appointments from './appointments';
 import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
 import campaigns from './campaigns';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import desks from './desks';
+import { TODAY_BOARD_PATH } from './desks/board';
+import { TodayBoard } from './desks/TodayBoard';
 import fraudAlerts from './fraud-alerts';
 import { NoticePrintPage } from './fraud-alerts/NoticePrintPage';
 import { i18nProvider } from './i18n';
@@ -26,8 +31,10 @@ import pointAwards from './point-awards';
 import populationFigures from './population-figures';
 import benchmarkRates from './benchmark-rates';
 import targets from './targets';
+import terminals from './terminals';
 import { theme } from './theme';
 import users from './users';
+import wrongPersonIncidents from './wrong-person-incidents';
 
 function AdminApp() {
   return (
@@ -50,6 +57,11 @@ function AdminApp() {
       <Resource name="campaigns" {...campaigns} />
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="assistance-records" {...assistanceRecords} />
+      <Resource name="appointments" {...appointments} />
+      <Resource name="appointment-slots" {...appointmentSlots} />
+      <Resource name="desks" {...desks} />
+      <Resource name="terminals" {...terminals} />
+      <Resource name="wrong-person-incidents" {...wrongPersonIncidents} />
       <Resource name="point-awards" {...pointAwards} />
       <Resource name="population-figures" {...populationFigures} />
       <Resource name="targets" {...targets} />
@@ -61,6 +73,7 @@ function AdminApp() {
       <Resource name="fraud-alerts" {...fraudAlerts} />
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />
+        <Route path={TODAY_BOARD_PATH} element={<TodayBoard />} />
         <Route path={MUNICIPALITY_SETTINGS_PATH} element={<MunicipalitySettings />} />
         <Route path="/security" element={<SecurityPage />} />
       </CustomRoutes>

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Box, Stack, Typography } from '@mui/material';
 import { useEffect } from 'react';
-import { AutocompleteInput, NumberInput, ReferenceInput, SelectInput, TextInput, maxValue, minValue, required, useTranslate } from 'react-admin';
+import { AutocompleteInput, NumberInput, ReferenceInput, SelectInput, TextInput, maxValue, minValue, required, useCanAccess, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AGE_BAND,
@@ -51,6 +51,10 @@ export function TypesInput() {
 export function SharedTerminal() {
   const translate = useTranslate();
   const [types, shared] = useWatch({ name: ['assistanceTypes', 'sharedTerminalUsed'] }) as [AssistanceType[], boolean];
+  const { setValue, getValues } = useFormContext();
+  useEffect(() => {
+    if (!shared && getValues('terminalId') != null) setValue('terminalId', null, { shouldDirty: true });
+  }, [shared, getValues, setValue]);
   const checklist = needsWrongPersonChecklist({ assistanceTypes: types, sharedTerminalUsed: shared });
   return (
     <Box sx={{ mb: 2 }}>
@@ -65,7 +69,24 @@ export function SharedTerminal() {
           </Typography>
         </Alert>
       ) : null}
+      {shared ? <TerminalInput /> : null}
     </Box>
+  );
+}
+
+/**
+ * Which of the city's shared terminals the visit used (issue #21): its log then shows
+ * the visits before and after this one. After the checklist, so the keyboard path
+ * through the checks stays as it was; leaving "shared terminal" clears it.
+ */
+function TerminalInput() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'terminals', action: 'list' });
+  if (!canAccess) return null;
+  return (
+    <ReferenceInput source="terminalId" reference="terminals" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+      <SelectInput optionText="name" emptyText="—" label={`${T}.terminal`} helperText={translate(`${T}.terminal_hint`)} sx={{ minWidth: 260, mt: 1 }} />
+    </ReferenceInput>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Alert } from '@mui/material';
-import { DeleteButton, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DeleteButton, EditButton, Labeled, Link, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { AGE_BAND, ASSISTANCE_TYPE, OFFICE, PROXY, needsWrongPersonChecklist } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumArrayField, EnumField } from '../common/enums';
@@ -32,6 +32,21 @@ function SharedTerminalField() {
   );
 }
 
+// The terminal the visit used, opening its log at this visit (who used it before and after).
+function TerminalField() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.terminalId) return null;
+  return (
+    <Labeled label={translate('resources.assistance-records.show.terminal')}>
+      <span>
+        <ReferenceField source="terminalId" reference="terminals" link={false} />{' '}
+        <Link to={`/terminals/${record.terminalId}/show?around=${record.id}`}>{translate('resources.assistance-records.show.terminal_log')}</Link>
+      </span>
+    </Labeled>
+  );
+}
+
 export function AssistanceRecordShow() {
   const translate = useTranslate();
   return (
@@ -48,6 +63,7 @@ export function AssistanceRecordShow() {
         <Labeled label={translate('resources.assistance-records.fields.sharedTerminalUsed')}>
           <SharedTerminalField />
         </Labeled>
+        <TerminalField />
         <ReferenceField source="paymentServiceId" reference="payment-services" emptyText="—" />
         <EnumField source="ageBand" enumDef={AGE_BAND} />
         <TextField source="district" emptyText="—" />

@@ -1,5 +1,6 @@
 import { Box, Button, Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { isSaveKey } from '../common/saveKey';
 import { AutocompleteInput, Form, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { AGE_BAND, ASSISTANCE_LIMITS, ASSISTANCE_OUTCOME, OFFICE, type AssistanceType } from '@mynapoint/domain';
@@ -19,18 +20,6 @@ export type AfterSave = 'next' | 'list';
 interface Props {
   defaults: VisitValues;
   onSave: (values: VisitValues, after: AfterSave) => Promise<VisitErrors | undefined>;
-}
-
-// Enter saves from anywhere in the form (chips, toggles and checkboxes included),
-// except while an IME is composing Japanese, in the notes (Ctrl+Enter there), or
-// while a drop-down list is open and Enter picks an option.
-function isSaveKey(e: KeyboardEvent<HTMLElement>): boolean {
-  if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.nativeEvent.isComposing || e.keyCode === 229) return false;
-  const target = e.target as HTMLElement;
-  if (target.tagName === 'TEXTAREA' && !(e.ctrlKey || e.metaKey)) return false;
-  if (target.getAttribute('aria-expanded') === 'true') return false;
-  if (target.closest('[role="listbox"],[role="menu"],[role="option"]')) return false;
-  return true;
 }
 
 export function QuickEntryForm({ defaults, onSave }: Props) {

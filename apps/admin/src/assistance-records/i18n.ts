@@ -15,6 +15,8 @@ export default {
       types: '支援内容（複数可）',
       pc_lending_sets_shared: '端末貸出を選ぶと「共用端末を操作」にチェックが入ります。',
       shared: '職員が共用端末（貸出PC・窓口端末）を操作した',
+      terminal: '使った端末',
+      terminal_hint: '端末の利用記録に残り、別人付与の調査で前後の来庁を確認できます。',
       checklist: {
         title: '別人へのポイント付与を防ぐ確認',
         hint: '総務省の調査では、共用端末のログアウト忘れ（136件）と決済サービスIDの入力誤り（32件）で別人にポイントが付与されました。',
@@ -61,10 +63,14 @@ export default {
       shared_terminal_other: '使用（予約・申し込み以外の操作）',
       checklist_done: '使用：端末ログアウトと決済サービスIDの読み上げを確認済み',
       checklist_missing: '使用：別人へのポイント付与を防ぐ確認が記録されていません',
+      terminal: '使った端末',
+      terminal_log: '端末の前後の利用を見る',
     },
     edit: {
       locked: 'この記録は記録した日の翌日以降のため、窓口職員は修正できません。修正が必要な場合はシステム管理者に依頼してください。',
       same_day: '窓口職員が修正できるのは、記録した当日（日本時間）中だけです。',
+      from_board: '予約の受付で作成された記録です（用件・窓口・所要時間は予約から）。対応を終えたら内容を確かめて保存してください。お待ちいただく場合は保存せずに本日の予約へ戻り、対応を始めるときに「窓口記録」から開いてください。',
+      from_board_start: '来庁日時を今（対応開始）にしました。受付からの待ち時間として集計されます。',
     },
   },
   en: {
@@ -83,6 +89,8 @@ export default {
       types: 'Assistance (one or more)',
       pc_lending_sets_shared: 'Choosing PC lending ticks "shared terminal used".',
       shared: 'Staff operated a shared terminal (lent PC or counter terminal)',
+      terminal: 'Terminal used',
+      terminal_hint: 'Kept in the terminal’s log, so a wrong-person case can be traced to the visits before and after.',
       checklist: {
         title: 'Checks against points going to the wrong person',
         hint: 'MIC found points sent to the wrong person because a shared terminal was not logged out (136 cases) or a payment-service ID was mistyped (32 cases).',
@@ -129,10 +137,14 @@ export default {
       shared_terminal_other: 'Used (not for a reservation or application)',
       checklist_done: 'Used: terminal logged out and service ID read back',
       checklist_missing: 'Used: the wrong-person checks are not recorded',
+      terminal: 'Terminal used',
+      terminal_log: 'See the terminal’s visits before and after',
     },
     edit: {
       locked: 'This record was logged on an earlier day, so counter staff can no longer change it. Ask an administrator if it needs a correction.',
       same_day: 'Counter staff can correct a record only on the day it was logged (JST).',
+      from_board: 'Opened by the check-in (purpose, office and duration from the booking). Check it and save when the visit is done. If the resident waits, go back to today’s board without saving and open it from “Visit record” when you start.',
+      from_board_start: 'The visit time is now (the visit starts): the wait from check-in counts.',
     },
   },
 };

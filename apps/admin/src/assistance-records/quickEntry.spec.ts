@@ -38,6 +38,11 @@ describe('toCreateBody', () => {
     });
     expect(toCreateBody(visit({ assistanceTypes: ['inquiry'], paymentServiceId: 4 })).paymentServiceId).toBeNull();
   });
+  it('sends the shared terminal only when one was used', () => {
+    expect(toCreateBody(visit({ sharedTerminalUsed: true, terminalId: 7 })).terminalId).toBe(7);
+    expect(toCreateBody(visit({ sharedTerminalUsed: false, terminalId: 7 })).terminalId).toBeNull();
+    expect(toCreateBody(visit({ sharedTerminalUsed: true })).terminalId).toBeNull();
+  });
 });
 
 describe('validateVisit', () => {

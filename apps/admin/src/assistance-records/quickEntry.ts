@@ -24,6 +24,8 @@ export interface VisitValues {
   outcome: 'completed' | 'follow_up' | 'unable';
   unableReason: string | null;
   sharedTerminalUsed: boolean;
+  /** The shared terminal used (only with sharedTerminalUsed). */
+  terminalId: number | null;
   terminalLoggedOut: boolean;
   serviceIdReadBack: boolean;
   paymentServiceId: number | null;
@@ -71,6 +73,7 @@ export function blankVisit(office: Office, now: Date): VisitValues {
     outcome: 'completed',
     unableReason: null,
     sharedTerminalUsed: false,
+    terminalId: null,
     terminalLoggedOut: false,
     serviceIdReadBack: false,
     paymentServiceId: null,
@@ -93,6 +96,7 @@ export function toCreateBody(v: VisitValues): Record<string, unknown> {
     outcome: v.outcome,
     unableReason: v.outcome === 'unable' ? v.unableReason : null,
     sharedTerminalUsed: v.sharedTerminalUsed,
+    terminalId: v.sharedTerminalUsed ? (v.terminalId ?? null) : null,
     terminalLoggedOut: v.sharedTerminalUsed && v.terminalLoggedOut,
     serviceIdReadBack: v.sharedTerminalUsed && v.serviceIdReadBack,
     paymentServiceId: v.assistanceTypes.includes('point_application') ? v.paymentServiceId : null,

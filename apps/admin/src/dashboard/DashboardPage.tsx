@@ -6,6 +6,7 @@ import { PublishedNotices } from '../fraud-alerts/PublishedNotices';
 import { ComparisonPanel } from './ComparisonPanel';
 import { CardUptakePanel } from './CardUptakePanel';
 import { CounterPanels } from './CounterPanels';
+import { DesksPanels } from './DesksPanel';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
@@ -25,6 +26,7 @@ const PANELS: Record<StatResource, string[]> = {
   'stats/uptake': ['uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district'],
   'stats/points': ['points-series', 'points-service', 'points-distribution'],
   'stats/counter': ['counter', 'counter-outcomes', 'counter-reasons'],
+  'stats/desks': ['desks', 'desks-days'],
   'stats/fraud': ['fraud'],
   // Shown to a prefecture user only (a municipality's staff would compare their one row).
   'stats/municipalities': [],
@@ -69,7 +71,7 @@ const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: Query
  */
 export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
-  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud, cardUptake, cardMonth, setCardMonth } = data;
+  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, desks, fraud, cardUptake, cardMonth, setCardMonth } = data;
   const { prefecture, comparison, municipalityCode, setMunicipalityCode } = data;
   const links = useDashboardLinks(mayList);
   // Readiness: every visible panel has reported its chart or empty state drawn.
@@ -158,6 +160,7 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
             ) : null}
             {show('stats/points') ? <PointsPanels query={points} {...props} /> : null}
             {show('stats/counter') ? <CounterPanels query={counter} {...props} /> : null}
+            {show('stats/desks') && !prefecture ? <DesksPanels query={desks} /> : null}
             {show('stats/fraud') ? <FraudPanel query={fraud} {...props} /> : null}
           </Box>
         </Box>

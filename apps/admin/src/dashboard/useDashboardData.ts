@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useCanAccessResources, useGetList, useStore } from 'react-admin';
-import { toJstDate, type CardUptakeStats, type CounterStats, type FraudStats, type MunicipalityStats, type PointsStats, type SummaryStats, type UptakeStats } from '@mynapoint/domain';
+import { toJstDate, type CardUptakeStats, type CounterStats, type DeskStats, type FraudStats, type MunicipalityStats, type PointsStats, type SummaryStats, type UptakeStats } from '@mynapoint/domain';
 import { LINK_RESOURCE } from './links';
 import { periodProblem, resolvePeriod, samePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
 import { cardAsOf } from './toCardUptake';
@@ -9,7 +9,7 @@ import { useStat, type QueryState } from './useStat';
 // The dashboard's data, asked for by the page shell (in the first bundle) while the
 // page's own code and recharts are still loading: the requests do not wait for them.
 
-export const STATS = ['stats/card-uptake', 'stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/fraud', 'stats/municipalities'] as const;
+export const STATS = ['stats/card-uptake', 'stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/desks', 'stats/fraud', 'stats/municipalities'] as const;
 export type StatResource = (typeof STATS)[number];
 const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
 
@@ -36,6 +36,8 @@ export interface DashboardData {
   uptake: QueryState<UptakeStats>;
   points: QueryState<PointsStats>;
   counter: QueryState<CounterStats>;
+  /** The support desks: booked vs capacity, no-shows, walk-ins, waiting (issue #21). */
+  desks: QueryState<DeskStats>;
   fraud: QueryState<FraudStats>;
   /** Card uptake as of the month chosen on its panel (null: today), whatever the period above. */
   cardMonth: string | null;
@@ -118,6 +120,7 @@ export function useDashboardData(prefecture = false): DashboardData {
     uptake: useStat<UptakeStats>('uptake', query, may('stats/uptake')),
     points: useStat<PointsStats>('points', query, may('stats/points')),
     counter: useStat<CounterStats>('counter', noCampaign, may('stats/counter')),
+    desks: useStat<DeskStats>('desks', noCampaign, may('stats/desks')),
     fraud: useStat<FraudStats>('fraud', noCampaign, may('stats/fraud')),
     cardMonth,
     setCardMonth,

@@ -1,6 +1,7 @@
 import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
 import { AccessibilityMenuItem } from '../accessibility/AccessibilityMenuItem';
 import { QuickEntryMenuItem } from '../assistance-records/QuickEntryMenuItem';
+import { TodayBoardMenuItem } from '../desks/TodayBoardMenuItem';
 import { MunicipalitySettingsMenuItem, useOwnSettingsOnly } from '../municipalities/MunicipalitySettingsMenuItem';
 import { ReportsMenuItem } from '../reports/ReportsMenuItem';
 import { SecurityMenuItem } from '../security/SecurityMenuItem';
@@ -23,7 +24,7 @@ function ResourceItems() {
 }
 
 // react-admin's menu (dashboard, then every resource the role may list), with the
-// counter staff's quick entry first, everyone's security page and the accessibility statement last.
+// counter staff's quick entry first, the day's appointments next, everyone's security page and the accessibility statement last.
 export function Menu() {
   // Until a required second factor is set up, the security page is all there is.
   if (readSession()?.setupRequired) {
@@ -36,7 +37,9 @@ export function Menu() {
   return (
     <RaMenu>
       <QuickEntryMenuItem />
+      <TodayBoardMenuItem counterFirst />
       <RaMenu.DashboardItem />
+      <TodayBoardMenuItem />
       <ResourceItems />
       <ReportsMenuItem />
       <MunicipalitySettingsMenuItem />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ASSISTANCE_TYPE } from '@mynapoint/domain';
 import { blankVisit, fromJstLocalInput, newIdempotencyKey, summarizeDay, toCreateBody, toFormErrors, toJstLocalInput, validateVisit, type VisitValues } from './quickEntry';
 
 const NOW = new Date('2020-09-01T01:30:00Z'); // 10:30 JST
@@ -37,6 +38,14 @@ describe('toCreateBody', () => {
       notes: 'メモ',
     });
     expect(toCreateBody(visit({ assistanceTypes: ['inquiry'], paymentServiceId: 4 })).paymentServiceId).toBeNull();
+  });
+
+  it('sends every assistance type a clerk can choose, Round 2’s registrations included', () => {
+    expect(toCreateBody(visit({ assistanceTypes: [...ASSISTANCE_TYPE.values] })).assistanceTypes).toHaveLength(ASSISTANCE_TYPE.values.length);
+    expect(toCreateBody(visit({ assistanceTypes: ['public_funds_account_registration', 'health_insurance_registration'] })).assistanceTypes).toEqual([
+      'health_insurance_registration',
+      'public_funds_account_registration',
+    ]);
   });
 });
 

@@ -34,11 +34,14 @@ export interface VisitValues {
 }
 
 // The order counter staff meet them: reservation and application come together
-// most often, a lent PC next; rare ones last.
+// most often, a lent PC next, then Round 2's two registrations (health-insurance card,
+// public-funds account); rare ones last. Every type is here: the form sends only these.
 export const QUICK_TYPE_ORDER: AssistanceType[] = [
   'mykey_reservation',
   'point_application',
   'pc_lending',
+  'health_insurance_registration',
+  'public_funds_account_registration',
   'inquiry',
   'pin_reset',
   'cert_renewal',

@@ -25,6 +25,7 @@ export const RESOURCE_VIEWS: Record<string, View[]> = {
   participants: ['list', 'show'],
   'reservation-quotas': ['list', 'show', 'edit', 'create'],
   campaigns: ['list', 'show', 'edit', 'create'],
+  measures: ['list', 'show', 'edit', 'create'],
   'payment-services': ['list', 'show', 'edit', 'create'],
   'assistance-records': ['list', 'show', 'edit', 'create'],
   'point-awards': ['list', 'show', 'create'],
@@ -104,6 +105,16 @@ export function customSteps(): WalkStep[] {
       },
       roles: ['admin'],
       open: (p) => p.getByRole('button', { name: /^削除$/ }).click(),
+    },
+    // A measure the municipality pays for: the budget input appears (issue #19).
+    { name: 'measures/create + municipality budget', path: '/measures/create', roles: ['policy'], open: (p) => p.getByRole('radio', { name: '市町村' }).check() },
+    {
+      name: 'measures/show (a budgeted measure: its gauge)',
+      path: async (ids) => {
+        const id = await ids('measures', {}, (r) => r.budgetYen != null);
+        return id == null ? null : `/measures/${id}/show`;
+      },
+      roles: who('measures', 'show'),
     },
     {
       name: 'fraud-alerts/show + publish dialog',

@@ -5,6 +5,7 @@ import applications from './applications';
 import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
 import campaigns from './campaigns';
+import measures from './measures';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -48,6 +49,7 @@ function AdminApp() {
       <Resource name="participants" {...participants} />
       <Resource name="reservation-quotas" {...reservationQuotas} />
       <Resource name="campaigns" {...campaigns} />
+      <Resource name="measures" {...measures} />
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="assistance-records" {...assistanceRecords} />
       <Resource name="point-awards" {...pointAwards} />

@@ -9,6 +9,7 @@ import { CounterPanels } from './CounterPanels';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
+import { MeasuresPanel } from './MeasuresPanel';
 import { ReadyContext, useReportState } from './Panel';
 import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
@@ -26,6 +27,7 @@ const PANELS: Record<StatResource, string[]> = {
   'stats/points': ['points-series', 'points-service', 'points-distribution'],
   'stats/counter': ['counter', 'counter-outcomes', 'counter-reasons'],
   'stats/fraud': ['fraud'],
+  'stats/measures': ['measures'],
   // Shown to a prefecture user only (a municipality's staff would compare their one row).
   'stats/municipalities': [],
 };
@@ -69,7 +71,7 @@ const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: Query
  */
 export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
-  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud, cardUptake, cardMonth, setCardMonth } = data;
+  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, fraud, measures, cardUptake, cardMonth, setCardMonth } = data;
   const { prefecture, comparison, municipalityCode, setMunicipalityCode } = data;
   const links = useDashboardLinks(mayList);
   // Readiness: every visible panel has reported its chart or empty state drawn.
@@ -156,6 +158,7 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
                 <DemographicPanels query={uptake} {...props} acrossMunicipalities={prefecture && !municipalityCode} />
               </>
             ) : null}
+            {show('stats/measures') ? <MeasuresPanel query={measures} /> : null}
             {show('stats/points') ? <PointsPanels query={points} {...props} /> : null}
             {show('stats/counter') ? <CounterPanels query={counter} {...props} /> : null}
             {show('stats/fraud') ? <FraudPanel query={fraud} {...props} /> : null}

@@ -4,6 +4,7 @@ import assistanceRecords from '../assistance-records/i18n';
 import auditLogs from '../audit-logs/i18n';
 import fraudAlerts from '../fraud-alerts/i18n';
 import campaigns from '../campaigns/i18n';
+import measures from '../measures/i18n';
 import dashboard from '../dashboard/i18n';
 import participants from '../participants/i18n';
 import paymentServices from '../payment-services/i18n';
@@ -27,6 +28,7 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   'audit-logs': auditLogs,
   'fraud-alerts': fraudAlerts,
   campaigns,
+  measures,
   'reservation-quotas': reservationQuotas,
   reservations,
   applications,

@@ -44,7 +44,6 @@ describe('draftFraudNotice', () => {
         const nevers = body.split(/(?<=。)/).filter((s) => s.includes('絶対にありません'));
         for (const sentence of nevers.filter((s) => s.includes('口座'))) expect(sentence).toContain(NEVER_BY);
         expect(nevers.some((s) => s.includes('暗証番号') && s.includes('通帳') && s.includes('窓口を含めて'))).toBe(true);
-        expect(body).toContain('公金受取口座の登録は');
       }),
     );
     expect(draftFraudNotice({ channel: 'sms', impersonated: 'city_staff', requestedItems: ['bank_account', 'pin'] }).body.split('\n')[1]).toBe(

@@ -63,8 +63,8 @@ const ITEM_PHRASE: Record<string, string> = {
 // by phone, post, e-mail, SMS or a visit at home. Round 2 desks did take a bank account
 // (the public-funds account, 公金受取口座, registered in the person's own name at the
 // counter or on マイナポータル), so a notice must not say the city never asks for an
-// account; it says where a legitimate registration happens. A PIN, a passbook or a cash
-// card is never asked for, anywhere.
+// account (the printed flyer adds where a legitimate registration happens). A PIN, a
+// passbook or a cash card is never asked for, anywhere.
 export const NEVER_BY = '電話・郵便・メール・SMS・ご自宅への訪問';
 const ALWAYS_NEVER = new Set(['pin', 'passbook_or_cash_card']);
 
@@ -85,7 +85,6 @@ export function draftFraudNotice(facts: { channel: string; impersonated: string;
       `マイナポイントに関連して、${who}を名乗る${how}で、${asked}事例が市内で確認されています。`,
       `${whoShort}などが、${NEVER_BY}で、${remote.length ? remote.join('や') : '個人情報や口座の情報'}をお聞きすることは絶対にありません。`,
       '暗証番号をお聞きすることや、通帳・キャッシュカードを預かることは、窓口を含めて絶対にありません。',
-      '公金受取口座の登録は、ご本人がマイナポータルで行うか、市役所の窓口で本人確認のうえ行います。',
       '不審な連絡を受けたら、その場で応じず、家族や下記の相談窓口にご相談ください。',
     ].join('\n'),
   };

@@ -2,6 +2,7 @@ import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
 import { AGANO, SHIBATA } from '../../apps/api/src/database/seed/municipalities.seed';
 import { CITY_OWN_SERVICES, DEMO_PAYMENT_SERVICES } from '../../apps/api/src/database/seed/payment-services.seed';
 import { DEMO_CAMPAIGN_NAME, ROUND1_CAMPAIGN } from '../../apps/api/src/database/seed/uptake.seed';
+import { ROUND1_EXTENSIONS, ROUND2_CAMPAIGN, ROUND2_MEASURES, TOP_UP } from '../../apps/api/src/database/seed/measures.seed';
 import { DEMO_USERS, INSTALLATION_USERS, SHIBATA_USERS } from '../../apps/api/src/database/seed/users.seed';
 import { banner, type Running } from '../../apps/api/src/main';
 import { Client_, listQuery, TestApp, totalOf } from '../support/test-app';
@@ -47,6 +48,9 @@ describe('demo seed: two municipalities, the prefecture and the operator', () =>
       { name: ROUND1_CAMPAIGN.name, code: null },
       { name: DEMO_CAMPAIGN_NAME, code: AG },
       { name: DEMO_CAMPAIGN_NAME, code: SH },
+      // After Round 1 (issue #19): Round 2 is national, the top-up 阿賀野市's own.
+      { name: ROUND2_CAMPAIGN.name, code: null },
+      { name: TOP_UP.campaign, code: AG },
     ]);
     // Both cities hold quotas of the one Round 1, and reserve into their own only.
     const quotas = await t.sql<{ code: string; n: number; foreign: number }>(
@@ -61,6 +65,40 @@ describe('demo seed: two municipalities, the prefecture and the operator', () =>
     ]);
     // The operator's installation has users, not data.
     expect(await count('users', '000000')).toBe(INSTALLATION_USERS.length);
+    expect(await count('participants', '000000')).toBe(0);
+  });
+
+  it('follows the history after Round 1: two extensions in the audit log, Round 2’s three measures with their moved deadlines, the city’s budgeted top-up', async () => {
+    const [round1] = await t.sql<{ id: number; closes: string; measure: string }>(
+      `SELECT c.id, to_char(c.earning_ends_on, 'YYYY-MM-DD') AS closes, (SELECT to_char(m.earning_ends_on, 'YYYY-MM-DD') FROM measures m WHERE m.campaign_id = c.id) AS measure
+         FROM campaigns c WHERE c.name = $1`,
+      [ROUND1_CAMPAIGN.name],
+    );
+    expect(round1).toMatchObject({ closes: '2021-12-31', measure: '2021-12-31' });
+    const operator = await t.asOperator();
+    const history = (await operator.get(`/api/audit-logs?${listQuery({ filter: { resource: 'campaigns', resourceId: String(round1.id) }, sort: ['at', 'ASC'] })}`).expect(200)).body;
+    expect(history.map((h: { changes: { earningEndsOn: string } }) => h.changes.earningEndsOn)).toEqual(ROUND1_EXTENSIONS.map((e) => e.to));
+
+    const admin = await t.as('admin');
+    const measures = (await admin.get(`/api/measures?${listQuery({ sort: ['id', 'ASC'], range: [0, 99] })}`).expect(200)).body as Array<Record<string, unknown>>;
+    const byName = (name: string) => measures.find((m) => m.name === name)!;
+    expect(byName(ROUND2_MEASURES.first)).toMatchObject({ kind: 'rate_with_cap', ratePercent: 25, capPerPersonYen: 5000, eligibility: 'new_or_below_cap', applicationClosesOn: '2023-09-30', national: true });
+    for (const name of [ROUND2_MEASURES.health, ROUND2_MEASURES.account]) {
+      expect(byName(name)).toMatchObject({ kind: 'fixed_amount', fixedAmountYen: 7500, eligibility: 'card_applied_by', cardAppliedBy: '2023-02-28', applicationOpensOn: '2022-06-30' });
+    }
+    const topUp = byName(TOP_UP.measure);
+    expect(topUp).toMatchObject({ kind: 'fixed_amount', fixedAmountYen: 2000, fundedBy: 'municipality', budgetYen: 20_000_000, eligibility: 'residents_by_age', maxAge: 17, national: false });
+    expect(topUp.awardedYen).toBeGreaterThan(0);
+    expect((topUp.awardedYen as number) + (topUp.remainingBudgetYen as number)).toBe(20_000_000);
+    // Every award within its participant's cap, and the budget's counter equal to its awards.
+    const [check] = await t.sql<{ over: number; counter: number; awarded: number }>(
+      `SELECT (SELECT count(*)::int FROM participants WHERE points_total > cap_yen) AS over,
+              (SELECT awarded_yen::int FROM measures WHERE id = $1) AS counter,
+              (SELECT sum(pa.points)::int FROM point_awards pa JOIN participants p ON p.id = pa.participant_id WHERE p.measure_id = $1) AS awarded`,
+      [topUp.id],
+    );
+    expect(check.over).toBe(0);
+    expect(check.counter).toBe(check.awarded);
     expect(await count('participants', '000000')).toBe(0);
   });
 

@@ -8,7 +8,7 @@ import { createPaymentService, createUser, paymentServiceBody, userBody } from '
 import { createFraudAlert, fraudAlertBody } from '../support/fraud-fixtures';
 import { applyMutations, fingerprint, hostileBody, leakIn, mutations } from '../support/hostile';
 import { unique } from '../support/route-cases';
-import { applicationBody, campaignBody, createApplication, createCampaign, createQuota, createReservation, quotaBody, reservationBody } from '../support/uptake-fixtures';
+import { applicationBody, campaignBody, createApplication, createCampaign, createMeasure, createQuota, createReservation, measureBody, quotaBody, reservationBody } from '../support/uptake-fixtures';
 import { checkDigit } from '@mynapoint/domain';
 import { ALL_ROLES, TestApp } from '../support/test-app';
 
@@ -57,6 +57,7 @@ describe('fuzz: write bodies', () => {
     const applied = await createReservation(t, { quotaId: quota.id });
     const application = await createApplication(t, { myKeyId: applied.myKeyId, paymentServiceId: ps.id });
     const alert = await createFraudAlert(t);
+    const measure = await createMeasure(t, { campaignId: campaign.id });
     const record = await createAssistanceRecord(t, 'admin');
     const [municipality] = await t.sql<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [t.config.municipalityCode]);
     // DELETE /api/auth/sessions/:id as the admin: a session of its own opened for it, so
@@ -66,6 +67,7 @@ describe('fuzz: write bodies', () => {
     ids = {
       municipalities: municipality.id,
       campaigns: campaign.id,
+      measures: measure.id as number,
       'reservation-quotas': quota.id,
       reservations: reservation.id,
       applications: application.id,
@@ -89,6 +91,7 @@ describe('fuzz: write bodies', () => {
       // Ten years on, so the campaigns the fuzzer creates do not overlap the point awards' one.
       'POST /api/campaigns': () =>
         campaignBody({ reservationOpensOn: '2030-07-01', reservationClosesOn: '2031-03-31', applicationOpensOn: '2030-07-01', applicationClosesOn: '2031-03-31', earningStartsOn: '2030-09-01', earningEndsOn: '2031-03-31' }),
+      'POST /api/measures': () => measureBody(campaign.id),
       'POST /api/reservation-quotas': () => quotaBody(campaign.id),
       'POST /api/reservations': () => reservationBody(quota.id),
       'POST /api/applications': () => applicationBody(reservation.myKeyId, ps.id),

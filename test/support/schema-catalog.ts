@@ -10,7 +10,7 @@ export const CODE = 'municipality_code';
 /** The installation's own tables: not any municipality's (on Citus: local or reference tables). */
 export const INSTALLATION_TABLES = ['migrations', 'app_meta', 'municipalities'];
 /** National rows (NULL code) beside each municipality's own: reference tables on Citus. */
-export const REFERENCE_TABLES = ['payment_services', 'campaigns'];
+export const REFERENCE_TABLES = ['payment_services', 'campaigns', 'measures', 'measure_payment_services'];
 /**
  * Functions that run as the tables' owner, so row-level security does not hold inside them.
  * Each is a deliberate cross-municipality step (docs/architecture.md); a new one must be
@@ -24,6 +24,9 @@ export const SECURITY_DEFINER_FUNCTIONS = [
   'campaign_cap_shared',
   'campaign_participants_above',
   'set_campaign_participant_caps',
+  // The same for a measure's cap (issue #19): it moves every participant's cap by the change.
+  'measure_participants_above',
+  'shift_measure_participant_caps',
   // The reference checks that stand in for foreign keys run as the owner, as a foreign key
   // does, comparing (municipality_code, id) between owned tables (migration 1764001870000).
   'check_references',

@@ -5,7 +5,7 @@ import { assistanceRecordBody } from './assistance-fixtures';
 import { fraudAlertBody } from './fraud-fixtures';
 import { paymentServiceBody, userBody } from './fixtures';
 import type { Client_, TestApp } from './test-app';
-import { campaignBody, newMyKeyId, quotaBody, reservationBody, applicationBody } from './uptake-fixtures';
+import { campaignBody, measureBody, newMyKeyId, quotaBody, reservationBody, applicationBody } from './uptake-fixtures';
 import { importCsv } from './uptake-sql-fixtures';
 
 // Two municipalities in one database, for the tests of issue #18 (isolation): A is the
@@ -71,6 +71,12 @@ export async function writeOneOfEach(t: TestApp, code: string, marker: string): 
   keep('payment-services', service.id);
   const campaign = await created(await admin.post('/api/campaigns').send(campaignBody({ name: `${marker}キャンペーン${n}` })), 'campaign');
   keep('campaigns', campaign.id);
+  // The municipality's own top-up measure, with its budget (reference data of its own).
+  const measure = await created(
+    await admin.post('/api/measures').send(measureBody(campaign.id, { name: `${marker}上乗せ${n}`, fixedAmountYen: 2000, fundedBy: 'municipality', budgetYen: 20_000_000 })),
+    'measure',
+  );
+  keep('measures', measure.id);
   const quota = await created(await admin.post('/api/reservation-quotas').send(quotaBody(campaign.id, { name: `${marker}予約枠${n}` })), 'quota');
   keep('reservation-quotas', quota.id);
 

@@ -23,6 +23,21 @@ export function campaignBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A fixed measure of Round 2's shape (7,500 yen on registration) under the campaign. */
+export function measureBody(campaignId: number, overrides: Record<string, unknown> = {}) {
+  return {
+    campaignId,
+    name: unique('施策'),
+    kind: 'fixed_amount',
+    fixedAmountYen: 7500,
+    applicationOpensOn: '2020-07-01',
+    applicationClosesOn: '2021-03-31',
+    earningStartsOn: '2020-07-01',
+    earningEndsOn: '2021-03-31',
+    ...overrides,
+  };
+}
+
 export function quotaBody(campaignId: number, overrides: Record<string, unknown> = {}) {
   return {
     campaignId,
@@ -59,6 +74,12 @@ async function post(t: TestApp, path: string, body: object, by = 'admin'): Promi
 
 /** Created as admin, or as `by` (e.g. the operator, for a national one). */
 export const createCampaign = (t: TestApp, overrides: Record<string, unknown> = {}, by = 'admin') => post(t, '/api/campaigns', campaignBody(overrides), by);
+
+/** A measure (under a new campaign unless `campaignId` is given), created as admin or as `by`. */
+export async function createMeasure(t: TestApp, overrides: Record<string, unknown> = {}, by = 'admin'): Promise<Rec> {
+  const campaignId = (overrides.campaignId as number | undefined) ?? (await createCampaign(t, {}, by)).id;
+  return post(t, '/api/measures', measureBody(campaignId, overrides), by);
+}
 
 export async function createQuota(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Rec> {
   const campaignId = (overrides.campaignId as number | undefined) ?? (await createCampaign(t)).id;

@@ -22,6 +22,7 @@ import { FraudStatsModule } from './stats/fraud-stats.module';
 import { CounterStatsModule } from './stats/counter-stats.module';
 import { DashboardStatsModule } from './stats/dashboard-stats.module';
 import { CardUptakeStatsModule } from './stats/card-uptake-stats.module';
+import { MeasureStatsModule } from './stats/measure-stats.module';
 import { PopulationFiguresModule } from './population-figures/population-figures.module';
 import { BenchmarkRatesModule } from './benchmark-rates/benchmark-rates.module';
 import { TargetsModule } from './targets/targets.module';
@@ -29,6 +30,7 @@ import { PointAwardsModule } from './point-awards/point-awards.module';
 import { UsersModule } from './users/users.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { MeasuresModule } from './measures/measures.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ReservationQuotasModule } from './reservation-quotas/reservation-quotas.module';
 import { ReservationsModule } from './reservations/reservations.module';
@@ -45,6 +47,7 @@ const FEATURES = [
   PaymentServicesModule,
   SettingsModule,
   CampaignsModule,
+  MeasuresModule,
   ReservationQuotasModule,
   ParticipantsModule,
   ReservationsModule,
@@ -59,6 +62,7 @@ const FEATURES = [
   BenchmarkRatesModule,
   TargetsModule,
   CardUptakeStatsModule,
+  MeasureStatsModule,
   ImportsModule,
   ExportsModule,
   ReportsModule,

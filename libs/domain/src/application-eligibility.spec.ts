@@ -25,6 +25,18 @@ describe('applicationProblems', () => {
     expect(codes({ appliedAt: '2020-09-01T10:00:00+09:00' })).toEqual([]);
   });
 
+  it('needs no reservation for a measure of a campaign that takes none (Round 2, a top-up)', () => {
+    expect(codes({ reservedAt: null, reservationRequired: false })).toEqual([]);
+    expect(codes({ reservedAt: null, reservationRequired: true })).toEqual(['no_reservation']);
+  });
+
+  it('refuses a service that does not take part in the measure, or closed for it before the JST application date', () => {
+    expect(codes({ measureService: { taking: false, closesOn: null } })).toEqual(['service_not_in_measure']);
+    expect(codes({ measureService: { taking: true, closesOn: '2020-09-10' } })).toEqual([]);
+    expect(codes({ measureService: { taking: true, closesOn: '2020-09-09' } })).toEqual(['service_closed_for_measure']);
+    expect(codes({ appliedAt: '2020-09-09T23:59:00+09:00', measureService: { taking: true, closesOn: '2020-09-09' } })).toEqual([]);
+  });
+
   it('needs an active service that is open for applications on that JST date', () => {
     expect(codes({ service: { ...makeInput().service, status: 'suspended' } })).toEqual(['service_not_active']);
     expect(codes({ service: { ...makeInput().service, status: 'withdrawn' } })).toEqual(['service_not_active']);

@@ -17,7 +17,19 @@ export interface EligibilityInput {
     applicationsOpenOn: string;
     preRegistrationRequired: boolean;
   };
+  /** The application period: the measure's (a campaign's first measure shares the campaign's). */
   campaign: { applicationOpensOn: string; applicationClosesOn: string };
+  /**
+   * False for a measure whose campaign takes no reservations (Round 2, a city's top-up):
+   * then no reservation is needed. Default: true.
+   */
+  reservationRequired?: boolean;
+  /**
+   * The service's part in the measure, when the measure lists its services: `taking:
+   * false` when it does not take part; `closesOn` (YYYY-MM-DD, JST) when it closes early.
+   * Undefined: the measure takes every service until it closes.
+   */
+  measureService?: { taking: boolean; closesOn: string | null };
   /** The resident confirmed the operator's pre-registration. */
   preRegistered: boolean;
   /** The certificate's first issue (with the card), when recent: 24 hours' wait as after a renewal. */
@@ -31,6 +43,8 @@ export type EligibilityCode =
   | 'service_not_active'
   | 'service_not_open_yet'
   | 'outside_application_period'
+  | 'service_not_in_measure'
+  | 'service_closed_for_measure'
   | 'pre_registration_required'
   /** Within 24 hours after the certificate's renewal or first issue (the field says which). */
   | 'cert_renewal_wait';
@@ -51,13 +65,13 @@ export function applicationProblems(input: EligibilityInput): EligibilityProblem
   const day = toJstDate(appliedAt);
   const name = input.service.name ? `「${input.service.name}」` : 'この決済サービス';
 
-  if (input.reservedAt == null) {
+  if (input.reservedAt == null && input.reservationRequired !== false) {
     problems.push({
       code: 'no_reservation',
       field: 'myKeyId',
       message: 'このマイキーIDのマイナポイント予約がありません。先に予約を登録してください。',
     });
-  } else if (appliedAt.getTime() < new Date(input.reservedAt).getTime()) {
+  } else if (input.reservedAt != null && appliedAt.getTime() < new Date(input.reservedAt).getTime()) {
     problems.push({
       code: 'before_reservation',
       field: 'appliedAt',
@@ -81,6 +95,16 @@ export function applicationProblems(input: EligibilityInput): EligibilityProblem
       code: 'outside_application_period',
       field: 'appliedAt',
       message: `申し込み期間（${formatJapaneseDate(input.campaign.applicationOpensOn)}〜${formatJapaneseDate(input.campaign.applicationClosesOn)}）外です。`,
+    });
+  }
+
+  if (input.measureService && !input.measureService.taking) {
+    problems.push({ code: 'service_not_in_measure', field: 'paymentServiceId', message: `${name}はこの施策に参加していません。参加している決済サービスを選んでください。` });
+  } else if (input.measureService?.closesOn && day > input.measureService.closesOn) {
+    problems.push({
+      code: 'service_closed_for_measure',
+      field: 'paymentServiceId',
+      message: `${name}はこの施策の申し込みを${formatJapaneseDate(input.measureService.closesOn)}で締め切りました。別の決済サービスを選んでください。`,
     });
   }
 

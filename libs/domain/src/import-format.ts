@@ -212,6 +212,10 @@ export const IMPORT_ROW_ERROR = defineEnum({
   pre_registration_required: { ja: 'この決済サービスは事業者への事前登録が必要です（事前登録済みが true の行のみ受け付けます）。', en: 'The service needs pre-registration (preRegistered must be true).' },
   already_applied: { ja: '既に別の内容で申し込み済みです（決済サービスは変更できません）。', en: 'Already applied with different content (the service cannot be changed).' },
   participant_unknown: { ja: 'このマイキーIDの予約・申し込みがこのキャンペーンにありません。', en: 'No participant with this MyKey ID in the campaign.' },
+  not_applied_to_measure: {
+    ja: 'このマイキーIDは、取引日が対象となる施策に申し込んでいません（前の回の申し込みは引き継がれません。施策ごとに申し込みが必要です）。',
+    en: 'This MyKey ID has not applied to the measure the transaction date falls in (an earlier round’s application does not carry over).',
+  },
   not_applied_to_service: AWARD_REFUSAL.labels.not_applied_to_service,
   outside_earning_period: AWARD_REFUSAL.labels.outside_earning_period,
   external_id_conflict: { ja: 'この取引IDは、この決済サービスで既に別の内容で登録されています。', en: 'This transaction id is already recorded for the service with different content.' },

@@ -24,6 +24,7 @@ export * from './quota';
 export * from './cert-renewal';
 export * from './application-eligibility';
 export * from './point-award';
+export * from './measures';
 export * from './import-format';
 export * from './reading';
 export * from './reference-data';

@@ -7,6 +7,7 @@ export const RESOURCES = [
   'users',
   'payment-services',
   'campaigns',
+  'measures',
   'reservation-quotas',
   'reservations',
   'applications',
@@ -26,6 +27,7 @@ export const RESOURCES = [
   'stats/fraud',
   'stats/municipalities',
   'stats/card-uptake',
+  'stats/measures',
   'exports',
   'reports',
 ] as const;
@@ -71,6 +73,8 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
   users: { admin: CRUD, policy: NONE, counter: NONE, manager: NONE, operator: CRUD, prefecture: NONE },
   'payment-services': { admin: CRUD, policy: CRUD, counter: R, manager: R, operator: CRUD, prefecture: NONE },
   campaigns: { admin: CRUD, policy: CRUD, counter: R, manager: R, operator: CRUD, prefecture: NONE },
+  // A campaign's measures (issue #19): reference data like campaigns (national rows the operator's).
+  measures: { admin: CRUD, policy: CRUD, counter: R, manager: R, operator: CRUD, prefecture: NONE },
   'reservation-quotas': { admin: CRUD, policy: CRUD, counter: R, manager: R, ...NO_INSTALLATION },
   reservations: { admin: CRUD, policy: CRU, counter: CR, manager: R, ...NO_INSTALLATION },
   applications: { admin: CRUD, policy: CRU, counter: CR, manager: R, ...NO_INSTALLATION },
@@ -105,6 +109,8 @@ export const PERMISSIONS: Readonly<Record<Resource, Readonly<Record<Role, Grant>
   // The prefecture's side-by-side comparison; a municipality's own staff get their one row.
   'stats/municipalities': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
   'stats/card-uptake': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...PREFECTURE_STATS },
+  // Uptake, points and budget by measure: the municipality's own (no prefecture view yet).
+  'stats/measures': { admin: SHOW, policy: SHOW, counter: NONE, manager: SHOW, ...NO_INSTALLATION },
   exports: { admin: EXPORT, policy: NONE, counter: NONE, manager: EXPORT, ...NO_INSTALLATION },
   reports: { admin: SHOW, policy: NONE, counter: NONE, manager: SHOW, ...NO_INSTALLATION },
 };

@@ -20,6 +20,10 @@ export enum ApplicationError {
   OutsidePeriod = 'application_outside_period',
   PreRegistrationRequired = 'application_pre_registration_required',
   CertRenewalWait = 'application_cert_renewal_wait',
+  MeasureNotFound = 'application_measure_not_found',
+  NotEligible = 'application_not_eligible',
+  ServiceNotInMeasure = 'application_service_not_in_measure',
+  ServiceClosedForMeasure = 'application_service_closed_for_measure',
 }
 
 export class ApplicationException extends defineDomainException<ApplicationError>({
@@ -41,6 +45,10 @@ export class ApplicationException extends defineDomainException<ApplicationError
   [ApplicationError.OutsidePeriod]: 400,
   [ApplicationError.PreRegistrationRequired]: 400,
   [ApplicationError.CertRenewalWait]: 400,
+  [ApplicationError.MeasureNotFound]: 400,
+  [ApplicationError.NotEligible]: 400,
+  [ApplicationError.ServiceNotInMeasure]: 400,
+  [ApplicationError.ServiceClosedForMeasure]: 400,
 }) {}
 
 // Every eligibility rule of libs/domain has its code here: a new rule that is not
@@ -53,4 +61,6 @@ export const ELIGIBILITY_ERRORS: Record<EligibilityCode, ApplicationError> = {
   outside_application_period: ApplicationError.OutsidePeriod,
   pre_registration_required: ApplicationError.PreRegistrationRequired,
   cert_renewal_wait: ApplicationError.CertRenewalWait,
+  service_not_in_measure: ApplicationError.ServiceNotInMeasure,
+  service_closed_for_measure: ApplicationError.ServiceClosedForMeasure,
 };

@@ -36,11 +36,15 @@ export const applicationsListSpec = defineListSpec({
   // Names for exports, instead of ids: LEFT JOINs on keys (an export hash-joins the small tables).
   exportJoins: `LEFT JOIN payment_services aps ON aps.id = a.payment_service_id
     LEFT JOIN campaigns ac ON ac.id = p.campaign_id
+    LEFT JOIN measures am ON am.id = p.measure_id
     LEFT JOIN users au ON au.id = a.created_by`,
   fields: {
     ...applicationsTable.fields('a', ['id']),
     campaignId: { sql: 'p.campaign_id', kind: 'int', exportable: false },
     campaignName: { sql: 'ac.name', kind: 'text', exportOnly: true },
+    // The participant's measure: one application per person per measure.
+    measureId: { sql: 'p.measure_id', kind: 'int', exportable: false },
+    measureName: { sql: 'am.name', kind: 'text', exportOnly: true },
     ...applicationsTable.fields('a', ['participantId']),
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
     paymentServiceId: { ...applicationsTable.field('a', 'paymentServiceId'), exportable: false },
@@ -62,6 +66,7 @@ export type ApplicationRecord = Record<keyof typeof applicationsListSpec.fields,
 export interface LockedApplication {
   participantId: number;
   campaignId: number;
+  measureId: number;
   mykeyHash: Buffer;
   paymentServiceId: number;
   appliedAt: Date;
@@ -121,7 +126,7 @@ export class ApplicationsRepository extends ListRepository<ApplicationRecord> {
   @GenerateSql({ params: [1] })
   async lockOrFail(id: number): Promise<LockedApplication> {
     const row = await this.db.one<LockedApplication>(
-      `SELECT a.participant_id AS "participantId", p.campaign_id AS "campaignId", p.mykey_hash AS "mykeyHash",
+      `SELECT a.participant_id AS "participantId", p.campaign_id AS "campaignId", p.measure_id AS "measureId", p.mykey_hash AS "mykeyHash",
               a.payment_service_id AS "paymentServiceId", a.applied_at AS "appliedAt", a.pre_registered AS "preRegistered",
               a.cert_renewed_at AS "certRenewedAt",
               (SELECT r.reserved_at FROM reservations r WHERE r.participant_id = p.id) AS "reservedAt"
@@ -171,6 +176,21 @@ export class ApplicationsRepository extends ListRepository<ApplicationRecord> {
        FROM payment_services WHERE id = $1`,
       [id],
     );
+  }
+
+  /**
+   * The service's part in the measure: undefined when the measure lists no services
+   * (it takes every one); else whether this one takes part, and its closing date.
+   */
+  @GenerateSql({ params: [1, 1] })
+  async measureService(measureId: number, paymentServiceId: number): Promise<{ taking: boolean; closesOn: string | null } | undefined> {
+    const [row] = await this.db.query<{ listed: boolean; taking: boolean; closesOn: string | null }>(
+      `SELECT EXISTS (SELECT 1 FROM measure_payment_services x WHERE x.measure_id = $1) AS listed,
+              s.measure_id IS NOT NULL AS taking, to_char(s.closes_on, 'YYYY-MM-DD') AS "closesOn"
+         FROM (SELECT 1) one LEFT JOIN measure_payment_services s ON s.measure_id = $1 AND s.payment_service_id = $2`,
+      [measureId, paymentServiceId],
+    );
+    return row.listed ? { taking: row.taking, closesOn: row.closesOn } : undefined;
   }
 
   @GenerateSql({ params: [1] })

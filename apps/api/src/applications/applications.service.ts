@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { applicationProblems, containsMyNumber, EligibilityInput, MY_NUMBER_REFUSED_MESSAGE } from '@mynapoint/domain';
+import { ageWithin, applicationProblems, carriedCap, containsMyNumber, EligibilityInput, formatJapaneseDate, MY_NUMBER_REFUSED_MESSAGE, toJstDate } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
 import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
-import { MyKeyHasher } from '../common/mykey/mykey-hasher';
+import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
+import { MeasureTerms } from '../measures/measures.repository';
+import { MeasuresService } from '../measures/measures.service';
+import { ParticipantForApplication } from '../participants/participants.repository';
 import { REQUIRED } from '../common/validation/fields';
 import { recordedAt } from '../common/validation/recorded-at';
 import { ParticipantsService } from '../participants/participants.service';
@@ -21,6 +24,7 @@ export class ApplicationsService {
     private readonly repo: ApplicationsRepository,
     private readonly hasher: MyKeyHasher,
     private readonly participants: ParticipantsService,
+    private readonly measures: MeasuresService,
   ) {}
 
   list(q: ListQuery) {
@@ -35,40 +39,24 @@ export class ApplicationsService {
     const digest = this.hasher.digest(dto.myKeyId);
     const { at: appliedAt, inFuture } = recordedAt(dto.appliedAt);
     if (inFuture) throw future();
-    if (dto.campaignId !== undefined) await this.campaignPeriod(dto.campaignId);
-
-    // Locks the participant: a second application, or the deletion of the
-    // reservation, for the same person waits until this one is decided.
-    const found = await this.participants.lockForApplication(digest.hash, dto.campaignId);
-    if (found.length > 1) {
-      throw new ApplicationException(
-        ApplicationError.CampaignRequired,
-        `マイキーID ${digest.ref} は複数のキャンペーンで予約されています。どのキャンペーンへの申し込みか指定してください。`,
-        { campaignId: 'キャンペーンを選んでください。' },
-      );
-    }
-    const participant = found[0];
-    if (!participant) {
-      throw new ApplicationException(
-        ApplicationError.NoReservation,
-        `マイキーID ${digest.ref} の${dto.campaignId !== undefined ? 'このキャンペーンでの' : ''}マイナポイント予約がありません。先に予約を登録してください。`,
-        { myKeyId: '予約がないマイキーIDです。' },
-      );
-    }
+    const participant = dto.measureId !== undefined ? await this.participantInMeasure(dto, digest, appliedAt) : await this.reservedParticipant(dto, digest);
     if (participant.applicationId) {
       throw new ApplicationException(
         ApplicationError.AlreadyApplied,
-        `マイキーID ${digest.ref} は、このキャンペーンで既に申し込み済みです。申し込みは1人1回で、選んだ決済サービスは変更できません。`,
+        `マイキーID ${digest.ref} は、この施策に既に申し込み済みです。申し込みは1人1施策1回で、選んだ決済サービスは変更できません。`,
         { myKeyId: '申し込み済みのマイキーIDです。' },
       );
     }
     await this.assertSameServiceAsDeleted(participant.id, dto.paymentServiceId, digest.ref);
     const service = await this.service(dto.paymentServiceId);
+    const measure = await this.measure(participant.measureId);
     this.assertEligible({
       appliedAt,
       reservedAt: participant.reservedAt,
+      reservationRequired: measure.reservationsTaken,
       service,
-      campaign: await this.campaignPeriod(participant.campaignId),
+      campaign: measure,
+      measureService: await this.repo.measureService(measure.id, dto.paymentServiceId),
       preRegistered: dto.preRegistered ?? false,
       certRenewedAt: dto.certRenewedAt ?? null,
     });
@@ -82,8 +70,89 @@ export class ApplicationsService {
       certRenewedAt: dto.certRenewedAt ?? null,
       createdBy: user.id,
     });
-    if (id === undefined) throw new ApplicationException(ApplicationError.AlreadyApplied, `マイキーID ${digest.ref} は、このキャンペーンで既に申し込み済みです。`);
+    if (id === undefined) throw new ApplicationException(ApplicationError.AlreadyApplied, `マイキーID ${digest.ref} は、この施策に既に申し込み済みです。`);
     return this.get(id);
+  }
+
+  /**
+   * Without a measure (the contract before measures): the participant of the campaign
+   * this MyKey ID reserved in (its first measure), locked: a second application, or
+   * the deletion of the reservation, for the same person waits until this one is decided.
+   */
+  private async reservedParticipant(dto: CreateApplicationDto, digest: MyKeyDigest): Promise<ParticipantForApplication> {
+    if (dto.campaignId !== undefined) await this.campaignPeriod(dto.campaignId);
+    const found = await this.participants.lockForApplication(digest.hash, dto.campaignId);
+    if (found.length > 1) {
+      throw new ApplicationException(
+        ApplicationError.CampaignRequired,
+        `マイキーID ${digest.ref} は複数のキャンペーン・施策に参加しています。どの施策への申し込みか指定してください（measureId）。`,
+        { campaignId: 'キャンペーンを選んでください。', measureId: '施策を選んでください。' },
+      );
+    }
+    const participant = found[0];
+    if (!participant) {
+      throw new ApplicationException(
+        ApplicationError.NoReservation,
+        `マイキーID ${digest.ref} の${dto.campaignId !== undefined ? 'このキャンペーンでの' : ''}マイナポイント予約がありません。先に予約を登録してください。`,
+        { myKeyId: '予約がないマイキーIDです。' },
+      );
+    }
+    return participant;
+  }
+
+  /**
+   * With a measure: the person's row in it, locked. A measure of a campaign that takes
+   * reservations needs the reservation's row; another (Round 2, a top-up) makes the row
+   * on the application, after its eligibility: a person who reached an earlier round's
+   * cap is refused from a `new_or_below_cap` measure, one below it carries their points.
+   */
+  private async participantInMeasure(dto: CreateApplicationDto, digest: MyKeyDigest, appliedAt: Date): Promise<ParticipantForApplication> {
+    const measure = await this.measure(dto.measureId!);
+    if (dto.campaignId !== undefined && dto.campaignId !== measure.campaignId) {
+      throw new ApplicationException(ApplicationError.MeasureNotFound, `施策「${measure.name}」は指定のキャンペーンのものではありません。`, { measureId: '別のキャンペーンの施策です。' });
+    }
+    const found = await this.participants.lockInMeasure(digest.hash, measure.id);
+    if (found) return found;
+    if (measure.reservationsTaken) {
+      throw new ApplicationException(ApplicationError.NoReservation, `マイキーID ${digest.ref} のこのキャンペーンでのマイナポイント予約がありません。先に予約を登録してください。`, {
+        myKeyId: '予約がないマイキーIDです。',
+      });
+    }
+    this.assertMeasureEligible(measure, dto, appliedAt);
+    const cap = (measure.kind === 'fixed_amount' ? measure.fixedAmountYen : measure.capPerPersonYen)!;
+    let carried = 0;
+    if (measure.eligibility === 'new_or_below_cap') {
+      const earlier = await this.participants.earlierPoints(digest.hash, measure.id);
+      if (carriedCap(cap, earlier) === null) {
+        throw new ApplicationException(
+          ApplicationError.NotEligible,
+          `マイキーID ${digest.ref} は前の回で上限（${cap.toLocaleString('ja-JP')}円）までポイントを受け取っているため、この施策の対象外です。`,
+          { myKeyId: '前の回で上限に達しています。' },
+        );
+      }
+      carried = earlier ?? 0;
+    }
+    await this.participants.enrolInMeasure(measure.id, digest, carried);
+    const enrolled = await this.participants.lockInMeasure(digest.hash, measure.id);
+    if (!enrolled) throw new ApplicationException(ApplicationError.NotEligible, `施策「${measure.name}」の上限が変わったため申し込めません。もう一度お試しください。`);
+    return enrolled;
+  }
+
+  // The measure's own eligibility (docs/api-notes.md "Measures"): what the application states.
+  private assertMeasureEligible(measure: MeasureTerms, dto: CreateApplicationDto, appliedAt: Date): void {
+    if (measure.eligibility === 'card_applied_by') {
+      if (!dto.cardAppliedOn) {
+        throw notEligible(`施策「${measure.name}」はカードを${formatJapaneseDate(measure.cardAppliedBy!)}までに申請した人が対象です。カードの申請日を入力してください。`, 'cardAppliedOn', '必須項目です。');
+      }
+      if (dto.cardAppliedOn > measure.cardAppliedBy!) {
+        throw notEligible(`施策「${measure.name}」はカードを${formatJapaneseDate(measure.cardAppliedBy!)}までに申請した人が対象です。`, 'cardAppliedOn', '期限より後の申請です。');
+      }
+    }
+    if (measure.eligibility === 'residents_by_age') {
+      const range = `${measure.minAge ?? ''}〜${measure.maxAge ?? ''}歳`;
+      if (dto.age === undefined) throw notEligible(`施策「${measure.name}」は${range}の住民が対象です。申し込み時の年齢を入力してください。`, 'age', '必須項目です。');
+      if (!ageWithin(dto.age, measure.minAge, measure.maxAge)) throw notEligible(`施策「${measure.name}」は${range}の住民が対象です（${toJstDate(appliedAt)}時点）。`, 'age', '対象の年齢ではありません。');
+    }
   }
 
   async update(id: number, dto: UpdateApplicationDto): Promise<ApplicationRecord> {
@@ -108,11 +177,14 @@ export class ApplicationsService {
     if (changes.appliedAt !== undefined && recordedAt(changes.appliedAt).inFuture) throw future();
 
     // The same rules as on create, for the record as it would be after the change.
+    const measure = await this.measure(current.measureId);
     this.assertEligible({
       appliedAt: changes.appliedAt ?? current.appliedAt,
       reservedAt: current.reservedAt,
+      reservationRequired: measure.reservationsTaken,
       service: await this.service(current.paymentServiceId),
-      campaign: await this.campaignPeriod(current.campaignId),
+      campaign: measure,
+      measureService: await this.repo.measureService(measure.id, current.paymentServiceId),
       preRegistered: changes.preRegistered ?? current.preRegistered,
       certRenewedAt: changes.certRenewedAt !== undefined ? changes.certRenewedAt : current.certRenewedAt,
     });
@@ -174,6 +246,12 @@ export class ApplicationsService {
     return row;
   }
 
+  private async measure(id: number): Promise<MeasureTerms> {
+    const row = await this.measures.terms(id);
+    if (!row) throw new ApplicationException(ApplicationError.MeasureNotFound, `施策（ID: ${id}）は見つかりません。`, { measureId: '存在しない施策です。' });
+    return row;
+  }
+
   private async campaignPeriod(id: number): Promise<ApplicationPeriod> {
     const row = await this.repo.campaignPeriod(id);
     if (!row) {
@@ -181,6 +259,10 @@ export class ApplicationsService {
     }
     return row;
   }
+}
+
+function notEligible(message: string, field: string, fieldMessage: string): ApplicationException {
+  return new ApplicationException(ApplicationError.NotEligible, message, { [field]: fieldMessage });
 }
 
 function future(): ApplicationException {

@@ -55,6 +55,7 @@ const EXAMPLE: CampaignRow = {
 export class CampaignsRepository extends ListRepository<CampaignRecord> {
   protected readonly spec = campaignsListSpec;
 
+  /** The campaign; its first measure comes with it (trigger campaigns_first_measure, migration 1764002300000). */
   @GenerateSql({ params: [EXAMPLE] })
   async insert(row: CampaignRow): Promise<number> {
     return this.insertRow(campaignsTable, row);
@@ -67,16 +68,19 @@ export class CampaignsRepository extends ListRepository<CampaignRecord> {
     await this.db.query(`UPDATE campaigns SET ${campaignsTable.set(changes, p)}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
   }
 
+  /** With its measures (the service refuses while a participant is in one). */
   @GenerateSql({ params: [1] })
   async delete(id: number): Promise<void> {
+    await this.db.query('DELETE FROM measures WHERE campaign_id = $1', [id]);
     await this.db.query('DELETE FROM campaigns WHERE id = $1', [id]);
   }
 
   @GenerateSql({ params: [1] })
-  async use(id: number): Promise<{ quotas: number; participants: number }> {
-    const [use] = await this.db.query<{ quotas: number; participants: number }>(
+  async use(id: number): Promise<{ quotas: number; participants: number; measures: number }> {
+    const [use] = await this.db.query<{ quotas: number; participants: number; measures: number }>(
       `SELECT (SELECT count(*)::int FROM reservation_quotas WHERE campaign_id = $1) AS quotas,
-              (SELECT count(*)::int FROM participants WHERE campaign_id = $1) AS participants`,
+              (SELECT count(*)::int FROM participants WHERE campaign_id = $1) AS participants,
+              (SELECT count(*)::int FROM measures WHERE campaign_id = $1) AS measures`,
       [id],
     );
     return use;

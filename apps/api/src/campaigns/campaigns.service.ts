@@ -48,7 +48,11 @@ export class CampaignsService {
     // Updating the campaign row first locks it: reservations enrolling a participant
     // read the cap under a share lock on this row, so none slips in with the old cap.
     await this.repo.update(id, changes);
-    if (changes.capPerPersonYen !== undefined && changes.capPerPersonYen !== current.capPerPersonYen) {
+    // A campaign of one rate measure: the measure follows (trigger
+    // campaigns_only_measure_follows: an extension extends it), and so do its
+    // participants' caps. A campaign of several measures: each keeps its own terms.
+    const single = (await this.repo.use(id)).measures === 1;
+    if (single && changes.capPerPersonYen !== undefined && changes.capPerPersonYen !== current.capPerPersonYen) {
       await this.syncParticipantCaps(id, changes.capPerPersonYen);
     }
     return this.get(id);

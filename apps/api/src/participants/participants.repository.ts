@@ -19,6 +19,8 @@ import { ListRepository } from '../common/list/list-repository';
 export const participantsTable = defineTable('participants', {
   id: { kind: 'int', readOnly: true },
   campaignId: { kind: 'int', readOnly: true },
+  // The measure this row is the person's standing in (points, cap): one row per person per measure.
+  measureId: { kind: 'int', readOnly: true },
   mykeyLast4: { kind: 'text', readOnly: true },
   // Copies of r.reserved_at and a.payment_service_id, kept equal by triggers (see the list spec).
   reservedAt: { kind: 'instant', nullable: true, readOnly: true },
@@ -44,6 +46,7 @@ export const participantsListSpec = defineListSpec({
     LEFT JOIN reservations r ON r.participant_id = p.id
     LEFT JOIN applications a ON a.participant_id = p.id`,
   exportJoins: `LEFT JOIN campaigns pc ON pc.id = p.campaign_id
+    LEFT JOIN measures pm ON pm.id = p.measure_id
     LEFT JOIN reservation_quotas pq ON pq.id = r.quota_id
     LEFT JOIN payment_services ps ON ps.id = p.payment_service_id`,
   fields: {
@@ -51,6 +54,8 @@ export const participantsListSpec = defineListSpec({
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
     campaignId: { ...participantsTable.field('p', 'campaignId'), exportable: false },
     campaignName: { sql: 'pc.name', kind: 'text', exportOnly: true },
+    measureId: { ...participantsTable.field('p', 'measureId'), exportable: false },
+    measureName: { sql: 'pm.name', kind: 'text', exportOnly: true },
     reservationId: { sql: 'r.id', kind: 'int', nullable: true },
     quotaId: { sql: 'r.quota_id', kind: 'int', nullable: true, exportable: false },
     quotaName: { sql: 'pq.name', kind: 'text', nullable: true, exportOnly: true },
@@ -82,6 +87,7 @@ export type ParticipantRecord = Record<keyof typeof participantsListSpec.fields,
 export interface ParticipantForApplication {
   id: number;
   campaignId: number;
+  measureId: number;
   reservedAt: Date | null;
   applicationId: number | null;
 }
@@ -136,8 +142,9 @@ export class ParticipantsRepository extends ListRepository<ParticipantRecord> {
   @GenerateSql({ params: [1, DIGEST, new Date('2020-08-01T01:00:00Z')] })
   async enrol(quotaId: number, digest: MyKeyDigest, reservedAt: Date): Promise<number | null> {
     const [row] = await this.db.query<{ id: number }>(
-      `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
-       SELECT q.campaign_id, $2, $3, campaign_cap_shared(q.campaign_id), $4 FROM reservation_quotas q WHERE q.id = $1
+      `INSERT INTO participants (campaign_id, measure_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
+       SELECT q.campaign_id, (SELECT min(m.id) FROM measures m WHERE m.campaign_id = q.campaign_id), $2, $3, campaign_cap_shared(q.campaign_id), $4
+         FROM reservation_quotas q WHERE q.id = $1
        ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING
        RETURNING id`,
       [quotaId, digest.hash, digest.last4, reservedAt],
@@ -147,21 +154,71 @@ export class ParticipantsRepository extends ListRepository<ParticipantRecord> {
   }
 
   /**
-   * Participants of this MyKey ID (in one campaign, or in all), locked until the end
+   * Participants of this MyKey ID with a reservation (in one campaign, or in all: an
+   * application that names no measure is to the measure the person reserved for), locked until the end
    * of the transaction: an application and the deletion of its reservation for the
    * same person run one after the other, never interleaved.
    */
   @GenerateSql({ params: [DIGEST.hash, 1] })
   lockForApplication(hash: Buffer, campaignId?: number): Promise<ParticipantForApplication[]> {
     return this.db.query<ParticipantForApplication>(
-      `SELECT p.id, p.campaign_id AS "campaignId", r.reserved_at AS "reservedAt", a.id AS "applicationId"
+      `SELECT p.id, p.campaign_id AS "campaignId", p.measure_id AS "measureId", r.reserved_at AS "reservedAt", a.id AS "applicationId"
        FROM participants p
        LEFT JOIN reservations r ON r.participant_id = p.id
        LEFT JOIN applications a ON a.participant_id = p.id
-       WHERE p.mykey_hash = $1 AND ($2::int IS NULL OR p.campaign_id = $2)
-       ORDER BY p.campaign_id
+       WHERE p.mykey_hash = $1 AND ($2::int IS NULL OR p.campaign_id = $2) AND r.id IS NOT NULL
+       ORDER BY p.campaign_id, p.measure_id
        FOR UPDATE OF p`,
       [hash, campaignId ?? null],
+    );
+  }
+
+  /** This person's row in the measure, locked (as `lockForApplication`); undefined when they have none. */
+  @GenerateSql({ params: [DIGEST.hash, 1] })
+  lockInMeasure(hash: Buffer, measureId: number): Promise<ParticipantForApplication | undefined> {
+    return this.db.one<ParticipantForApplication>(
+      `SELECT p.id, p.campaign_id AS "campaignId", p.measure_id AS "measureId", r.reserved_at AS "reservedAt", a.id AS "applicationId"
+       FROM participants p
+       LEFT JOIN reservations r ON r.participant_id = p.id
+       LEFT JOIN applications a ON a.participant_id = p.id
+       WHERE p.mykey_hash = $1 AND p.measure_id = $2
+       FOR UPDATE OF p`,
+      [hash, measureId],
+    );
+  }
+
+  /**
+   * The points this person earned in earlier rounds (rate measures of other campaigns
+   * that started earning before this measure) where they applied; null when they
+   * applied in none: a newcomer.
+   */
+  @GenerateSql({ params: [DIGEST.hash, 1] })
+  async earlierPoints(hash: Buffer, measureId: number): Promise<number | null> {
+    const [row] = await this.db.query<{ points: number | null }>(
+      `SELECT sum(p.points_total)::int AS points
+         FROM participants p JOIN measures m ON m.id = p.measure_id JOIN measures me ON me.id = $2
+        WHERE p.mykey_hash = $1 AND m.kind = 'rate_with_cap' AND m.campaign_id <> me.campaign_id AND m.earning_starts_on < me.earning_starts_on
+          AND EXISTS (SELECT 1 FROM applications a WHERE a.participant_id = p.id)`,
+      [hash, measureId],
+    );
+    return row.points;
+  }
+
+  /**
+   * The person's row in a measure that needs no reservation (Round 2, a top-up), made
+   * on their application: the cap is the measure's less what they carry from earlier
+   * rounds, read under a share lock on the measure (a cap change waits, or is seen).
+   * Nothing when they have a row already (a concurrent application: the caller locks it).
+   */
+  @GenerateSql({ params: [1, DIGEST, 0] })
+  async enrolInMeasure(measureId: number, digest: MyKeyDigest, carriedYen: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO participants (campaign_id, measure_id, mykey_hash, mykey_last4, cap_yen)
+       SELECT m.campaign_id, m.id, $2, $3, coalesce(m.cap_per_person_yen, m.fixed_amount_yen) - $4
+         FROM measures m WHERE m.id = $1 AND coalesce(m.cap_per_person_yen, m.fixed_amount_yen) - $4 > 0
+         FOR SHARE OF m
+       ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING`,
+      [measureId, digest.hash, digest.last4, carriedYen],
     );
   }
 

@@ -36,6 +36,18 @@ export class ParticipantsService {
     return this.repo.lockForApplication(hash, campaignId);
   }
 
+  lockInMeasure(hash: Buffer, measureId: number): Promise<ParticipantForApplication | undefined> {
+    return this.repo.lockInMeasure(hash, measureId);
+  }
+
+  earlierPoints(hash: Buffer, measureId: number): Promise<number | null> {
+    return this.repo.earlierPoints(hash, measureId);
+  }
+
+  enrolInMeasure(measureId: number, digest: MyKeyDigest, carriedYen: number): Promise<void> {
+    return this.repo.enrolInMeasure(measureId, digest, carriedYen);
+  }
+
   /** Ends a participant whose reservation was deleted before any application. */
   removeUnreserved(id: number): Promise<void> {
     return this.repo.delete(id);

@@ -9,6 +9,12 @@ export enum PointAwardError {
   OutsideEarningPeriod = 'point_award_outside_earning_period',
   Duplicate = 'point_award_duplicate',
   ExternalIdConflict = 'point_award_external_id_conflict',
+  MeasureUnknown = 'point_award_measure_unknown',
+  MeasureKind = 'point_award_measure_kind',
+  NotAppliedToMeasure = 'point_award_not_applied_to_measure',
+  OtherMeasure = 'point_award_other_measure',
+  AlreadyRegistered = 'point_award_already_registered',
+  BudgetExhausted = 'point_award_budget_exhausted',
 }
 
 export class PointAwardException extends defineDomainException<PointAwardError>({
@@ -20,4 +26,10 @@ export class PointAwardException extends defineDomainException<PointAwardError>(
   [PointAwardError.OutsideEarningPeriod]: 400,
   [PointAwardError.Duplicate]: 409,
   [PointAwardError.ExternalIdConflict]: 409,
+  [PointAwardError.MeasureUnknown]: 400,
+  [PointAwardError.MeasureKind]: 400,
+  [PointAwardError.NotAppliedToMeasure]: 400,
+  [PointAwardError.OtherMeasure]: 400,
+  [PointAwardError.AlreadyRegistered]: 409,
+  [PointAwardError.BudgetExhausted]: 409,
 }) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TRANSACTION_KIND } from '@mynapoint/domain';
+import { POINT_AWARD_KIND } from '@mynapoint/domain';
 import { GenerateSql } from '../common/db/generate-sql';
 import type { Sql } from '../common/db/sql-runner';
 import { firstOfKey, hasRepeats } from '../common/db/staging';
@@ -20,7 +20,7 @@ export const pointAwardsTable = defineTable('point_awards', {
   campaignId: { kind: 'int', readOnly: true },
   externalId: { kind: 'text', readOnly: true },
   transactionDate: { kind: 'date', readOnly: true },
-  kind: { kind: 'enum', enum: TRANSACTION_KIND, readOnly: true },
+  kind: { kind: 'enum', enum: POINT_AWARD_KIND, readOnly: true },
   amountYen: { kind: 'int', readOnly: true },
   points: { kind: 'int', readOnly: true },
   importId: { kind: 'int', nullable: true, readOnly: true },
@@ -34,7 +34,8 @@ export const pointAwardsListSpec = defineListSpec({
   // The names an export shows instead of ids (export-only: the responses keep their
   // shape): LEFT JOINs on keys of two small tables, a hash join each on millions of rows.
   exportJoins: `LEFT JOIN payment_services ps ON ps.id = pa.payment_service_id
-    LEFT JOIN campaigns pc ON pc.id = pa.campaign_id`,
+    LEFT JOIN campaigns pc ON pc.id = pa.campaign_id
+    LEFT JOIN measures pm ON pm.id = p.measure_id`,
   fields: {
     ...pointAwardsTable.fields('pa', ['id', 'participantId']),
     participantRef: { sql: `'****' || p.mykey_last4`, kind: 'text', sortable: false },
@@ -42,6 +43,9 @@ export const pointAwardsListSpec = defineListSpec({
     paymentServiceName: { sql: 'ps.name', kind: 'text', exportOnly: true },
     campaignId: { ...pointAwardsTable.field('pa', 'campaignId'), exportable: false },
     campaignName: { sql: 'pc.name', kind: 'text', exportOnly: true },
+    // The participant's measure (a participant is one person in one measure).
+    measureId: { sql: 'p.measure_id', kind: 'int', exportable: false },
+    measureName: { sql: 'pm.name', kind: 'text', exportOnly: true },
     ...pointAwardsTable.fields('pa', ['externalId', 'transactionDate', 'kind', 'amountYen', 'points', 'importId']),
     createdBy: { ...pointAwardsTable.field('pa', 'createdBy'), exportable: false },
     ...pointAwardsTable.fields('pa', ['createdAt']),
@@ -121,32 +125,51 @@ export async function classify(sql: Sql, opts: { campaignId: number | null; into
 export function classification(source: string, campaign: string, repeats: boolean): string {
   return `WITH dates AS (
        SELECT DISTINCT s.transaction_date AS d FROM ${source} WHERE s.err IS NULL
-     ), date_campaign AS (
-       SELECT d, COALESCE(
-         ${campaign},
-         (SELECT c.id FROM campaigns c WHERE d BETWEEN c.earning_starts_on AND c.earning_ends_on ORDER BY c.earning_starts_on DESC, c.id DESC LIMIT 1),
-         (SELECT min(c.id) FROM campaigns c HAVING count(*) = 1)
-       ) AS campaign_id
-       FROM dates
+     ), cand AS (
+       -- The rate measures a transaction of that date may fall to, best first: those of
+       -- the campaign chosen at upload, else those whose earning period holds the date,
+       -- else the only rate measure there is (its period then refuses the row).
+       SELECT d.d, m.id AS measure_id, m.campaign_id, m.rate_percent AS rate, m.earning_starts_on, m.earning_ends_on,
+              row_number() OVER (PARTITION BY d.d ORDER BY (d.d BETWEEN m.earning_starts_on AND m.earning_ends_on) DESC, m.earning_starts_on DESC, m.id DESC) AS prio
+       FROM dates d JOIN measures m ON m.kind = 'rate_with_cap' AND CASE
+         WHEN ${campaign} IS NOT NULL THEN m.campaign_id = ${campaign}
+         ELSE d.d BETWEEN m.earning_starts_on AND m.earning_ends_on OR (SELECT count(*) FROM measures x WHERE x.kind = 'rate_with_cap') = 1
+       END
+     ), hit AS (
+       -- The person's row in one of them: the one they applied to this service in first
+       -- (a person is one row per measure, e.g. Round 2's first measure and a city's own).
+       SELECT DISTINCT ON (s.line) s.line, c.measure_id, c.campaign_id, c.rate, c.earning_starts_on, c.earning_ends_on,
+              p.id AS participant_id, a.payment_service_id AS applied_service_id
+       FROM ${source}
+       JOIN cand c ON c.d = s.transaction_date
+       JOIN participants p ON p.measure_id = c.measure_id AND p.mykey_hash = s.mykey_hash
+       LEFT JOIN applications a ON a.participant_id = p.id
+       WHERE s.err IS NULL
+       ORDER BY s.line, (a.payment_service_id IS NOT DISTINCT FROM s.payment_service_id) DESC, c.prio
      ), joined AS (
        SELECT s.line, s.err, s.payment_service_id, s.external_id, s.mykey_hash, s.transaction_date, s.kind, s.amount_yen,
-              dc.campaign_id, c.award_rate_percent AS rate, c.earning_starts_on, c.earning_ends_on,
-              p.id AS participant_id, a.payment_service_id AS applied_service_id,
+              coalesce(h.measure_id, c1.measure_id) AS measure_id, coalesce(h.campaign_id, c1.campaign_id) AS campaign_id,
+              coalesce(h.rate, c1.rate) AS rate, coalesce(h.earning_starts_on, c1.earning_starts_on) AS earning_starts_on,
+              coalesce(h.earning_ends_on, c1.earning_ends_on) AS earning_ends_on,
+              h.participant_id, h.applied_service_id,
               pa.participant_id AS existing_participant_id,
-              (pa.participant_id IS NOT NULL AND pa.participant_id = p.id AND pa.transaction_date = s.transaction_date
+              (pa.participant_id IS NOT NULL AND pa.participant_id = h.participant_id AND pa.transaction_date = s.transaction_date
                  AND pa.kind = s.kind AND pa.amount_yen = s.amount_yen) AS existing_same
        FROM ${source}
-       LEFT JOIN date_campaign dc ON dc.d = s.transaction_date
-       LEFT JOIN campaigns c ON c.id = dc.campaign_id
-       LEFT JOIN participants p ON p.campaign_id = dc.campaign_id AND p.mykey_hash = s.mykey_hash
-       LEFT JOIN applications a ON a.participant_id = p.id
+       LEFT JOIN hit h ON h.line = s.line
+       LEFT JOIN cand c1 ON c1.d = s.transaction_date AND c1.prio = 1
        LEFT JOIN point_awards pa ON pa.payment_service_id = s.payment_service_id AND pa.external_id = s.external_id
      ), checked AS (
        SELECT j.*,
          CASE
            WHEN j.err IS NOT NULL THEN j.err
-           WHEN j.campaign_id IS NULL THEN 'campaign_unknown'
+           WHEN j.measure_id IS NULL THEN 'campaign_unknown'
            WHEN j.existing_same THEN 'duplicate'
+           -- Known from an earlier round, not applied to the measure of this date (a 2022
+           -- charge of a Round 1 applicant): say so, rather than "unknown".
+           WHEN j.participant_id IS NULL AND EXISTS (
+             SELECT 1 FROM participants q JOIN measures qm ON qm.id = q.measure_id
+             WHERE q.mykey_hash = j.mykey_hash AND qm.earning_starts_on < j.transaction_date) THEN 'not_applied_to_measure'
            WHEN j.participant_id IS NULL THEN 'participant_unknown'
            WHEN j.applied_service_id IS DISTINCT FROM j.payment_service_id THEN 'not_applied_to_service'
            WHEN j.transaction_date NOT BETWEEN j.earning_starts_on AND j.earning_ends_on THEN 'outside_earning_period'
@@ -161,7 +184,7 @@ export function classification(source: string, campaign: string, repeats: boolea
        FROM checked ch
        WINDOW w AS (PARTITION BY payment_service_id, external_id, pre = 'ok' ORDER BY line)
      )
-     SELECT line, payment_service_id, external_id, transaction_date, kind, amount_yen, campaign_id, rate, participant_id,
+     SELECT line, payment_service_id, external_id, transaction_date, kind, amount_yen, campaign_id, measure_id, rate, participant_id,
             CASE
               WHEN pre <> 'ok' THEN pre
               WHEN first_line = line THEN 'pending'
@@ -200,6 +223,9 @@ export interface OneRow {
 
 export interface OneOutcome {
   outcome: string;
+  measureId: number | null;
+  /** Whether the measure keeps a budget (then its take decides what the award gets). */
+  budgeted: boolean;
   /** Whether the payment service exists (the row's other checks cannot tell it from "not applied"). */
   serviceKnown: boolean;
   participantId: number | null;
@@ -220,7 +246,8 @@ const ONE_ROW = `(VALUES (1, NULL::text, ${STAGE_COLUMNS.map(([, type], i) => `$
 export async function classifyOne(sql: Sql, row: OneRow): Promise<OneOutcome> {
   const [out] = await sql<OneOutcome>(
     `WITH cls AS (${classification(ONE_ROW, 'NULL::int', false)})
-     SELECT cls.outcome, cls.participant_id AS "participantId", cls.campaign_id AS "campaignId", cls.rate,
+     SELECT cls.outcome, cls.participant_id AS "participantId", cls.campaign_id AS "campaignId", cls.measure_id AS "measureId", cls.rate,
+            EXISTS (SELECT 1 FROM measures m WHERE m.id = cls.measure_id AND m.budget_yen IS NOT NULL) AS budgeted,
             EXISTS (SELECT 1 FROM payment_services ps WHERE ps.id = $1) AS "serviceKnown",
             CASE WHEN cls.outcome = 'pending'
                  THEN (SELECT p.cap_yen - p.points_total FROM participants p WHERE p.id = cls.participant_id FOR UPDATE)
@@ -257,7 +284,7 @@ export async function awardOne<T>(
      )
      SELECT ${select}
      FROM ins pa
-     JOIN LATERAL (SELECT q.id, q.mykey_last4, q.cap_yen, q.points_total + pa.points AS points_total FROM participants q WHERE q.id = pa.participant_id) p ON true`,
+     JOIN LATERAL (SELECT q.id, q.measure_id, q.mykey_last4, q.cap_yen, q.points_total + pa.points AS points_total FROM participants q WHERE q.id = pa.participant_id) p ON true`,
     [row.participantId, row.campaignId, row.paymentServiceId, row.externalId, row.transactionDate, row.kind, row.amountYen, row.rate, row.room, userId],
   );
   return record;
@@ -313,12 +340,30 @@ export async function award(sql: Sql, [lo, hi]: [number, number], by: { importId
      ), ordered AS (
        SELECT src.*, sum(base) OVER (PARTITION BY participant_id ORDER BY transaction_date, external_id ROWS UNBOUNDED PRECEDING) AS upto
        FROM src
+     ), capped AS (
+       SELECT ordered.*, ${cappedPoints('upto', 'base', 'room')} AS pts FROM ordered
+     ), budget AS MATERIALIZED (
+       -- A budgeted measure's row, locked after the participants (every writer's order):
+       -- what is left of its budget as committed now.
+       SELECT m.id, m.budget_yen - m.awarded_yen AS left_yen FROM measures m
+       WHERE m.budget_yen IS NOT NULL AND m.id IN (SELECT DISTINCT measure_id FROM src)
+       FOR UPDATE
+     ), cut AS (
+       -- Within a budget, awards in (participant, date, transaction) order until it is
+       -- spent; the one that crosses it is cut to what remains, later ones get 0.
+       SELECT capped.*, CASE WHEN b.id IS NULL THEN capped.pts
+         ELSE GREATEST(0, LEAST(capped.pts, b.left_yen - (sum(capped.pts) OVER (PARTITION BY capped.measure_id ORDER BY capped.participant_id, capped.transaction_date, capped.external_id ROWS UNBOUNDED PRECEDING) - capped.pts)))::int
+         END AS points
+       FROM capped LEFT JOIN budget b ON b.id = capped.measure_id
      ), ins AS (
        INSERT INTO point_awards (participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen, points, import_id, created_by)
-       SELECT participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen,
-              ${cappedPoints('upto', 'base', 'room')}, $3, $4
-       FROM ordered
+       SELECT participant_id, campaign_id, payment_service_id, external_id, transaction_date, kind, amount_yen, points, $3, $4
+       FROM cut
        RETURNING participant_id, points
+     ), spent AS (
+       UPDATE measures m SET awarded_yen = m.awarded_yen + t.points
+       FROM (SELECT measure_id, sum(points) AS points FROM cut GROUP BY measure_id HAVING sum(points) > 0) t, budget b
+       WHERE m.id = t.measure_id AND b.id = m.id
      )
      -- A participant already at the cap gets awards of 0 points: its row is left as it
      -- is (a new row version and its index entries would change nothing).
@@ -354,6 +399,14 @@ export async function applyAll(sql: Sql, by: { importId: number | null; userId: 
 
 const ONE: OneRow = { paymentServiceId: 1, externalId: 'TX-1', mykeyHash: Buffer.alloc(32), transactionDate: '2020-09-05', kind: 'charge', amountYen: 2000 };
 
+export interface Registrant {
+  participantId: number;
+  campaignId: number;
+  paymentServiceId: number | null;
+  room: number;
+  registered: boolean;
+}
+
 /** The request path: reads, and a single award by the engine's rules. */
 @Injectable()
 export class PointAwardsRepository extends ListRepository<PointAwardRecord> {
@@ -365,6 +418,29 @@ export class PointAwardsRepository extends ListRepository<PointAwardRecord> {
   @GenerateSql({ params: [ONE] })
   classifyOne(row: OneRow): Promise<OneOutcome> {
     return classifyOne(this.prepared, row);
+  }
+
+  /**
+   * A person's row in a fixed measure, locked, with the service they applied with and
+   * whether they had its registration award already (undefined: no row in the measure).
+   */
+  @GenerateSql({ params: [Buffer.alloc(32), 1] })
+  lockRegistrant(hash: Buffer, measureId: number): Promise<Registrant | undefined> {
+    return this.db.one<Registrant>(
+      `SELECT p.id AS "participantId", p.campaign_id AS "campaignId", a.payment_service_id AS "paymentServiceId", p.cap_yen - p.points_total AS room,
+              EXISTS (SELECT 1 FROM point_awards x WHERE x.participant_id = p.id AND x.kind = 'registration') AS registered
+         FROM participants p LEFT JOIN applications a ON a.participant_id = p.id
+        WHERE p.mykey_hash = $1 AND p.measure_id = $2
+        FOR UPDATE OF p`,
+      [hash, measureId],
+    );
+  }
+
+  /** The budget's take (take_measure_budget): the yen granted, all or (with \`cut\`) what remains, 0 when none. */
+  @GenerateSql({ params: [1, 2000, false] })
+  async takeBudget(measureId: number, yen: number, cut: boolean): Promise<number> {
+    const [row] = await this.db.query<{ taken: number }>('SELECT take_measure_budget($1, $2, $3) AS taken', [measureId, yen, cut]);
+    return row.taken;
   }
 
   @GenerateSql({ params: [{ ...ONE, participantId: 1, campaignId: 1, rate: 25, room: 5000 }, 1] })

@@ -6,7 +6,9 @@ import {
   OFFICE,
   PAYMENT_SERVICE_KIND,
   TARGET_METRIC,
-  TRANSACTION_KIND,
+  POINT_AWARD_KIND,
+  FUNDED_BY,
+  MEASURE_KIND,
   UNABLE_REASON,
   formatJapaneseEraDate,
   formatJapaneseEraMonth,
@@ -84,7 +86,7 @@ export function renderMonthlyReportPdf(r: MonthlyReport): PDFKit.PDFDocument {
       { header: '付与件数（当月）', width: 2, align: 'right' },
       { header: '付与ポイント（当月）', width: 2, align: 'right' },
     ],
-    [...p.byService.map((s) => [s.name, num(s.awards), num(s.points)]), ...p.byKind.map((k) => [`（${TRANSACTION_KIND.label(k.kind)}の合計）`, num(k.awards), num(k.points)])],
+    [...p.byService.map((s) => [s.name, num(s.awards), num(s.points)]), ...p.byKind.map((k) => [`（${POINT_AWARD_KIND.label(k.kind)}の合計）`, num(k.awards), num(k.points)])],
   );
 
   // 4. Counter workload
@@ -129,8 +131,38 @@ export function renderMonthlyReportPdf(r: MonthlyReport): PDFKit.PDFDocument {
   }
 
   cardUptakePage(report, r.cardUptake, era);
+  measuresPage(report, r.measures);
 
   return report.finish(`${r.cityName}　マイナポイント事業 月次報告 ${era}`);
+}
+
+/** 7. Points and budget by measure, to date: what each measure awarded, and a budgeted measure's budget used and left. */
+function measuresPage(report: Report, measures: MonthlyReport['measures']): void {
+  report.page();
+  report.section('7. 施策別の申し込み・ポイントと予算（累計）');
+  if (!measures.length) {
+    report.note('施策は登録されていません。');
+    return;
+  }
+  report.note('施策ごとの申し込みと付与ポイントの累計。都道府県・市町村の施策は予算の執行額と残額（執行率が90%以上は「残りわずか」）。');
+  report.table(
+    [
+      { header: '施策', width: 6 },
+      { header: '種類・財源', width: 3 },
+      { header: '申し込み', width: 2, align: 'right' },
+      { header: '付与ポイント', width: 3, align: 'right' },
+      { header: '予算', width: 3, align: 'right' },
+      { header: '残額・執行率', width: 3, align: 'right' },
+    ],
+    measures.map((m) => [
+      `${m.campaignName}／${m.name}`,
+      `${MEASURE_KIND.label(m.kind).replace(/（.*）$/, '')}・${FUNDED_BY.label(m.fundedBy)}`,
+      num(m.applications),
+      yen(m.pointsYen),
+      m.budgetYen === null ? '—' : yen(m.budgetYen),
+      m.budgetYen === null ? '—' : `${yen(m.remainingBudgetYen ?? 0)}（${(m.budgetUsedPercent ?? 0).toFixed(1)}%${m.budgetWarning ? '・残りわずか' : ''}）`,
+    ]),
+  );
 }
 
 const gapText = (g: CardUptakeGap | undefined, unit: string) => (!g ? '—' : g.reached ? '達成' : `あと${num(g.people)}${unit}`);

@@ -1,4 +1,5 @@
-import type { AssistanceOutcome, CardUptakeStats, Channel, FraudChannel, PaymentServiceKind, TransactionKind, UnableReason } from '@mynapoint/domain';
+import type { MeasureStatsRowDto } from '../stats/dto/measure-stats.dto';
+import type { AssistanceOutcome, CardUptakeStats, Channel, FraudChannel, PaymentServiceKind, PointAwardKind, UnableReason } from '@mynapoint/domain';
 
 // Everything the monthly report shows, gathered once and rendered as PDF or Excel.
 export interface MonthlyReport {
@@ -25,7 +26,7 @@ export interface MonthlyReport {
     participantsAtCapToDate: number;
     pointsToDate: number;
     byService: { name: string; awards: number; points: number }[];
-    byKind: { kind: TransactionKind; awards: number; points: number }[];
+    byKind: { kind: PointAwardKind; awards: number; points: number }[];
   };
   counter: {
     visits: number;
@@ -43,4 +44,6 @@ export interface MonthlyReport {
   };
   /** My Number card uptake as of the month's last day (GET /api/stats/card-uptake's figures). */
   cardUptake: CardUptakeStats;
+  /** Uptake, points and budget by measure, to date (GET /api/stats/measures's figures). */
+  measures: MeasureStatsRowDto[];
 }

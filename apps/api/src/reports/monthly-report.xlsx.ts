@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { AGE_BAND, ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, OFFICE, PAYMENT_SERVICE_KIND, TARGET_METRIC, TRANSACTION_KIND, UNABLE_REASON, formatJapaneseEraMonth } from '@mynapoint/domain';
+import { AGE_BAND, ASSISTANCE_OUTCOME, CHANNEL, FRAUD_CHANNEL, FUNDED_BY, MEASURE_KIND, OFFICE, PAYMENT_SERVICE_KIND, POINT_AWARD_KIND, TARGET_METRIC, UNABLE_REASON, formatJapaneseEraMonth } from '@mynapoint/domain';
 import type { MonthlyReport } from './monthly-report';
 
-export const REPORT_SHEETS = ['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及'] as const;
+export const REPORT_SHEETS = ['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及', '施策別'] as const;
 
 function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
@@ -70,7 +70,7 @@ export function renderMonthlyReportXlsx(r: MonthlyReport): ExcelJS.Workbook {
     { header: '付与ポイント（当月）', width: 18 },
   ]);
   points.addRows(p.byService.map((s) => [s.name, s.awards, s.points]));
-  points.addRows(p.byKind.map((k) => [`${TRANSACTION_KIND.label(k.kind)}（合計）`, k.awards, k.points]));
+  points.addRows(p.byKind.map((k) => [`${POINT_AWARD_KIND.label(k.kind)}（合計）`, k.awards, k.points]));
   points.addRow([]);
   points.addRow(['当月の対象額（円）', p.amountInMonth]);
   points.addRow(['付与を受けた人（累計）', p.participantsWithPointsToDate]);
@@ -126,5 +126,37 @@ export function renderMonthlyReportXlsx(r: MonthlyReport): ExcelJS.Workbook {
   card.addRow([]);
   card.addRow(['目標', '指標', '目標値（%）', '期限', '現在（%）', 'あと何人']).font = { bold: true };
   card.addRows(k.targets.map((t) => [t.name, TARGET_METRIC.label(t.metric), t.percent, t.dueOn, t.currentPercent, t.people]));
+
+  // By measure, to date: uptake, points, and a budgeted measure's budget used and remaining.
+  const measures = sheet(wb, REPORT_SHEETS[7], [
+    { header: 'キャンペーン', width: 28 },
+    { header: '施策', width: 36 },
+    { header: '種類', width: 16 },
+    { header: '財源', width: 10 },
+    { header: '申し込み', width: 10 },
+    { header: 'ポイント受取人数', width: 14 },
+    { header: '上限到達', width: 10 },
+    { header: '付与件数', width: 10 },
+    { header: '付与ポイント（円）', width: 16 },
+    { header: '予算（円）', width: 16 },
+    { header: '予算残額（円）', width: 16 },
+    { header: '執行率（%）', width: 12 },
+  ]);
+  measures.addRows(
+    r.measures.map((m) => [
+      m.campaignName,
+      m.name,
+      MEASURE_KIND.label(m.kind),
+      FUNDED_BY.label(m.fundedBy),
+      m.applications,
+      m.participantsWithPoints,
+      m.participantsAtCap,
+      m.awards,
+      m.pointsYen,
+      m.budgetYen,
+      m.remainingBudgetYen,
+      m.budgetUsedPercent,
+    ]),
+  );
   return wb;
 }

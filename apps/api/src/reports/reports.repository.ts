@@ -8,7 +8,7 @@ import type { MonthlyReport } from './monthly-report';
 // other features' tables (read-only). The service checks the query and renders.
 
 /** The report's figures; the service adds who it is for and when it was made. */
-export type MonthlyFigures = Omit<MonthlyReport, 'cityName' | 'generatedAt' | 'cardUptake'>;
+export type MonthlyFigures = Omit<MonthlyReport, 'cityName' | 'generatedAt' | 'cardUptake' | 'measures'>;
 
 // Month bounds as JST instants and dates. Every query below is bounded by the month
 // (or "to date" = up to the month's end) and uses the tables' date indexes.

@@ -9,6 +9,7 @@ import type { MonthlyReport } from './monthly-report';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
 import { CardUptakeStatsService } from '../stats/card-uptake-stats.service';
+import { MeasureStatsService } from '../stats/measure-stats.service';
 import { ReportsRepository } from './reports.repository';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -18,6 +19,7 @@ export class ReportsService {
   constructor(
     private readonly repo: ReportsRepository,
     private readonly cardUptake: CardUptakeStatsService,
+    private readonly measureStats: MeasureStatsService,
     private readonly audit: AuditService,
     private readonly municipalities: MunicipalitiesService,
   ) {}
@@ -33,12 +35,13 @@ export class ReportsService {
       if (!Number.isSafeInteger(campaignId) || campaignId < 1) throw new CommonException(CommonError.BadQuery, 'campaignId は正の整数で指定してください。');
     }
 
-    const [figures, municipality, cardUptake] = await Promise.all([
+    const [figures, municipality, cardUptake, measures] = await Promise.all([
       this.repo.monthly(month, campaignId),
       this.municipalities.current(),
       this.cardUptake.cardUptake(lastDayOf(month)),
+      this.measureStats.measures(),
     ]);
-    const report: MonthlyReport = { ...figures, cardUptake, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
+    const report: MonthlyReport = { ...figures, cardUptake, measures: measures.measures, cityName: municipality?.name ?? '', generatedAt: new Date().toISOString() };
     const name = `マイナポイント月次報告_${formatJapaneseEraMonth(`${month}-01`)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="mynapoint-monthly-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('Cache-Control', 'no-store');

@@ -5,6 +5,7 @@ import { ASSISTANCE_RECORDS_LABELS } from './assistance-records.labels';
 import { AUDIT_LOGS_LABELS } from './audit-logs.labels';
 import { FRAUD_ALERTS_LABELS } from './fraud-alerts.labels';
 import { CAMPAIGNS_LABELS } from './campaigns.labels';
+import { MEASURES_LABELS } from './measures.labels';
 import { PARTICIPANTS_LABELS } from './participants.labels';
 import { PAYMENT_SERVICES_LABELS } from './payment-services.labels';
 import { RESERVATION_QUOTAS_LABELS } from './reservation-quotas.labels';
@@ -28,6 +29,7 @@ export const RESOURCE_LABELS: Partial<Record<Resource, ResourceLabels>> = {
   'audit-logs': AUDIT_LOGS_LABELS,
   'fraud-alerts': FRAUD_ALERTS_LABELS,
   campaigns: CAMPAIGNS_LABELS,
+  measures: MEASURES_LABELS,
   'reservation-quotas': RESERVATION_QUOTAS_LABELS,
   reservations: RESERVATIONS_LABELS,
   applications: APPLICATIONS_LABELS,
@@ -57,6 +59,7 @@ const OTHER_AUDIT_RESOURCES: Readonly<Record<string, Labels>> = {
   'stats/fraud': { ja: '集計（詐欺）', en: 'Statistics (fraud)' },
   'stats/municipalities': { ja: '集計（市町村比較）', en: 'Statistics (municipalities compared)' },
   'stats/card-uptake': { ja: '集計（カード普及）', en: 'Statistics (card uptake)' },
+  'stats/measures': { ja: '集計（施策別）', en: 'Statistics (by measure)' },
 };
 
 /** What the 対象 column shows for an audit row's resource; an unknown code shows as itself. */

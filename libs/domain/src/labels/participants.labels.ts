@@ -8,6 +8,8 @@ export const PARTICIPANTS_LABELS = defineResourceLabels({
     participantRef: { ja: 'マイキーID（下4桁）', en: 'MyKey ID (last 4)' },
     campaignId: { ja: 'キャンペーン', en: 'Campaign' },
     campaignName: { ja: 'キャンペーン', en: 'Campaign' },
+    measureId: { ja: '施策', en: 'Measure' },
+    measureName: { ja: '施策', en: 'Measure' },
     reservationId: { ja: '予約', en: 'Reservation' },
     quotaId: { ja: '予約枠', en: 'Quota' },
     quotaName: { ja: '予約枠', en: 'Quota' },

@@ -1,7 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { CHANNEL, Channel } from '@mynapoint/domain';
 import { MyKeyIdField } from '../../common/mykey/mykey-id.field';
-import { BoolField, EnumField, InstantField, IntField, ReadOnlyField, TextField } from '../../common/validation/fields';
+import { BoolField, DateField, EnumField, InstantField, IntField, ReadOnlyField, TextField } from '../../common/validation/fields';
 
 export class CreateApplicationDto {
   @MyKeyIdField()
@@ -13,6 +13,19 @@ export class CreateApplicationDto {
     description: 'キャンペーンの ID（API.md への追加）。省略時は、このマイキーIDが予約しているキャンペーンが1つならそれを使います',
   })
   campaignId?: number;
+
+  @IntField({
+    min: 1,
+    optional: true,
+    description: '施策の ID（API.md「Campaigns with measures」）。1人1施策1申し込み。予約を受け付けない施策（第2弾・自治体ポイント）は予約なしで申し込めます。省略時は予約した施策',
+  })
+  measureId?: number;
+
+  @DateField({ optional: true, description: '対象者が card_applied_by の施策: カードを申請した日' })
+  cardAppliedOn?: string;
+
+  @IntField({ min: 0, max: 150, optional: true, description: '対象者が residents_by_age の施策: 申し込み時の年齢（生年月日は保存しません）' })
+  age?: number;
 
   @IntField({ min: 1, description: '決済サービスの ID。申し込み後は変更できません' })
   paymentServiceId: number;
@@ -32,12 +45,13 @@ export class CreateApplicationDto {
 
 // The person and the chosen service are fixed once applied: myKeyId and
 // paymentServiceId may come back unchanged, a different value is a 409.
-export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['myKeyId', 'campaignId'] as const)) {
+export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['myKeyId', 'campaignId', 'measureId', 'cardAppliedOn', 'age'] as const)) {
   @MyKeyIdField({ optional: true })
   myKeyId?: string;
 
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() campaignId?: unknown;
+  @ReadOnlyField() measureId?: unknown;
   @ReadOnlyField() participantId?: unknown;
   @ReadOnlyField() participantRef?: unknown;
   @ReadOnlyField() createdBy?: unknown;

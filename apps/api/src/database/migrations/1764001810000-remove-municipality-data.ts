@@ -34,14 +34,17 @@ const ORDER = [
 
 const APP_ROLE = 'mynapoint_app';
 
-export class RemoveMunicipalityData1764001810000 implements MigrationInterface {
-  name = 'RemoveMunicipalityData1764001810000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+/**
+ * The function's text. `beforeReferenceData`: tables of later migrations that hold a
+ * municipality's rows between its participants and its payment services (measures).
+ */
+export function removeMunicipalityDataSql(beforeReferenceData: string[]): string {
+  const i = ORDER.indexOf('payment_services');
+  const order = [...ORDER.slice(0, i), ...beforeReferenceData, ...ORDER.slice(i)];
+  return `
       CREATE OR REPLACE FUNCTION remove_municipality_data(code char(6)) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       DECLARE
-        listed text[] := ARRAY[${ORDER.map((x) => `'${x}'`).join(', ')}];
+        listed text[] := ARRAY[${order.map((x) => `'${x}'`).join(', ')}];
         t text;
         n bigint;
         removed jsonb := '{}';
@@ -76,7 +79,14 @@ export class RemoveMunicipalityData1764001810000 implements MigrationInterface {
       END $$;
       REVOKE ALL ON FUNCTION remove_municipality_data(char) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION remove_municipality_data(char) TO ${APP_ROLE};
-    `);
+`;
+}
+
+export class RemoveMunicipalityData1764001810000 implements MigrationInterface {
+  name = 'RemoveMunicipalityData1764001810000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(removeMunicipalityDataSql([]));
   }
 
   async down(): Promise<void> {

@@ -26,6 +26,7 @@ import { OperatorPolicyNotPrefecture1764001880000 } from './1764001880000-operat
 import { SignIn1764002200000 } from './1764002200000-sign-in';
 import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
+import { Measures1764002300000 } from './1764002300000-measures';
 import { CounterRoundTwo1764002400000 } from './1764002400000-counter-round-two';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   SignIn1764002200000,
   CardUptake1764002000000,
   TenantListIndexes1764001890000,
+  Measures1764002300000,
   CounterRoundTwo1764002400000,
 ];

@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config/app-config';
 import { cardUptakeSeed } from './card-uptake.seed';
 import { fraudSeed, fraudSeedFor, SHIBATA_FRAUD } from './fraud.seed';
 import { assistanceSeed, assistanceSeedFor, SHIBATA_COUNTER } from './assistance.seed';
+import { measuresSeed } from './measures.seed';
 import { municipalitiesSeed, SHIBATA } from './municipalities.seed';
 import { paymentServicesSeed } from './payment-services.seed';
 import { pointAwardsSeed } from './point-awards.seed';
@@ -23,8 +24,14 @@ export const SECOND_CITY_SEED_STEPS: SeedStep[] = [
   cardUptakeSeed,
 ].map((step) => inMunicipality(SHIBATA.code, SHIBATA.name, step));
 
-/** The demo: two municipalities, then the installation's operator and prefecture accounts. */
-export const DEMO_SEED_STEPS: SeedStep[] = [municipalitiesSeed, ...CITY_SEED_STEPS, ...SECOND_CITY_SEED_STEPS, installationUsersSeed];
+/**
+ * After Round 1 (issue #19): Round 1's extensions, Round 2 and the default municipality's
+ * own top-up. Last, so the random numbers of the steps before it stay what they were.
+ */
+export const AFTER_ROUND1_STEP: SeedStep = { name: measuresSeed.name, run: (ctx) => ctx.asMunicipality(ctx.config.municipalityCode, () => measuresSeed.run(ctx)) };
+
+/** The demo: two municipalities, then the installation's operator and prefecture accounts, then what came after Round 1. */
+export const DEMO_SEED_STEPS: SeedStep[] = [municipalitiesSeed, ...CITY_SEED_STEPS, ...SECOND_CITY_SEED_STEPS, installationUsersSeed, AFTER_ROUND1_STEP];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

@@ -84,7 +84,8 @@ async function classify(ctx: ImportContext): Promise<void> {
        -- As the API: the participant of this MyKey ID, in the campaign chosen at upload
        -- or, when none was chosen, in the one campaign where it reserved.
        SELECT s.line, min(p.id) AS participant_id, count(*) AS n
-       FROM ap_stage s JOIN participants p ON p.mykey_hash = s.mykey_hash AND ($1::int IS NULL OR p.campaign_id = $1::int)
+       -- (A reserved participant: a measure that takes no reservation is applied to through the API, by its measure.)
+       FROM ap_stage s JOIN participants p ON p.mykey_hash = s.mykey_hash AND ($1::int IS NULL OR p.campaign_id = $1::int) AND p.reserved_at IS NOT NULL
        WHERE s.err IS NULL
        GROUP BY s.line
      ), joined AS (

@@ -151,11 +151,12 @@ async function applyChunk(ctx: ImportContext, [lo, hi]: number[], by: { importId
   // it afterwards would write every participant of the chunk a second time. One whose
   // row finds no unit is deleted below, copy and all.
   await sql(
-    `INSERT INTO participants (campaign_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
-     WITH cp AS MATERIALIZED ( -- each campaign's cap once, share-locked (campaign_cap_shared)
-       SELECT campaign_id AS id, campaign_cap_shared(campaign_id) AS cap_per_person_yen
+    `INSERT INTO participants (campaign_id, measure_id, mykey_hash, mykey_last4, cap_yen, reserved_at)
+     WITH cp AS MATERIALIZED ( -- each campaign's cap once, share-locked (campaign_cap_shared), and its first measure (a reservation's)
+       SELECT campaign_id AS id, campaign_cap_shared(campaign_id) AS cap_per_person_yen,
+              (SELECT min(m.id) FROM measures m WHERE m.campaign_id = d.campaign_id) AS measure_id
          FROM (SELECT DISTINCT campaign_id FROM rs_cls WHERE outcome = 'pending' AND ${chunk}) d)
-     SELECT c.campaign_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen, c.reserved_at
+     SELECT c.campaign_id, cp.measure_id, c.mykey_hash, c.mykey_last4, cp.cap_per_person_yen, c.reserved_at
      FROM rs_cls c JOIN cp ON cp.id = c.campaign_id
      WHERE c.outcome = 'pending' AND c.${chunk}
      ON CONFLICT ON CONSTRAINT participants_one_per_mykey DO NOTHING`,

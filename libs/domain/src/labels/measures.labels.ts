@@ -1,0 +1,32 @@
+import { COMMON_FIELDS, NATIONAL_FIELD, defineResourceLabels } from './resource-labels';
+
+export const MEASURES_LABELS = defineResourceLabels({
+  one: { ja: '施策', en: 'Measure' },
+  many: { ja: '施策', en: 'Measures' },
+  fields: {
+    ...COMMON_FIELDS,
+    campaignId: { ja: 'キャンペーン', en: 'Campaign' },
+    campaignName: { ja: 'キャンペーン', en: 'Campaign' },
+    name: { ja: '施策名', en: 'Name' },
+    kind: { ja: '付与の種類', en: 'Kind' },
+    ratePercent: { ja: '付与率（%）', en: 'Award rate (%)' },
+    capPerPersonYen: { ja: '1人あたり上限（円）', en: 'Cap per person (yen)' },
+    fixedAmountYen: { ja: '定額（円）', en: 'Fixed amount (yen)' },
+    applicationOpensOn: { ja: '申し込み開始日', en: 'Applications open on' },
+    applicationClosesOn: { ja: '申し込み終了日', en: 'Applications close on' },
+    earningStartsOn: { ja: 'ポイント対象期間（開始）', en: 'Earning starts on' },
+    earningEndsOn: { ja: 'ポイント対象期間（終了）', en: 'Earning ends on' },
+    eligibility: { ja: '対象者', en: 'Eligibility' },
+    cardAppliedBy: { ja: 'カード申請の期限', en: 'Card applied for by' },
+    minAge: { ja: '対象年齢（下限）', en: 'Minimum age' },
+    maxAge: { ja: '対象年齢（上限）', en: 'Maximum age' },
+    fundedBy: { ja: '財源', en: 'Funded by' },
+    budgetYen: { ja: '予算（円）', en: 'Budget (yen)' },
+    awardedYen: { ja: '付与済み（円）', en: 'Awarded (yen)' },
+    remainingBudgetYen: { ja: '予算残額（円）', en: 'Budget remaining (yen)' },
+    budgetUsedPercent: { ja: '予算執行率（%）', en: 'Budget used (%)' },
+    budgetWarning: { ja: '予算残りわずか', en: 'Budget nearly used' },
+    paymentServices: { ja: '参加する決済サービス（締切日）', en: 'Payment services taking part (closing dates)' },
+    ...NATIONAL_FIELD,
+  },
+});

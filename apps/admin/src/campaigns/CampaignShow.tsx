@@ -18,7 +18,8 @@ import { Box, Typography } from '@mui/material';
 import { QUOTA_STATUS } from '@mynapoint/domain';
 import { BudgetGaugeField } from '../measures/BudgetGauge';
 import { MeasureRuleField } from '../measures/MeasureRuleField';
-import { FUNDED_BY, MEASURE_KIND } from '../measures/measureEnums';
+import { FUNDED_BY } from '../measures/measureEnums';
+import { readSession } from '../session';
 import { DeadlineHistory } from './DeadlineHistory';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
@@ -49,23 +50,22 @@ function NoMeasures() {
 /** The campaign's measures (施策): rule, window, funding and budget use; a button to add one. */
 function CampaignMeasures() {
   const translate = useTranslate();
-  const campaign = useRecordContext<{ id: number }>();
+  const campaign = useRecordContext<{ id: number; national?: boolean }>();
   const { canAccess: mayCreate } = useCanAccess({ resource: 'measures', action: 'create' });
   if (!campaign) return null;
+  // A national campaign's measures are the operator's: a municipality adds its own under its own campaign.
+  const mayAdd = mayCreate && (!campaign.national || readSession()?.user.role === 'operator');
   return (
     <Box data-testid="campaign-measures">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 2 }}>
         <Typography variant="h6" component="h2">
           {translate('resources.measures.sections.measures')}
         </Typography>
-        {mayCreate ? <CreateButton resource="measures" state={{ record: { campaignId: campaign.id } }} label="resources.measures.campaign.add" /> : null}
+        {mayAdd ? <CreateButton resource="measures" state={{ record: { campaignId: campaign.id } }} label="resources.measures.campaign.add" /> : null}
       </Box>
       <ReferenceManyField reference="measures" target="campaignId" sort={{ field: 'applicationOpensOn', order: 'ASC' }} perPage={50} empty={<NoMeasures />} label={false}>
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}>
           <DataTable.Col source="name" />
-          <DataTable.Col source="kind" disableSort>
-            <EnumField source="kind" enumDef={MEASURE_KIND} chip />
-          </DataTable.Col>
           <DataTable.Col source="rule" label="resources.measures.columns.rule" disableSort>
             <MeasureRuleField />
           </DataTable.Col>

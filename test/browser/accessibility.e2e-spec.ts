@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { AFTER_ROUND1_STEP, CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
 import { axe, customSteps, isBlocking, MUNICIPALITY_ROLES, POPUP, resourceSteps, settle, summarize, trackRequests, writeReport, type Finding, type Ids, type WalkStep } from '../support/a11y';
 import { launchBrowser, login, newPage, screenshot } from '../support/browser';
 import { TestApp } from '../support/test-app';
@@ -36,7 +36,8 @@ describe('accessibility: axe on every page × role', () => {
   const t0 = Date.now();
 
   beforeAll(async () => {
-    t = await TestApp.start({ seed: CITY_SEED_STEPS, listen: true, config: { adminDir: ADMIN_DIR } });
+    // With Round 2 and the city's top-up (issue #19), so the measures' pages show real ones.
+    t = await TestApp.start({ seed: [...CITY_SEED_STEPS, AFTER_ROUND1_STEP], listen: true, config: { adminDir: ADMIN_DIR } });
     browser = await launchBrowser();
     // The demo has no import job: one, with a refused row, so that imports/show has a record.
     const csv = 'myKeyId,reservedAt,channel\r\nNOTAKEY,2020-09-01 10:00,counter\r\n';

@@ -58,7 +58,7 @@ describe('Round 2 measures in the browser', () => {
     const topUpMeasure = (
       await policy
         .put(`/api/measures/${ownMeasures[0].id}`)
-        .send({ name: '18歳未満の子育て応援 2,000円', kind: 'fixed_amount', fixedAmountYen: 2000, ratePercent: null, capPerPersonYen: null, eligibility: 'residents_by_age', maxAge: 17, fundedBy: 'municipality', budgetYen: 20_000_000 })
+        .send({ name: '18歳未満の子育て応援 2,000円', kind: 'fixed_amount', fixedAmountYen: 2000, ratePercent: null, capPerPersonYen: null, eligibility: 'residents_by_age', maxAge: 17, fundedBy: 'municipality', budgetYen: 20_000_000, earningEndsOn: '2023-03-31' })
         .expect(200)
     ).body.id;
     topUp = { campaign: own, measure: topUpMeasure };
@@ -97,6 +97,27 @@ describe('Round 2 measures in the browser', () => {
     await page.goto('/#/');
     await page.locator('[data-panel="measures"]').getByText('18歳未満の子育て応援 2,000円').waitFor();
     await screenshot(page, 'measures-dashboard');
+    await page.context().close();
+  });
+
+  it('admin reads on the campaign page who extended which deadline, and when (the audit log)', async () => {
+    const policy = await t.as('policy');
+    // The city extends its top-up's application deadline, then its measure's earning period.
+    await policy.put(`/api/campaigns/${topUp.campaign}`).send({ applicationClosesOn: '2023-05-31' }).expect(200);
+    await policy.put(`/api/measures/${topUp.measure}`).send({ earningEndsOn: '2023-06-30' }).expect(200);
+    const page = await newPage(browser, t.baseUrl!, { viewport: { width: 1280, height: 900 } });
+    await login(page, 'admin');
+    await page.goto(`/#/campaigns/${topUp.campaign}/show`);
+    const history = page.getByTestId('deadline-history');
+    await history.waitFor();
+    const rows = history.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    await rows.nth(0).getByText('「18歳未満の子育て応援 2,000円」 ポイント対象期間（終了）').waitFor();
+    await rows.nth(0).getByText('令和5年3月31日 → 令和5年6月30日').waitFor();
+    await rows.nth(1).getByText('申し込み終了日').waitFor();
+    await rows.nth(1).getByText('令和5年3月31日 → 令和5年5月31日').waitFor();
+    expect(await rows.nth(1).getByRole('cell').nth(1).innerText()).toBe('policy');
+    await screenshot(page, 'measures-deadline-history');
     await page.context().close();
   });
 

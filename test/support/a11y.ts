@@ -106,8 +106,8 @@ export function customSteps(): WalkStep[] {
       roles: ['admin'],
       open: (p) => p.getByRole('button', { name: /^削除$/ }).click(),
     },
-    // A measure the municipality pays for: the budget input appears (issue #19).
-    { name: 'measures/create + municipality budget', path: '/measures/create', roles: ['policy'], open: (p) => p.getByRole('radio', { name: '市町村' }).check() },
+    // The eligibility choices of a measure (issue #19).
+    { name: 'measures/create + eligibility select open', path: '/measures/create', roles: ['policy'], open: (p) => p.getByLabel('対象者').click() },
     {
       name: 'measures/show (a budgeted measure: its gauge)',
       path: async (ids) => {

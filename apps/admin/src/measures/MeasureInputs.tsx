@@ -13,9 +13,9 @@ const R = 'resources.measures';
 // Empty dates take the campaign's (the API fills them in).
 function Window({ from, to }: { from: string; to: string }) {
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-      <JpDateInput source={from} helperText={`${R}.helper.window_default`} />
-      <JpDateInput source={to} validate={notBefore(from)} helperText={`${R}.helper.window_default`} />
+    <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 2 }}>
+      <JpDateInput source={from} helperText={`${R}.helper.window_default`} sx={{ minWidth: 250 }} />
+      <JpDateInput source={to} validate={notBefore(from)} helperText={`${R}.helper.window_default`} sx={{ minWidth: 250 }} />
     </Stack>
   );
 }

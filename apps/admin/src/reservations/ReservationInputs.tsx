@@ -25,7 +25,7 @@ export function ReservationInputs({ editing }: { editing?: boolean }) {
       <RadioButtonGroupInput source="ageBand" choices={ageBands} row />
       <DistrictInput />
       <RadioButtonGroupInput source="channel" choices={channels} row validate={required()} helperText="resources.reservations.helper.channel" />
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, flexWrap: 'wrap' }}>
         <JpDateTimeInput
           source="reservedAt"
           parse={toInstant}

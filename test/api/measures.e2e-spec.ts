@@ -244,6 +244,18 @@ describe('measures', () => {
       ]);
     });
 
+    it('holds a re-application to the deleted one’s service in its own measure only', async () => {
+      const { m2, m3 } = await round2();
+      const [first, other] = [(await createPaymentService(t)).id, (await createPaymentService(t)).id];
+      const me = newMyKeyId();
+      const applied = await apply(me, m2, first).expect(201);
+      await admin.delete(`/api/applications/${applied.body.id}`).send({ reason: '入力誤り' }).expect(200);
+      expect((await apply(me, m2, other).expect(409)).body.code).toBe('application_service_differs_from_deleted');
+      expect((await apply(me, m2, first).expect(201)).body.reapplication).toBe(true);
+      // Another measure of the same campaign is another choice of service.
+      expect((await apply(me, m3, other).expect(201)).body.reapplication).toBe(false);
+    });
+
     it('keeps a measure’s services and their own closing dates: a service not taking part or closed is refused with the reason', async () => {
       const { m3 } = await round2();
       const taking = (await createPaymentService(t)).id;

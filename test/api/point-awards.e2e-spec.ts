@@ -95,6 +95,8 @@ describe('point-awards', () => {
         participantRef: `****${key.slice(-4)}`,
         paymentServiceId: service,
         campaignId,
+        // Issue #19: the participant's measure (the campaign's one, here).
+        measureId: expect.any(Number),
         externalId,
         transactionDate: '2020-12-24',
         kind: 'purchase',

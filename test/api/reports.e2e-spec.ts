@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatJapaneseEraDate, ratePercent } from '@mynapoint/domain';
 import { DEMO_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { TOP_UP } from '../../apps/api/src/database/seed/measures.seed';
 import { pdfPages } from '../support/pdf';
 import { Client_, TestApp } from '../support/test-app';
 
@@ -62,7 +63,7 @@ describe('monthly report', () => {
     const res = await manager.get('/api/reports/monthly?month=2020-09&format=xlsx').buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '予約・申し込み', '決済サービス別', 'ポイント付与', '窓口支援', '詐欺情報', 'カード普及', '施策別']);
     const summary = new Map<string, unknown>();
     wb.getWorksheet('概要')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(summary.get('当月の予約数')).toBe(expected.reservations);
@@ -119,6 +120,24 @@ describe('monthly report', () => {
       const page = pdfPages(res.body as Buffer).find((p) => p.includes('6. マイナンバーカードの普及状況'))!;
       expect(page.replace(/\s/g, '')).toContain('が登録されていません');
     });
+  });
+
+  it('has a page and a sheet by measure, with the top-up’s budget used and remaining', async () => {
+    const [topUp] = await t.sql<{ awarded: number; budget: number }>('SELECT awarded_yen::int AS awarded, budget_yen::int AS budget FROM measures WHERE name = $1', [TOP_UP.measure]);
+    expect(topUp.awarded).toBeGreaterThan(0);
+    const pdf = await manager.get('/api/reports/monthly?month=2023-03&format=pdf').buffer(true).parse(binary).expect(200);
+    // (The table wraps long names: compared without the line breaks.)
+    const page = pdfPages(pdf.body as Buffer).find((p) => p.includes('7. 施策別'))!.replace(/\s/g, '');
+    expect(page).toContain(TOP_UP.measure);
+    expect(page).toContain(`${topUp.budget.toLocaleString('ja-JP')}円${(topUp.budget - topUp.awarded).toLocaleString('ja-JP')}円`);
+    const xlsx = await manager.get('/api/reports/monthly?month=2023-03&format=xlsx').buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const rows: unknown[][] = [];
+    wb.getWorksheet('施策別')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const row = rows.find((r) => r[1] === TOP_UP.measure)!;
+    expect(row.slice(3)).toEqual(['市町村', expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number), topUp.awarded, topUp.budget, topUp.budget - topUp.awarded, expect.any(Number)]);
+    expect(rows.filter((r) => String(r[1]).includes('7,500円分'))).toHaveLength(2);
   });
 
   it('is audit-logged as an export', async () => {

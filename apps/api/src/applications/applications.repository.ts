@@ -150,19 +150,19 @@ export class ApplicationsRepository extends ListRepository<ApplicationRecord> {
   async deleteRecorded(id: number, reason: string, deletedBy: number): Promise<void> {
     await this.db.query(
       `WITH gone AS (DELETE FROM applications WHERE id = $1 RETURNING id, participant_id, payment_service_id, applied_at, created_at, channel)
-       INSERT INTO application_deletions (application_id, campaign_id, mykey_hash, participant_id, payment_service_id, applied_at, application_created_at, channel, reason, deleted_by)
-       SELECT g.id, p.campaign_id, p.mykey_hash, g.participant_id, g.payment_service_id, g.applied_at, g.created_at, g.channel, $2, $3
+       INSERT INTO application_deletions (application_id, campaign_id, measure_id, mykey_hash, participant_id, payment_service_id, applied_at, application_created_at, channel, reason, deleted_by)
+       SELECT g.id, p.campaign_id, p.measure_id, p.mykey_hash, g.participant_id, g.payment_service_id, g.applied_at, g.created_at, g.channel, $2, $3
          FROM gone g JOIN participants p ON p.id = g.participant_id`,
       [id, reason, deletedBy],
     );
   }
 
-  /** The service of the person's first deleted application (the one that holds their choice), if any. */
+  /** The service of the person's first deleted application in this measure (the one that holds their choice), if any. */
   @GenerateSql({ params: [1] })
   firstDeletedService(participantId: number): Promise<{ paymentServiceId: number; name: string } | undefined> {
     return this.db.one<{ paymentServiceId: number; name: string }>(
       `SELECT d.payment_service_id AS "paymentServiceId", s.name
-         FROM application_deletions d JOIN participants p ON p.campaign_id = d.campaign_id AND p.mykey_hash = d.mykey_hash
+         FROM application_deletions d JOIN participants p ON p.measure_id = d.measure_id AND p.mykey_hash = d.mykey_hash
          JOIN payment_services s ON s.id = d.payment_service_id
         WHERE p.id = $1 ORDER BY d.deleted_at, d.id LIMIT 1`,
       [participantId],

@@ -5,15 +5,17 @@ import { CommonError, CommonException } from '../common/errors/domain.exception'
 import { ListQuery } from '../common/list/list-query';
 import { hashMyKeyIdFilter } from '../common/mykey/mykey-filter';
 import { MyKeyDigest, MyKeyHasher } from '../common/mykey/mykey-hasher';
-import { MeasureTerms } from '../measures/measures.repository';
 import { MeasuresService } from '../measures/measures.service';
-import { ParticipantForApplication } from '../participants/participants.repository';
 import { REQUIRED } from '../common/validation/fields';
 import { recordedAt } from '../common/validation/recorded-at';
 import { ParticipantsService } from '../participants/participants.service';
 import { ApplicationError, ApplicationException, ELIGIBILITY_ERRORS } from './application.exception';
 import { ApplicationPeriod, ApplicationRecord, ApplicationsRepository, PaymentServiceTerms, applicationsTable } from './applications.repository';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application.dto';
+
+// What the rules read of another feature's records, through its service.
+type MeasureTerms = NonNullable<Awaited<ReturnType<MeasuresService['terms']>>>;
+type ParticipantForApplication = NonNullable<Awaited<ReturnType<ParticipantsService['lockInMeasure']>>>;
 
 // What a PUT may change: when, how, and the checks recorded with it; never whose or which service.
 const EDITABLE = ['appliedAt', 'channel', 'preRegistered', 'certRenewedAt'] as const;

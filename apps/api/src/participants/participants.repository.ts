@@ -100,16 +100,16 @@ export class ParticipantsRepository extends ListRepository<ParticipantRecord> {
   protected readonly spec = participantsListSpec;
 
   /**
-   * What happened to this person in the campaign, in the order it was recorded: the reservation, each
+   * What happened to this person in the measure (a campaign of one measure: the campaign), in the order it was recorded: the reservation, each
    * application (a re-application marked), and each deleted application with who
-   * deleted it and why. Deletions are found by the person (campaign + MyKey hash), so
+   * deleted it and why. Deletions are found by the person (measure + MyKey hash), so
    * they stay in the history even when the reservation was deleted and made again.
    */
   @GenerateSql({ params: [1] })
   history(id: number): Promise<ParticipantHistoryEntryDto[]> {
     return this.db.query<ParticipantHistoryEntryDto>(
-      `WITH me AS (SELECT id, campaign_id, mykey_hash, reserved_at, created_at FROM participants WHERE id = $1),
-       deleted AS (SELECT d.* FROM application_deletions d JOIN me ON d.campaign_id = me.campaign_id AND d.mykey_hash = me.mykey_hash),
+      `WITH me AS (SELECT id, measure_id, mykey_hash, reserved_at, created_at FROM participants WHERE id = $1),
+       deleted AS (SELECT d.* FROM application_deletions d JOIN me ON d.measure_id = me.measure_id AND d.mykey_hash = me.mykey_hash),
        events AS (
          SELECT me.reserved_at AS at, me.created_at AS recorded, 'reserved' AS kind, NULL::int AS "paymentServiceId", NULL::int AS "applicationId", NULL::int AS by_id, NULL AS reason
            FROM me WHERE me.reserved_at IS NOT NULL

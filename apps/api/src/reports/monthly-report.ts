@@ -1,4 +1,4 @@
-import type { MeasureStatsRowDto } from '../stats/dto/measure-stats.dto';
+import type { MeasureStatsService } from '../stats/measure-stats.service';
 import type { AssistanceOutcome, CardUptakeStats, Channel, FraudChannel, PaymentServiceKind, PointAwardKind, UnableReason } from '@mynapoint/domain';
 
 // Everything the monthly report shows, gathered once and rendered as PDF or Excel.
@@ -45,5 +45,5 @@ export interface MonthlyReport {
   /** My Number card uptake as of the month's last day (GET /api/stats/card-uptake's figures). */
   cardUptake: CardUptakeStats;
   /** Uptake, points and budget by measure, to date (GET /api/stats/measures's figures). */
-  measures: MeasureStatsRowDto[];
+  measures: Awaited<ReturnType<MeasureStatsService['measures']>>['measures'];
 }

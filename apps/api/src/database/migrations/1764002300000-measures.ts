@@ -177,6 +177,23 @@ export class Measures1764002300000 implements MigrationInterface {
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participants_measure_of_campaign();
     `);
 
+    // A deleted application is the person's in its measure: a re-application (held to the
+    // deleted one's service) is one to the same measure, not to another of the campaign.
+    await q.query(`
+      ALTER TABLE application_deletions ADD COLUMN measure_id int;
+      UPDATE application_deletions d SET measure_id = m.id
+        FROM (SELECT campaign_id, min(id) AS id FROM measures GROUP BY campaign_id) m WHERE m.campaign_id = d.campaign_id;
+      ALTER TABLE application_deletions ALTER COLUMN measure_id SET NOT NULL;
+      CREATE INDEX application_deletions_measure_person_idx ON application_deletions (municipality_code, measure_id, mykey_hash, deleted_at);
+      CREATE OR REPLACE FUNCTION applications_mark_reapplication() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.reapplication := EXISTS (
+          SELECT 1 FROM application_deletions d JOIN participants p ON p.measure_id = d.measure_id AND p.mykey_hash = d.mykey_hash
+           WHERE p.id = NEW.participant_id);
+        RETURN NEW;
+      END $$;
+    `);
+
     // Reference data's policies, as campaigns' (1764001800000, 1764001820000, 1764001850000).
     for (const table of TABLES) {
       await q.query(`
@@ -251,6 +268,15 @@ export class Measures1764002300000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(removeMunicipalityDataSql([]));
     await q.query(`
+      CREATE OR REPLACE FUNCTION applications_mark_reapplication() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.reapplication := EXISTS (
+          SELECT 1 FROM application_deletions d JOIN participants p ON p.campaign_id = d.campaign_id AND p.mykey_hash = d.mykey_hash
+           WHERE p.id = NEW.participant_id);
+        RETURN NEW;
+      END $$;
+      DROP INDEX application_deletions_measure_person_idx;
+      ALTER TABLE application_deletions DROP COLUMN measure_id;
       DROP FUNCTION take_measure_budget(int, int, boolean);
       DROP TRIGGER campaigns_only_measure_follows ON campaigns;
       DROP FUNCTION campaigns_only_measure_follows();

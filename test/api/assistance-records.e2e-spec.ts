@@ -126,6 +126,22 @@ describe('assistance-records', () => {
       await counter.post('/api/assistance-records').send(assistanceRecordBody({ outcome: 'completed', unableReason: null })).expect(201);
     });
 
+    it('takes Round 2’s counter work: the two registrations and the two new reasons for "unable" (API and database)', async () => {
+      const types = ['health_insurance_registration', 'public_funds_account_registration'];
+      const reg = await counter.post('/api/assistance-records').send(assistanceRecordBody({ assistanceTypes: types })).expect(201);
+      expect(reg.body.assistanceTypes).toEqual(types);
+      for (const unableReason of ['national_site_maintenance', 'service_closed']) {
+        const res = await counter.post('/api/assistance-records').send(assistanceRecordBody({ assistanceTypes: ['public_funds_account_registration'], outcome: 'unable', unableReason })).expect(201);
+        expect(res.body.unableReason).toBe(unableReason);
+      }
+      const [row] = await t.sql<{ assistance_types: string[] }>('SELECT assistance_types FROM assistance_records WHERE id = $1', [reg.body.id]);
+      expect(row.assistance_types).toEqual(types);
+      const bad = await counter.post('/api/assistance-records').send(assistanceRecordBody({ outcome: 'unable', unableReason: 'site_down' })).expect(400);
+      expect(bad.body.errors).toHaveProperty('unableReason');
+      const listed = await counter.get('/api/assistance-records').query({ filter: JSON.stringify({ unableReason: 'service_closed' }) }).expect(200);
+      expect(listed.body.map((r: { unableReason: string }) => r.unableReason)).toEqual(['service_closed']);
+    });
+
     it('keeps the reason consistent on update: leaving "unable" needs the reason cleared', async () => {
       const rec = await createAssistanceRecord(t, counter, { outcome: 'unable', unableReason: 'pin_locked' });
       const res = await counter.put(`/api/assistance-records/${rec.id}`).send({ outcome: 'completed' }).expect(400);

@@ -123,6 +123,30 @@ describe('reservations', () => {
         .expect(201);
     });
 
+    it('applies the same 24-hour rule after the certificate is first issued (Round 2), in the API and the database', async () => {
+      const quota = await createQuota(t);
+      const res = await counter
+        .post('/api/reservations')
+        .send(reservationBody(quota.id, { certIssuedAt: '2020-09-01T10:00:00+09:00', reservedAt: '2020-09-02T09:59:00+09:00' }))
+        .expect(400);
+      expect(res.body.code).toBe('reservation_cert_renewal_wait');
+      expect(res.body.message).toBe('電子証明書の発行から24時間経過後（2020年9月2日 10:00 以降）に予約できます。');
+      expect(res.body.errors).toEqual({ certIssuedAt: res.body.message });
+      expect(await used(quota.id)).toBe(0);
+
+      const body = reservationBody(quota.id, { certIssuedAt: '2020-09-01T10:00:00+09:00', reservedAt: '2020-09-02T10:00:00+09:00' });
+      const ok = await counter.post('/api/reservations').send(body).expect(201);
+      expect(Date.parse(ok.body.certIssuedAt)).toBe(Date.parse('2020-09-01T10:00:00+09:00'));
+      const edit = await policy.put(`/api/reservations/${ok.body.id}`).send({ certIssuedAt: '2020-09-01T12:00:00+09:00' }).expect(400);
+      expect(edit.body.errors).toHaveProperty('certIssuedAt');
+      await expect(t.sql(`UPDATE reservations SET cert_issued_at = reserved_at - interval '1 hour' WHERE id = $1`, [ok.body.id])).rejects.toThrow(/reservations_24h_after_issue/);
+      // Applications hold it in the database too (cert_issued_at, the same CHECK as after a renewal).
+      const service = await createPaymentService(t);
+      const app = (await admin.post('/api/applications').send(applicationBody(body.myKeyId, service.id)).expect(201)).body;
+      await expect(t.sql(`UPDATE applications SET cert_issued_at = applied_at - interval '23 hours' WHERE id = $1`, [app.id])).rejects.toThrow(/applications_24h_after_issue/);
+      await t.sql(`UPDATE applications SET cert_issued_at = applied_at - interval '24 hours' WHERE id = $1`, [app.id]);
+    });
+
     it('answers 409 with an actionable message when the quota is full, and leaves nothing behind', async () => {
       const quota = await createQuota(t, { capacity: 2, name: '安田支所 出張受付' });
       await counter.post('/api/reservations').send(reservationBody(quota.id)).expect(201);

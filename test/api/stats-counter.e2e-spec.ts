@@ -46,7 +46,7 @@ describe('GET /api/stats/counter', () => {
       visits: 3,
       minutes: 35,
       outcomes: { completed: 1, follow_up: 1, unable: 1 },
-      unableReasons: { pin_locked: 1, cert_expired: 0, cert_renewed_within_24h: 0, no_card: 0, unsupported_device: 0, quota_closed: 0, other: 0 },
+      unableReasons: { pin_locked: 1, cert_expired: 0, cert_renewed_within_24h: 0, no_card: 0, unsupported_device: 0, quota_closed: 0, national_site_maintenance: 0, service_closed: 0, other: 0 },
     });
     expect(res.body.week.visits).toBeGreaterThanOrEqual(3);
     expect(res.body.week.from <= res.body.today.date && res.body.today.date <= res.body.week.to).toBe(true);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
+import { AFTER_ROUND1_STEP, CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
 import { municipalitiesSeed } from '../../apps/api/src/database/seed/municipalities.seed';
 import { installationUsersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { axe, customSteps, isBlocking, POPUP, resourceSteps, settle, summarize, trackRequests, writeReport, type Finding, type Ids, type WalkStep, WALK_ROLES } from '../support/a11y';
@@ -38,8 +38,9 @@ describe('accessibility: axe on every page × role', () => {
   const t0 = Date.now();
 
   beforeAll(async () => {
-    // The demo city, the municipalities' rows and the installation's operator and prefecture.
-    t = await TestApp.start({ seed: [municipalitiesSeed, ...CITY_SEED_STEPS, installationUsersSeed], listen: true, config: { adminDir: ADMIN_DIR } });
+    // The demo city with Round 2 and its top-up (so the measures' pages show real ones), the
+    // municipalities' rows and the installation's operator and prefecture.
+    t = await TestApp.start({ seed: [municipalitiesSeed, ...CITY_SEED_STEPS, AFTER_ROUND1_STEP, installationUsersSeed], listen: true, config: { adminDir: ADMIN_DIR } });
     browser = await launchBrowser();
     // The demo has no import job: one, with a refused row, so that imports/show has a record.
     const csv = 'myKeyId,reservedAt,channel\r\nNOTAKEY,2020-09-01 10:00,counter\r\n';

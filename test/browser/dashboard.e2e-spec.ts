@@ -11,7 +11,7 @@ jest.setTimeout(180_000);
 
 const READY = '[data-dashboard-ready="true"]';
 // Every panel of the stats endpoints; counter staff may read only stats/counter and stats/desks.
-const ALL_PANELS = ['card-uptake', 'kpi', 'uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district', 'points-series', 'points-service', 'points-distribution', 'counter', 'counter-outcomes', 'counter-reasons', 'desks', 'desks-days', 'fraud'];
+const ALL_PANELS = ['card-uptake', 'kpi', 'uptake', 'funnel', 'channel', 'services', 'kinds', 'age', 'district', 'points-series', 'points-service', 'points-distribution', 'counter', 'counter-outcomes', 'counter-reasons', 'desks', 'desks-days', 'fraud', 'measures'];
 const COUNTER_PANELS = ['counter', 'counter-outcomes', 'counter-reasons', 'desks', 'desks-days'];
 const POPULATION = { 水原: 21000, 京ヶ瀬: 7800, 安田: 9300, 笹神: 6900 };
 
@@ -81,7 +81,7 @@ describe('dashboard in the browser', () => {
     const { page, statsRequested, ms } = await openDashboard('admin');
     console.log(`admin dashboard ready in ${ms} ms`);
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
-    expect([...statsRequested].sort()).toEqual(['stats/card-uptake', 'stats/counter', 'stats/desks', 'stats/fraud', 'stats/points', 'stats/summary', 'stats/uptake']);
+    expect([...statsRequested].sort()).toEqual(['stats/card-uptake', 'stats/counter', 'stats/desks', 'stats/fraud', 'stats/measures', 'stats/points', 'stats/summary', 'stats/uptake']);
     // Card uptake first (issue #20).
     expect((await panelIds(page))[0]).toBe('card-uptake');
     // No panel is empty or failed on the demo data.

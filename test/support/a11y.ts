@@ -27,6 +27,7 @@ export const RESOURCE_VIEWS: Record<string, View[]> = {
   participants: ['list', 'show'],
   'reservation-quotas': ['list', 'show', 'edit', 'create'],
   campaigns: ['list', 'show', 'edit', 'create'],
+  measures: ['list', 'show', 'edit', 'create'],
   'payment-services': ['list', 'show', 'edit', 'create'],
   'assistance-records': ['list', 'show', 'edit', 'create'],
   'point-awards': ['list', 'show', 'create'],
@@ -121,6 +122,16 @@ export function customSteps(): WalkStep[] {
       },
       roles: ['admin'],
       open: (p) => p.getByRole('button', { name: /^削除$/ }).click(),
+    },
+    // The eligibility choices of a measure (issue #19).
+    { name: 'measures/create + eligibility select open', path: '/measures/create', roles: ['policy'], open: (p) => p.getByLabel('対象者').click() },
+    {
+      name: 'measures/show (a budgeted measure: its gauge)',
+      path: async (ids) => {
+        const id = await ids('measures', {}, (r) => r.budgetYen != null);
+        return id == null ? null : `/measures/${id}/show`;
+      },
+      roles: who('measures', 'show'),
     },
     {
       name: 'fraud-alerts/show + publish dialog',

@@ -7,6 +7,7 @@ import appointments from './appointments';
 import assistanceRecords from './assistance-records';
 import auditLogs from './audit-logs';
 import campaigns from './campaigns';
+import measures from './measures';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -55,6 +56,7 @@ function AdminApp() {
       <Resource name="participants" {...participants} />
       <Resource name="reservation-quotas" {...reservationQuotas} />
       <Resource name="campaigns" {...campaigns} />
+      <Resource name="measures" {...measures} />
       <Resource name="payment-services" {...paymentServices} />
       <Resource name="assistance-records" {...assistanceRecords} />
       <Resource name="appointments" {...appointments} />

@@ -67,6 +67,13 @@ describe('applicationProblems', () => {
     expect(codes({ certRenewedAt: '2020-09-09T10:00:00+09:00' })).toEqual([]);
   });
 
+  it('applies the same rule after the certificate is first issued, on its own field', () => {
+    const problems = applicationProblems(makeInput({ certIssuedAt: '2020-09-10T09:00:00+09:00' }));
+    expect(problems.map((p) => [p.code, p.field])).toEqual([['cert_renewal_wait', 'certIssuedAt']]);
+    expect(problems[0].message).toBe('電子証明書の発行から24時間経過後（2020年9月11日 09:00 以降）に申し込みできます。');
+    expect(codes({ certIssuedAt: '2020-09-09T10:00:00+09:00' })).toEqual([]);
+  });
+
   it('reports every problem at once, each on its own field', () => {
     const problems = applicationProblems(
       makeInput({ reservedAt: null, service: { ...makeInput().service, status: 'suspended', preRegistrationRequired: true }, appliedAt: '2021-05-01T00:00:00+09:00' }),

@@ -1,4 +1,4 @@
-import { certRenewalWaitMessage, formatJstDateTime, isWithinCertRenewalWait } from './cert-renewal';
+import { certWaitProblem, formatJstDateTime } from './cert-renewal';
 import { formatJapaneseDate, toJstDate } from './dates';
 import type { PaymentServiceStatus } from './payment-service';
 
@@ -32,6 +32,8 @@ export interface EligibilityInput {
   measureService?: { taking: boolean; closesOn: string | null };
   /** The resident confirmed the operator's pre-registration. */
   preRegistered: boolean;
+  /** The certificate's first issue (with the card), when recent: 24 hours' wait as after a renewal. */
+  certIssuedAt?: Date | string | null;
   certRenewedAt?: Date | string | null;
 }
 
@@ -44,12 +46,13 @@ export type EligibilityCode =
   | 'service_not_in_measure'
   | 'service_closed_for_measure'
   | 'pre_registration_required'
+  /** Within 24 hours after the certificate's renewal or first issue (the field says which). */
   | 'cert_renewal_wait';
 
 export interface EligibilityProblem {
   code: EligibilityCode;
   /** The request field the message belongs next to. */
-  field: 'myKeyId' | 'appliedAt' | 'paymentServiceId' | 'preRegistered' | 'certRenewedAt';
+  field: 'myKeyId' | 'appliedAt' | 'paymentServiceId' | 'preRegistered' | 'certRenewedAt' | 'certIssuedAt';
   message: string;
 }
 
@@ -113,8 +116,7 @@ export function applicationProblems(input: EligibilityInput): EligibilityProblem
     });
   }
 
-  if (input.certRenewedAt && isWithinCertRenewalWait(input.certRenewedAt, appliedAt)) {
-    problems.push({ code: 'cert_renewal_wait', field: 'certRenewedAt', message: certRenewalWaitMessage(input.certRenewedAt, 'apply') });
-  }
+  const certWait = certWaitProblem(input, appliedAt, 'apply');
+  if (certWait) problems.push({ code: 'cert_renewal_wait', field: certWait.field, message: certWait.message });
   return problems;
 }

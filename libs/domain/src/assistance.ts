@@ -16,6 +16,9 @@ export const ASSISTANCE_TYPE = defineEnum({
   pc_lending: { ja: '端末貸出', en: 'PC lending' },
   inquiry: { ja: '問い合わせ', en: 'Inquiry' },
   fraud_consultation: { ja: '詐欺相談', en: 'Fraud consultation' },
+  // Round 2 (マイナポイント第2弾): registering the card for these two measures.
+  health_insurance_registration: { ja: '健康保険証利用登録', en: 'Health-insurance card registration' },
+  public_funds_account_registration: { ja: '公金受取口座登録', en: 'Public-funds account registration' },
 });
 export type AssistanceType = EnumValue<typeof ASSISTANCE_TYPE>;
 
@@ -33,6 +36,10 @@ export const UNABLE_REASON = defineEnum({
   no_card: { ja: 'カード未所持', en: 'No card' },
   unsupported_device: { ja: '非対応端末', en: 'Unsupported device' },
   quota_closed: { ja: '予約受付終了', en: 'Quota closed' },
+  // Round 2: マイナポータル (the national site) down for maintenance, and a payment
+  // service whose own application window had already closed.
+  national_site_maintenance: { ja: '国のサイトのメンテナンス中', en: 'National site under maintenance' },
+  service_closed: { ja: '決済サービスの受付終了', en: 'Payment service closed' },
   other: { ja: 'その他', en: 'Other' },
 });
 export type UnableReason = EnumValue<typeof UNABLE_REASON>;

@@ -59,6 +59,15 @@ const ITEM_PHRASE: Record<string, string> = {
   money_or_fee: '手数料などの金銭',
 };
 
+// How the scams reached people (総務省・消費者庁の注意喚起): staff never ask for anything
+// by phone, post, e-mail, SMS or a visit at home. Round 2 desks did take a bank account
+// (the public-funds account, 公金受取口座, registered in the person's own name at the
+// counter or on マイナポータル), so a notice must not say the city never asks for an
+// account (the printed flyer adds where a legitimate registration happens). A PIN, a
+// passbook or a cash card is never asked for, anywhere.
+export const NEVER_BY = '電話・郵便・メール・SMS・ご自宅への訪問';
+const ALWAYS_NEVER = new Set(['pin', 'passbook_or_cash_card']);
+
 /**
  * A first draft of a notice from the alert's facts, in the city page's words. Policy
  * staff edit it before a manager publishes it.
@@ -68,11 +77,14 @@ export function draftFraudNotice(facts: { channel: string; impersonated: string;
   const how = CHANNEL_PHRASE[facts.channel] ?? CHANNEL_PHRASE.other;
   const items = facts.requestedItems.map((i) => ITEM_PHRASE[i]).filter(Boolean);
   const asked = items.length ? `${items.join('や')}を聞き出そうとする` : '個人情報を聞き出そうとする';
+  const remote = facts.requestedItems.filter((i) => !ALWAYS_NEVER.has(i)).map((i) => ITEM_PHRASE[i]).filter(Boolean);
+  const whoShort = who.replace(/や「.*」$/, '');
   return {
-    title: `${who.replace(/や「.*」$/, '')}をかたる${how.replace(/（.*）$/, '')}にご注意ください`,
+    title: `${whoShort}をかたる${how.replace(/（.*）$/, '')}にご注意ください`,
     body: [
       `マイナポイントに関連して、${who}を名乗る${how}で、${asked}事例が市内で確認されています。`,
-      `${who.replace(/や「.*」$/, '')}などが、${items.length ? items.join('や') : '個人情報'}を求めることは絶対にありません。`,
+      `${whoShort}などが、${NEVER_BY}で、${remote.length ? remote.join('や') : '個人情報や口座の情報'}をお聞きすることは絶対にありません。`,
+      '暗証番号をお聞きすることや、通帳・キャッシュカードを預かることは、窓口を含めて絶対にありません。',
       '不審な連絡を受けたら、その場で応じず、家族や下記の相談窓口にご相談ください。',
     ].join('\n'),
   };

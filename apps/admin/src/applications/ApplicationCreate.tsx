@@ -6,6 +6,7 @@ import { CounterCreate } from '../common/CounterCreate';
 import { MyKeyIdInput } from '../common/MyKeyIdInput';
 import { useReservationsOf } from '../reservations/MyKeyLookup';
 import { ApplicationInputs, ServiceNotes } from './ApplicationInputs';
+import { ApplicationMeasureInputs } from './MeasureInputs';
 
 // Whether the typed MyKey ID has a reservation to apply on (looked up in the background).
 function ReservationCheck({ campaignNames }: { campaignNames: Record<number, string> }) {
@@ -36,12 +37,13 @@ export function ApplicationCreate() {
   const currentId = current.length === 1 ? current[0].id : undefined;
 
   return (
-    <CounterCreate keep={['campaignId', 'channel']} optional={['appliedAt', 'certRenewedAt', 'campaignId']} autoFill={{ source: 'campaignId', value: currentId }} savedAt="appliedAt">
+    <CounterCreate keep={['campaignId', 'channel']} optional={['appliedAt', 'certRenewedAt', 'campaignId', 'measureId', 'cardAppliedOn', 'age']} autoFill={{ source: 'campaignId', value: currentId }} savedAt="appliedAt">
       <MyKeyIdInput autoFocus />
       <ReservationCheck campaignNames={campaignNames} />
       <ReferenceInput source="campaignId" reference="campaigns" sort={{ field: 'applicationOpensOn', order: 'DESC' }}>
         <SelectInput optionText="name" helperText="resources.applications.helper.campaignId" sx={{ minWidth: 320 }} />
       </ReferenceInput>
+      <ApplicationMeasureInputs />
       <ReferenceInput source="paymentServiceId" reference="payment-services" filter={{ status: 'active' }} sort={{ field: 'name', order: 'ASC' }} perPage={100}>
         <AutocompleteInput optionText={serviceOption} validate={required()} helperText="resources.applications.helper.paymentServiceId" sx={{ minWidth: 320 }} />
       </ReferenceInput>

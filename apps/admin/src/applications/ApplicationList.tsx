@@ -48,6 +48,9 @@ export function ApplicationList() {
         <DataTable.Col source="campaignId">
           <ReferenceField source="campaignId" reference="campaigns" link={false} />
         </DataTable.Col>
+        <DataTable.Col source="measureId">
+          <ReferenceField source="measureId" reference="measures" link={false} emptyText="—" />
+        </DataTable.Col>
         <DataTable.Col source="channel">
           <EnumField source="channel" enumDef={CHANNEL} chip />
         </DataTable.Col>

@@ -20,6 +20,7 @@ export function ApplicationShow() {
       <SimpleShowLayout>
         <TextField source="participantRef" sx={{ fontFamily: 'monospace', fontSize: '1.1rem' }} />
         <ReferenceField source="campaignId" reference="campaigns" link="show" />
+        <ReferenceField source="measureId" reference="measures" link="show" emptyText="—" />
         <ReferenceField source="paymentServiceId" reference="payment-services" link="show" />
         <JpDateField source="appliedAt" showTime />
         <EnumField source="channel" enumDef={CHANNEL} chip />

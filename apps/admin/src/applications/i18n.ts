@@ -6,6 +6,9 @@ export default {
     notification: { created: '申し込みを登録しました（マイキーID %{ref}）。次の方のマイキーIDを入力してください。' },
     helper: {
       campaignId: '空欄なら、このマイキーIDが予約したキャンペーン',
+      measureId: '申し込む施策（1人1施策につき1つの決済サービス）。空欄ならキャンペーンの最初の施策',
+      cardAppliedOn: 'この施策はカードの申請日で対象かどうかが決まります。',
+      age: 'この施策は申し込み日の年齢で対象かどうかが決まります。',
       paymentServiceId: 'サービス名を入力して選びます。申し込み後は変更できません。',
       appliedAt: '空欄なら現在時刻',
       certRenewedAt: '電子証明書を更新した方のみ。更新から24時間は申し込めません。',
@@ -37,6 +40,9 @@ export default {
     notification: { created: 'Application saved (MyKey ID %{ref}). Enter the next resident’s MyKey ID.' },
     helper: {
       campaignId: 'Empty: the campaign this MyKey ID reserved in',
+      measureId: 'The measure applied for (one payment service per person per measure). Empty: the campaign’s first measure',
+      cardAppliedOn: 'This measure is for people who applied for their card by its deadline.',
+      age: 'This measure is for residents of given ages (age on the application date).',
       paymentServiceId: 'Type the service name to choose. It cannot be changed after applying.',
       appliedAt: 'Empty: now',
       certRenewedAt: 'Only if the certificate was renewed. Applying is possible 24 hours after the renewal.',

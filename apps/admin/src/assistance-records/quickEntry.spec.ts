@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ASSISTANCE_TYPE } from '@mynapoint/domain';
 import { blankVisit, fromJstLocalInput, newIdempotencyKey, summarizeDay, toCreateBody, toFormErrors, toJstLocalInput, validateVisit, type VisitValues } from './quickEntry';
 
 const NOW = new Date('2020-09-01T01:30:00Z'); // 10:30 JST
@@ -42,6 +43,14 @@ describe('toCreateBody', () => {
     expect(toCreateBody(visit({ sharedTerminalUsed: true, terminalId: 7 })).terminalId).toBe(7);
     expect(toCreateBody(visit({ sharedTerminalUsed: false, terminalId: 7 })).terminalId).toBeNull();
     expect(toCreateBody(visit({ sharedTerminalUsed: true })).terminalId).toBeNull();
+  });
+
+  it('sends every assistance type a clerk can choose, Round 2’s registrations included', () => {
+    expect(toCreateBody(visit({ assistanceTypes: [...ASSISTANCE_TYPE.values] })).assistanceTypes).toHaveLength(ASSISTANCE_TYPE.values.length);
+    expect(toCreateBody(visit({ assistanceTypes: ['public_funds_account_registration', 'health_insurance_registration'] })).assistanceTypes).toEqual([
+      'health_insurance_registration',
+      'public_funds_account_registration',
+    ]);
   });
 });
 

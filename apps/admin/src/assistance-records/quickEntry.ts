@@ -36,7 +36,9 @@ export interface VisitValues {
 }
 
 // The order counter staff meet them: reservation and application come together
-// most often, a lent PC next; rare ones last.
+// most often, a lent PC next; rare ones last. Round 2's two registrations (health-
+// insurance card, public-funds account) come after them, so the arrow-key moves staff
+// learnt in Round 1 stay the same. Every type is here: the form sends only these.
 export const QUICK_TYPE_ORDER: AssistanceType[] = [
   'mykey_reservation',
   'point_application',
@@ -46,6 +48,8 @@ export const QUICK_TYPE_ORDER: AssistanceType[] = [
   'cert_renewal',
   'card_application',
   'fraud_consultation',
+  'health_insurance_registration',
+  'public_funds_account_registration',
 ];
 
 export const DURATION_PRESETS = [5, 10, 15, 20, 30, 45];

@@ -10,6 +10,7 @@ import { DesksPanels } from './DesksPanel';
 import { Controls } from './Controls';
 import { FraudPanel } from './FraudPanel';
 import { KpiGrid, KpiSkeleton, summaryKpis } from './KpiCards';
+import { MeasuresPanel } from './MeasuresPanel';
 import { ReadyContext, useReportState } from './Panel';
 import type { DashboardPeriod, DashboardSettings } from './period';
 import { PointsPanels } from './PointsPanels';
@@ -28,6 +29,7 @@ const PANELS: Record<StatResource, string[]> = {
   'stats/counter': ['counter', 'counter-outcomes', 'counter-reasons'],
   'stats/desks': ['desks', 'desks-days'],
   'stats/fraud': ['fraud'],
+  'stats/measures': ['measures'],
   // Shown to a prefecture user only (a municipality's staff would compare their one row).
   'stats/municipalities': [],
 };
@@ -71,7 +73,7 @@ const KpiPanel = memo(function KpiPanel({ query, period, links }: { query: Query
  */
 export default function DashboardPage({ data }: { data: DashboardData }) {
   const translate = useTranslate();
-  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, desks, fraud, cardUptake, cardMonth, setCardMonth } = data;
+  const { mayShow, mayList, settings, setSettings, campaigns, period, problem, summary, uptake, points, counter, desks, fraud, measures, cardUptake, cardMonth, setCardMonth } = data;
   const { prefecture, comparison, municipalityCode, setMunicipalityCode } = data;
   const links = useDashboardLinks(mayList);
   // Readiness: every visible panel has reported its chart or empty state drawn.
@@ -158,6 +160,7 @@ export default function DashboardPage({ data }: { data: DashboardData }) {
                 <DemographicPanels query={uptake} {...props} acrossMunicipalities={prefecture && !municipalityCode} />
               </>
             ) : null}
+            {show('stats/measures') ? <MeasuresPanel query={measures} /> : null}
             {show('stats/points') ? <PointsPanels query={points} {...props} /> : null}
             {show('stats/counter') ? <CounterPanels query={counter} {...props} /> : null}
             {show('stats/desks') && !prefecture ? <DesksPanels query={desks} /> : null}

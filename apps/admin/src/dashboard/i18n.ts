@@ -135,6 +135,15 @@ export default {
       empty: 'この期間の予約はありません。',
       pick_municipality: '地区別は市町村ごとの集計です。上の「市町村」で1つ選ぶと表示します。',
     },
+    measures: {
+      title: '施策ごとの申し込み・付与ポイント・予算',
+      empty: '施策はまだありません。',
+      measure: '施策（キャンペーン）',
+      applications: '申し込み',
+      people: 'ポイントを受け取った人',
+      points: '付与ポイント（円）',
+      budget: '予算の執行状況',
+    },
     points: {
       series_title: '付与ポイントの推移',
       by_service_title: '決済サービス別の付与ポイント',
@@ -341,6 +350,15 @@ export default {
       reservations: 'Reservations',
       empty: 'No reservations in this period.',
       pick_municipality: 'Districts belong to each municipality: choose one under “Municipality” above to see them.',
+    },
+    measures: {
+      title: 'Applications, points and budget by measure',
+      empty: 'No measures yet.',
+      measure: 'Measure (campaign)',
+      applications: 'Applications',
+      people: 'People who received points',
+      points: 'Points awarded (yen)',
+      budget: 'Budget used',
     },
     points: {
       series_title: 'Points awarded over time',

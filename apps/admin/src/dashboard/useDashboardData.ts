@@ -4,15 +4,17 @@ import { toJstDate, type CardUptakeStats, type CounterStats, type DeskStats, typ
 import { LINK_RESOURCE } from './links';
 import { periodProblem, resolvePeriod, samePeriod, statsQuery, type Campaign, type DashboardPeriod, type DashboardSettings } from './period';
 import { cardAsOf } from './toCardUptake';
+import type { MeasureStats } from './MeasuresPanel';
 import { useStat, type QueryState } from './useStat';
 
 // The dashboard's data, asked for by the page shell (in the first bundle) while the
 // page's own code and recharts are still loading: the requests do not wait for them.
 
-export const STATS = ['stats/card-uptake', 'stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/desks', 'stats/fraud', 'stats/municipalities'] as const;
+export const STATS = ['stats/card-uptake', 'stats/summary', 'stats/uptake', 'stats/points', 'stats/counter', 'stats/desks', 'stats/fraud', 'stats/municipalities', 'stats/measures'] as const;
 export type StatResource = (typeof STATS)[number];
 const LISTS = [...new Set([...Object.values(LINK_RESOURCE), 'fraud-alerts', 'campaigns'])];
 
+const NO_QUERY = {};
 const DEFAULTS: DashboardSettings = { preset: 'campaign', from: null, to: null, interval: null, campaignId: null };
 
 export interface DashboardData {
@@ -39,6 +41,8 @@ export interface DashboardData {
   /** The support desks: booked vs capacity, no-shows, walk-ins, waiting (issue #21). */
   desks: QueryState<DeskStats>;
   fraud: QueryState<FraudStats>;
+  /** GET /api/stats/measures: every measure's uptake, points and budget (no period: budgets are standing totals). */
+  measures: QueryState<MeasureStats>;
   /** Card uptake as of the month chosen on its panel (null: today), whatever the period above. */
   cardMonth: string | null;
   setCardMonth: (month: string | null) => void;
@@ -122,6 +126,7 @@ export function useDashboardData(prefecture = false): DashboardData {
     counter: useStat<CounterStats>('counter', noCampaign, may('stats/counter')),
     desks: useStat<DeskStats>('desks', noCampaign, may('stats/desks')),
     fraud: useStat<FraudStats>('fraud', noCampaign, may('stats/fraud')),
+    measures: useStat<MeasureStats>('measures', NO_QUERY, Boolean(mayShow?.['stats/measures']) && !prefecture),
     cardMonth,
     setCardMonth,
     // Needs no period nor campaign: asked for as soon as the role is known.

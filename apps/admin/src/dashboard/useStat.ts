@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
 
-export type StatName = 'summary' | 'uptake' | 'points' | 'counter' | 'desks' | 'fraud' | 'municipalities' | 'card-uptake';
+export type StatName = 'summary' | 'uptake' | 'points' | 'counter' | 'desks' | 'fraud' | 'municipalities' | 'card-uptake' | 'measures';
 
 /** What a panel needs of a query; the same object until one of these changes, so memoised panels skip redraws. */
 export interface QueryState<T> {

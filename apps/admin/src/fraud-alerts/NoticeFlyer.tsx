@@ -21,6 +21,7 @@ const SHEET_CSS = `
 .np-never li { font-size: 12.5pt; line-height: 1.7; list-style: none; padding-left: 1.4em; text-indent: -1.4em; }
 .np-never li::before { content: '✕'; color: #c62828; font-weight: 700; margin-right: .4em; }
 .np-never ul { margin: 0; padding: 0; }
+.np-account { font-size: 11pt; margin: 2mm 0 0; }
 .np-consult { background: #fff8e1; border-radius: 3mm; padding: 4mm 6mm; margin-top: auto; }
 .np-consult h2 { font-size: 13.5pt; margin: 0 0 2mm; text-align: center; }
 .np-ref { display: flex; align-items: baseline; justify-content: space-between; border-top: 1px dashed #bbb; padding: 2mm 0; }
@@ -81,6 +82,7 @@ export function NoticeFlyer({ notice, issuer, date, draft = !notice.noticePublis
             <li>{TEXT.never2}</li>
             <li>{TEXT.never3}</li>
           </ul>
+          <p className="np-account">{TEXT.account}</p>
         </section>
         <section className="np-consult">
           <h2>{TEXT.consult}</h2>

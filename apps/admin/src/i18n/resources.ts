@@ -6,6 +6,7 @@ import assistanceRecords from '../assistance-records/i18n';
 import auditLogs from '../audit-logs/i18n';
 import fraudAlerts from '../fraud-alerts/i18n';
 import campaigns from '../campaigns/i18n';
+import measures from '../measures/i18n';
 import dashboard from '../dashboard/i18n';
 import desks from '../desks/i18n';
 import participants from '../participants/i18n';
@@ -32,6 +33,7 @@ export const resourceMessages: Record<string, { ja: Record<string, unknown>; en:
   'audit-logs': auditLogs,
   'fraud-alerts': fraudAlerts,
   campaigns,
+  measures,
   'reservation-quotas': reservationQuotas,
   reservations,
   applications,

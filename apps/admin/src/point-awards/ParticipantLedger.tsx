@@ -1,6 +1,6 @@
 import { Box, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
-import { TRANSACTION_KIND, formatJapaneseEraDate } from '@mynapoint/domain';
+import { POINT_AWARD_KIND, formatJapaneseEraDate } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { toLedgerRows, type LedgerAward } from './toLedgerRows';
 
@@ -67,7 +67,7 @@ export function ParticipantLedger({ participantId, capYen }: { participantId: nu
             {ledger.rows.map((r) => (
               <TableRow key={r.id}>
                 <TableCell>{lang === 'ja' ? formatJapaneseEraDate(r.transactionDate) : r.transactionDate}</TableCell>
-                <TableCell>{TRANSACTION_KIND.label(r.kind, lang)}</TableCell>
+                <TableCell>{POINT_AWARD_KIND.label(r.kind, lang)}</TableCell>
                 <TableCell align="right">{yen(r.amountYen)}</TableCell>
                 <TableCell align="right" sx={{ fontWeight: 600, color: r.points === 0 ? 'text.secondary' : undefined }}>
                   {yen(r.points)}

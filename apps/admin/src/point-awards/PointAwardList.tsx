@@ -2,7 +2,7 @@ import { CreateButton, DataTable, FunctionField, List, NumberField, ReferenceFie
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Link as RouterLink } from 'react-router-dom';
-import { TRANSACTION_KIND } from '@mynapoint/domain';
+import { POINT_AWARD_KIND } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { usePointAwardFilters } from './pointAwardFilters';
@@ -70,8 +70,11 @@ export function PointAwardList() {
             <TextField source="name" />
           </ReferenceField>
         </DataTable.Col>
+        <DataTable.Col source="measureId">
+          <ReferenceField source="measureId" reference="measures" link={false} emptyText="—" />
+        </DataTable.Col>
         <DataTable.Col source="kind">
-          <EnumField source="kind" enumDef={TRANSACTION_KIND} />
+          <EnumField source="kind" enumDef={POINT_AWARD_KIND} />
         </DataTable.Col>
         <DataTable.Col source="amountYen">
           <NumberField source="amountYen" locales="ja-JP" />

@@ -1,6 +1,6 @@
 import { Divider } from '@mui/material';
 import { NumberField, ReferenceField, Show, SimpleShowLayout, TextField, WithRecord } from 'react-admin';
-import { TRANSACTION_KIND } from '@mynapoint/domain';
+import { POINT_AWARD_KIND } from '@mynapoint/domain';
 import { JpDateField } from '../common/dates';
 import { EnumField } from '../common/enums';
 import { ParticipantLedger } from './ParticipantLedger';
@@ -13,10 +13,11 @@ export function PointAwardShow() {
         <ReferenceField source="paymentServiceId" reference="payment-services" link="show">
           <TextField source="name" />
         </ReferenceField>
-        <TextField source="externalId" />
+        <ReferenceField source="measureId" reference="measures" link="show" emptyText="—" />
+        <TextField source="externalId" emptyText="—" />
         <JpDateField source="transactionDate" />
-        <EnumField source="kind" enumDef={TRANSACTION_KIND} />
-        <NumberField source="amountYen" locales="ja-JP" />
+        <EnumField source="kind" enumDef={POINT_AWARD_KIND} />
+        <NumberField source="amountYen" locales="ja-JP" emptyText="—" />
         <NumberField source="points" locales="ja-JP" />
         <ReferenceField source="importId" reference="imports" link="show" emptyText="—">
           <TextField source="filename" />

@@ -7,6 +7,9 @@ export default {
       externalId: '事業者の取引ID。同じ決済サービスで同じIDは二重に付与されません。',
       amountYen: 'チャージ・購入の金額（円）。',
       rule: '付与ポイント = 金額 × 付与率（第1弾: 25%）、1円未満切り捨て。1人あたりの上限（第1弾: 5,000円）を超える分は付与されません。',
+      measureId: '施策を選ぶと、その施策の付与のしかたで入力します（定額の施策は登録日だけ）。',
+      registration: '定額の施策です。登録が確認できた方に %{amount}円を1回だけ付与します（金額の入力は不要。2回目は受け付けません）。',
+      occurredOn: '健康保険証利用申込・公金受取口座登録などが確認できた日',
     },
     filters: { q: '取引ID・マイキーID末尾', from: '取引日（から）', to: '取引日（まで）' },
     ledger: {
@@ -30,6 +33,9 @@ export default {
       externalId: "The operator's transaction id. The same id is never awarded twice for one service.",
       amountYen: 'Amount charged or spent (yen).',
       rule: 'Points = amount × rate (Round 1: 25%), rounded down, up to the per-person cap (Round 1: 5,000 yen).',
+      measureId: 'The measure decides what to enter (a fixed measure needs only the registration date).',
+      registration: 'A fixed measure: %{amount} yen once to each person whose registration is confirmed (no amount to enter; a second one is refused).',
+      occurredOn: 'The day the registration (health-insurance card, public-funds account) was confirmed',
     },
     filters: { q: 'Transaction id or MyKey last 4', from: 'From', to: 'To' },
     ledger: {

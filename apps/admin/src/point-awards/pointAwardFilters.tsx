@@ -1,11 +1,11 @@
 import { NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { JpDateInput } from '../common/JpDateInputs';
-import { TRANSACTION_KIND } from '@mynapoint/domain';
+import { POINT_AWARD_KIND } from '@mynapoint/domain';
 import { useEnumChoices } from '../common/enums';
 
 export function usePointAwardFilters() {
   const translate = useTranslate();
-  const kinds = useEnumChoices(TRANSACTION_KIND);
+  const kinds = useEnumChoices(POINT_AWARD_KIND);
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.point-awards.filters.q')} />,
     <ReferenceInput key="service" source="paymentServiceId" reference="payment-services" sort={{ field: 'name', order: 'ASC' }} perPage={200} alwaysOn>

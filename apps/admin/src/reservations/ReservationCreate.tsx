@@ -18,7 +18,7 @@ export function ReservationCreate() {
   return (
     <CounterCreate
       keep={['quotaId', 'channel']}
-      optional={['reservedAt', 'certRenewedAt', 'ageBand', 'district']}
+      optional={['reservedAt', 'certRenewedAt', 'certIssuedAt', 'ageBand', 'district']}
       autoFill={{ source: 'quotaId', value: onlyOpen }}
       savedAt="reservedAt"
       aside={<QuotaPreview />}

@@ -23,6 +23,7 @@ export function ReservationShow() {
         <EnumField source="channel" enumDef={CHANNEL} chip />
         <EnumField source="ageBand" enumDef={AGE_BAND} />
         <TextField source="district" emptyText="—" />
+        <JpDateField source="certIssuedAt" showTime />
         <JpDateField source="certRenewedAt" showTime />
         <BooleanField source="applied" />
         <JpDateField source="createdAt" showTime />

@@ -7,6 +7,7 @@ export default {
     helper: {
       reservedAt: '空欄なら現在時刻。過去の記録を入力するときだけ指定します。',
       certRenewedAt: '電子証明書を更新した方のみ。更新から24時間は予約できません。',
+      certIssuedAt: 'カードを受け取ったばかりの方のみ。電子証明書の発行から24時間は予約できません。',
       quotaId: '受付中の予約枠から選びます。',
       channel: '窓口で支援した場合は「窓口支援」',
     },
@@ -30,6 +31,7 @@ export default {
     helper: {
       reservedAt: 'Empty: now. Set it only when entering a past record.',
       certRenewedAt: 'Only if the certificate was renewed. Reservation is possible 24 hours after the renewal.',
+      certIssuedAt: 'Only if the card was just received. Reservation is possible 24 hours after the certificate was first issued.',
       quotaId: 'Choose an open quota.',
       channel: '“Counter” when staff helped',
     },

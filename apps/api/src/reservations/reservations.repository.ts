@@ -20,6 +20,7 @@ export const reservationsTable = defineTable('reservations', {
   ageBand: { kind: 'enum', enum: AGE_BAND, nullable: true },
   district: { kind: 'text', nullable: true },
   certRenewedAt: { kind: 'instant', nullable: true },
+  certIssuedAt: { kind: 'instant', nullable: true },
   createdBy: { kind: 'int', nullable: true },
   createdAt: { kind: 'instant', readOnly: true },
 });
@@ -42,7 +43,7 @@ export const reservationsListSpec = defineListSpec({
     campaignName: { sql: 'rc.name', kind: 'text', exportOnly: true },
     participantId: { sql: 'r.participant_id', kind: 'int' },
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
-    ...reservationsTable.fields('r', ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt']),
+    ...reservationsTable.fields('r', ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt', 'certIssuedAt']),
     applied: { sql: 'EXISTS (SELECT 1 FROM applications a WHERE a.participant_id = r.participant_id)', kind: 'bool' },
     createdBy: { ...reservationsTable.field('r', 'createdBy'), exportable: false },
     createdByName: { sql: 'ru.display_name', kind: 'text', nullable: true, exportOnly: true },
@@ -63,6 +64,7 @@ export interface LockedReservation {
   mykeyHash: Buffer;
   reservedAt: Date;
   certRenewedAt: Date | null;
+  certIssuedAt: Date | null;
   opensAt: Date;
   closesAt: Date;
   appliedAt: Date | null;
@@ -76,6 +78,7 @@ const EXAMPLE_ROW = {
   ageBand: '40s',
   district: '水原',
   certRenewedAt: null,
+  certIssuedAt: null,
   createdBy: 1,
 };
 
@@ -93,10 +96,10 @@ export class ReservationsRepository extends ListRepository<ReservationRecord> {
   async insertTakingUnit(row: ReservationRow & { quotaId: number; reservedAt: Date }): Promise<ReservationRecord | undefined> {
     const [record] = await this.db.query<ReservationRecord>(
       `WITH unit AS (SELECT take_quota_unit($1, $4) AS id),
-       r AS (INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, created_by)
-             SELECT unit.id, $2, $3, $4, $5, $6, $7, $8 FROM unit WHERE unit.id IS NOT NULL RETURNING *)
+       r AS (INSERT INTO reservations (quota_id, participant_id, channel, reserved_at, age_band, district, cert_renewed_at, cert_issued_at, created_by)
+             SELECT unit.id, $2, $3, $4, $5, $6, $7, $9, $8 FROM unit WHERE unit.id IS NOT NULL RETURNING *)
        SELECT ${selectList(reservationsListSpec)} FROM r JOIN participants p ON p.id = r.participant_id`,
-      [row.quotaId, row.participantId, row.channel, row.reservedAt, row.ageBand ?? null, row.district ?? null, row.certRenewedAt ?? null, row.createdBy],
+      [row.quotaId, row.participantId, row.channel, row.reservedAt, row.ageBand ?? null, row.district ?? null, row.certRenewedAt ?? null, row.createdBy, row.certIssuedAt ?? null],
       { prepared: true },
     );
     return record;
@@ -122,7 +125,7 @@ export class ReservationsRepository extends ListRepository<ReservationRecord> {
   lockWithParticipant(id: number): Promise<LockedReservation | undefined> {
     return this.db.one<LockedReservation>(
       `SELECT r.quota_id AS "quotaId", r.participant_id AS "participantId", p.mykey_hash AS "mykeyHash",
-              r.reserved_at AS "reservedAt", r.cert_renewed_at AS "certRenewedAt",
+              r.reserved_at AS "reservedAt", r.cert_renewed_at AS "certRenewedAt", r.cert_issued_at AS "certIssuedAt",
               q.opens_at AS "opensAt", q.closes_at AS "closesAt",
               (SELECT a.applied_at FROM applications a WHERE a.participant_id = p.id) AS "appliedAt"
        FROM reservations r

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { certRenewalWaitMessage, formatJstDateTime, isWithinCertRenewalWait, quotaWindowContains } from '@mynapoint/domain';
+import { certWaitProblem, formatJstDateTime, quotaWindowContains, type CertInstants } from '@mynapoint/domain';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import { CommonError, CommonException } from '../common/errors/domain.exception';
 import { ListQuery } from '../common/list/list-query';
@@ -15,7 +15,7 @@ import { ReservationError, ReservationException } from './reservation.exception'
 import { LockedReservation, ReservationRecord, ReservationsRepository, reservationsListSpec, reservationsTable } from './reservations.repository';
 
 // What a PUT may change: when, how and where it was made; never whose or which quota.
-const EDITABLE = ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt'] as const;
+const EDITABLE = ['channel', 'reservedAt', 'ageBand', 'district', 'certRenewedAt', 'certIssuedAt'] as const;
 
 @Injectable()
 export class ReservationsService {
@@ -43,7 +43,7 @@ export class ReservationsService {
     const digest = this.hasher.digest(dto.myKeyId);
     const { at: reservedAt, inFuture } = recordedAt(dto.reservedAt);
     if (inFuture) throw future();
-    checkCertRenewal(dto.certRenewedAt, reservedAt);
+    checkCertWait(dto, reservedAt);
 
     const participantId = await this.participants.enrol(dto.quotaId, digest, reservedAt);
     if (participantId === null) {
@@ -62,6 +62,7 @@ export class ReservationsService {
       ageBand: dto.ageBand,
       district: dto.district,
       certRenewedAt: dto.certRenewedAt,
+      certIssuedAt: dto.certIssuedAt,
       createdBy: user.id,
     });
     if (!record) throw await this.quotas.refusal(dto.quotaId, reservedAt);
@@ -87,7 +88,10 @@ export class ReservationsService {
       throw new CommonException(CommonError.ValidationFailed, `入力内容に誤りがあります（${field}）。`, { [field]: REQUIRED });
     }
     const reservedAt = changes.reservedAt !== undefined ? new Date(changes.reservedAt) : current.reservedAt;
-    const certRenewedAt = changes.certRenewedAt !== undefined ? changes.certRenewedAt : current.certRenewedAt;
+    const cert: CertInstants = {
+      certRenewedAt: changes.certRenewedAt !== undefined ? changes.certRenewedAt : current.certRenewedAt,
+      certIssuedAt: changes.certIssuedAt !== undefined ? changes.certIssuedAt : current.certIssuedAt,
+    };
     if (changes.reservedAt !== undefined) {
       if (recordedAt(changes.reservedAt).inFuture) throw future();
       if (!quotaWindowContains(current, reservedAt)) {
@@ -105,7 +109,7 @@ export class ReservationsService {
         );
       }
     }
-    checkCertRenewal(certRenewedAt, reservedAt);
+    checkCertWait(cert, reservedAt);
     if (!Object.keys(changes).length) return this.get(id);
 
     await this.repo.update(id, changes);
@@ -134,11 +138,10 @@ export class ReservationsService {
   }
 }
 
-function checkCertRenewal(certRenewedAt: Date | string | null | undefined, reservedAt: Date): void {
-  if (certRenewedAt && isWithinCertRenewalWait(certRenewedAt, reservedAt)) {
-    const message = certRenewalWaitMessage(certRenewedAt, 'reserve');
-    throw new ReservationException(ReservationError.CertRenewalWait, message, { certRenewedAt: message });
-  }
+/** The 24 hours after the certificate's first issue or renewal (one code; the field says which). */
+function checkCertWait(cert: CertInstants, reservedAt: Date): void {
+  const problem = certWaitProblem(cert, reservedAt, 'reserve');
+  if (problem) throw new ReservationException(ReservationError.CertRenewalWait, problem.message, { [problem.field]: problem.message });
 }
 
 function future(): ReservationException {

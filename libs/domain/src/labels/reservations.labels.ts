@@ -17,6 +17,7 @@ export const RESERVATIONS_LABELS = defineResourceLabels({
     ageBand: { ja: '年代', en: 'Age band' },
     district: { ja: '地区', en: 'District' },
     certRenewedAt: { ja: '電子証明書の更新日時', en: 'Certificate renewed at' },
+    certIssuedAt: { ja: '電子証明書の発行日時', en: 'Certificate issued at' },
     createdBy: { ja: '登録した職員', en: 'Entered by' },
     createdByName: { ja: '登録した職員', en: 'Entered by' },
     applied: { ja: '申し込み済み', en: 'Applied' },

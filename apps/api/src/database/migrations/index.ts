@@ -29,6 +29,7 @@ import { SupportDesks1764002500000 } from './1764002500000-support-desks';
 import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
 import { Measures1764002300000 } from './1764002300000-measures';
+import { CounterRoundTwo1764002400000 } from './1764002400000-counter-round-two';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   UptakeMonthlyStats1764002250000,
   SupportDesks1764002500000,
   Measures1764002300000,
+  CounterRoundTwo1764002400000,
 ];

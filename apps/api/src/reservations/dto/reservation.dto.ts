@@ -27,6 +27,13 @@ export class CreateReservationDto {
 
   @InstantField({ optional: true, nullable: true, description: '電子証明書を更新した日時。更新から24時間は予約できません（400）' })
   certRenewedAt?: string | null;
+
+  @InstantField({
+    optional: true,
+    nullable: true,
+    description: '電子証明書が最初に発行された日時（カードの受け取り）。発行から24時間は予約できません（400、更新と同じ code）',
+  })
+  certIssuedAt?: string | null;
 }
 
 // quotaId and myKeyId may come back unchanged (react-admin sends the record); a

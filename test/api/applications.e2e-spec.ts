@@ -117,6 +117,23 @@ describe('applications', () => {
       expect(res.body.message).toBe('電子証明書の更新から24時間経過後（2020年9月11日 09:00 以降）に申し込みできます。');
     });
 
+    it('applies the 24-hour rule after a certificate is first issued too (400 next to certIssuedAt; kept, and checked again on edit)', async () => {
+      const r = await createReservation(t);
+      const early = await counter
+        .post('/api/applications')
+        .send(applicationBody(r.myKeyId, service.id, { certIssuedAt: '2020-09-10T09:00:00+09:00', appliedAt: '2020-09-11T08:59:00+09:00' }))
+        .expect(400);
+      expect(early.body.code).toBe('application_cert_renewal_wait');
+      expect(early.body.errors).toEqual({ certIssuedAt: early.body.message });
+      const ok = await counter
+        .post('/api/applications')
+        .send(applicationBody(r.myKeyId, service.id, { certIssuedAt: '2020-09-10T09:00:00+09:00', appliedAt: '2020-09-11T09:00:00+09:00' }))
+        .expect(201);
+      expect(Date.parse(ok.body.certIssuedAt)).toBe(Date.parse('2020-09-10T09:00:00+09:00'));
+      const edit = await policy.put(`/api/applications/${ok.body.id}`).send({ certIssuedAt: '2020-09-10T12:00:00+09:00' }).expect(400);
+      expect(edit.body.errors).toHaveProperty('certIssuedAt');
+    });
+
     it('reports every problem at once, each next to its field', async () => {
       const s = await createPaymentService(t, { status: 'suspended', preRegistrationRequired: true });
       const r = await createReservation(t);

@@ -37,7 +37,7 @@ export function ApplicationCreate() {
   const currentId = current.length === 1 ? current[0].id : undefined;
 
   return (
-    <CounterCreate keep={['campaignId', 'channel']} optional={['appliedAt', 'certRenewedAt', 'campaignId', 'measureId', 'cardAppliedOn', 'age']} autoFill={{ source: 'campaignId', value: currentId }} savedAt="appliedAt">
+    <CounterCreate keep={['campaignId', 'channel']} optional={['appliedAt', 'certRenewedAt', 'certIssuedAt', 'campaignId', 'measureId', 'cardAppliedOn', 'age']} autoFill={{ source: 'campaignId', value: currentId }} savedAt="appliedAt">
       <MyKeyIdInput autoFocus />
       <ReservationCheck campaignNames={campaignNames} />
       <ReferenceInput source="campaignId" reference="campaigns" sort={{ field: 'applicationOpensOn', order: 'DESC' }}>

@@ -49,6 +49,7 @@ export function ApplicationInputs({ editing }: { editing?: boolean }) {
           helperText={editing ? false : 'resources.applications.helper.appliedAt'}
         />
         <JpDateTimeInput source="certRenewedAt" parse={toInstant} validate={certRenewalWait('appliedAt', 'apply')} helperText="resources.applications.helper.certRenewedAt" />
+        <JpDateTimeInput source="certIssuedAt" parse={toInstant} validate={certRenewalWait('appliedAt', 'apply', 'issued')} helperText="resources.applications.helper.certIssuedAt" />
       </Stack>
     </Stack>
   );

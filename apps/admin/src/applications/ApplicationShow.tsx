@@ -27,6 +27,7 @@ export function ApplicationShow() {
         <BooleanField source="preRegistered" />
         <ReapplicationChip source="reapplication" />
         <JpDateField source="certRenewedAt" showTime />
+        <JpDateField source="certIssuedAt" showTime />
         <JpDateField source="createdAt" showTime />
       </SimpleShowLayout>
     </Show>

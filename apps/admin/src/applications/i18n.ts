@@ -12,6 +12,7 @@ export default {
       paymentServiceId: 'サービス名を入力して選びます。申し込み後は変更できません。',
       appliedAt: '空欄なら現在時刻',
       certRenewedAt: '電子証明書を更新した方のみ。更新から24時間は申し込めません。',
+      certIssuedAt: 'カードを受け取ったばかりの方のみ。電子証明書の発行から24時間は申し込めません。',
     },
     service: {
       pre_registration: 'このサービスは事業者への事前登録が必要です。事前登録が済んでいることを確認してください。',
@@ -46,6 +47,7 @@ export default {
       paymentServiceId: 'Type the service name to choose. It cannot be changed after applying.',
       appliedAt: 'Empty: now',
       certRenewedAt: 'Only if the certificate was renewed. Applying is possible 24 hours after the renewal.',
+      certIssuedAt: 'Only if the card was just received. Applying is possible 24 hours after the certificate was issued.',
     },
     service: {
       pre_registration: 'This service needs a pre-registration with the operator. Confirm it is done.',

@@ -20,6 +20,7 @@ export const applicationsTable = defineTable('applications', {
   channel: { kind: 'enum', enum: CHANNEL },
   preRegistered: { kind: 'bool' },
   certRenewedAt: { kind: 'instant', nullable: true },
+  certIssuedAt: { kind: 'instant', nullable: true },
   // Applied again after an application of this person was deleted: set on insert by
   // a trigger, so the API, the CSV import and the seed all get it.
   reapplication: { kind: 'bool', readOnly: true },
@@ -49,7 +50,7 @@ export const applicationsListSpec = defineListSpec({
     participantRef: { sql: `('****' || p.mykey_last4)`, kind: 'text' },
     paymentServiceId: { ...applicationsTable.field('a', 'paymentServiceId'), exportable: false },
     paymentServiceName: { sql: 'aps.name', kind: 'text', exportOnly: true },
-    ...applicationsTable.fields('a', ['appliedAt', 'channel', 'preRegistered', 'certRenewedAt', 'reapplication']),
+    ...applicationsTable.fields('a', ['appliedAt', 'channel', 'preRegistered', 'certRenewedAt', 'certIssuedAt', 'reapplication']),
     createdBy: { ...applicationsTable.field('a', 'createdBy'), exportable: false },
     createdByName: { sql: 'au.display_name', kind: 'text', nullable: true, exportOnly: true },
     ...applicationsTable.fields('a', ['createdAt']),
@@ -72,6 +73,7 @@ export interface LockedApplication {
   appliedAt: Date;
   preRegistered: boolean;
   certRenewedAt: Date | null;
+  certIssuedAt: Date | null;
   reservedAt: Date | null;
 }
 
@@ -94,6 +96,7 @@ const EXAMPLE: ApplicationRow = {
   channel: 'counter',
   preRegistered: false,
   certRenewedAt: null,
+  certIssuedAt: null,
   createdBy: 1,
 };
 
@@ -128,7 +131,7 @@ export class ApplicationsRepository extends ListRepository<ApplicationRecord> {
     const row = await this.db.one<LockedApplication>(
       `SELECT a.participant_id AS "participantId", p.campaign_id AS "campaignId", p.measure_id AS "measureId", p.mykey_hash AS "mykeyHash",
               a.payment_service_id AS "paymentServiceId", a.applied_at AS "appliedAt", a.pre_registered AS "preRegistered",
-              a.cert_renewed_at AS "certRenewedAt",
+              a.cert_renewed_at AS "certRenewedAt", a.cert_issued_at AS "certIssuedAt",
               (SELECT r.reserved_at FROM reservations r WHERE r.participant_id = p.id) AS "reservedAt"
        FROM applications a JOIN participants p ON p.id = a.participant_id
        WHERE a.id = $1

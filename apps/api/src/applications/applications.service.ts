@@ -18,7 +18,7 @@ type MeasureTerms = NonNullable<Awaited<ReturnType<MeasuresService['terms']>>>;
 type ParticipantForApplication = NonNullable<Awaited<ReturnType<ParticipantsService['lockInMeasure']>>>;
 
 // What a PUT may change: when, how, and the checks recorded with it; never whose or which service.
-const EDITABLE = ['appliedAt', 'channel', 'preRegistered', 'certRenewedAt'] as const;
+const EDITABLE = ['appliedAt', 'channel', 'preRegistered', 'certRenewedAt', 'certIssuedAt'] as const;
 
 @Injectable()
 export class ApplicationsService {
@@ -61,6 +61,7 @@ export class ApplicationsService {
       measureService: await this.repo.measureService(measure.id, dto.paymentServiceId),
       preRegistered: dto.preRegistered ?? false,
       certRenewedAt: dto.certRenewedAt ?? null,
+      certIssuedAt: dto.certIssuedAt ?? null,
     });
 
     const id = await this.repo.insert({
@@ -70,6 +71,7 @@ export class ApplicationsService {
       channel: dto.channel,
       preRegistered: dto.preRegistered ?? false,
       certRenewedAt: dto.certRenewedAt ?? null,
+      certIssuedAt: dto.certIssuedAt ?? null,
       createdBy: user.id,
     });
     if (id === undefined) throw new ApplicationException(ApplicationError.AlreadyApplied, `マイキーID ${digest.ref} は、この施策に既に申し込み済みです。`);
@@ -189,6 +191,7 @@ export class ApplicationsService {
       measureService: await this.repo.measureService(measure.id, current.paymentServiceId),
       preRegistered: changes.preRegistered ?? current.preRegistered,
       certRenewedAt: changes.certRenewedAt !== undefined ? changes.certRenewedAt : current.certRenewedAt,
+      certIssuedAt: changes.certIssuedAt !== undefined ? changes.certIssuedAt : current.certIssuedAt,
     });
     await this.repo.update(id, changes);
     return this.get(id);

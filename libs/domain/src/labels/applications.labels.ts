@@ -21,6 +21,7 @@ export const APPLICATIONS_LABELS = defineResourceLabels({
     preRegistered: { ja: '事前登録済み', en: 'Pre-registered' },
     reapplication: { ja: '再申込（削除後）', en: 'Re-application (after a deletion)' },
     certRenewedAt: { ja: '電子証明書の更新日時', en: 'Certificate renewed at' },
+    certIssuedAt: { ja: '電子証明書の発行日時', en: 'Certificate issued at' },
     createdBy: { ja: '登録した職員', en: 'Entered by' },
     createdByName: { ja: '登録した職員', en: 'Entered by' },
   },

@@ -41,6 +41,9 @@ export class CreateApplicationDto {
 
   @InstantField({ optional: true, nullable: true, description: '電子証明書を更新した日時（API.md への追加）。更新から24時間は申し込めません（400）' })
   certRenewedAt?: string | null;
+
+  @InstantField({ optional: true, nullable: true, description: '電子証明書が最初に発行された日時（カードの受け取り）。発行から24時間は申し込めません（400、更新と同じ code）' })
+  certIssuedAt?: string | null;
 }
 
 // The person and the chosen service are fixed once applied: myKeyId and

@@ -123,7 +123,8 @@ describe('import bench', () => {
     const [q] = await t.sql<{ used: number }>('SELECT used FROM reservation_quotas WHERE id = $1', [quotaId]);
     expect(q.used).toBe(ROWS);
     const floor = await bareInsert(path, ['mykey_id', 'reserved_at', 'channel', 'age_band', 'district'], [
-      ['participants', `SELECT row_number() OVER (), '000000', ${campaignId}, sha256(mykey_id::bytea), right(mykey_id, 4), 0, 5000, now() FROM raw_rows`],
+      // reserved_at and payment_service_id are the participant list's copies; measure_id the campaign's first measure.
+      ['participants', `SELECT row_number() OVER (), '000000', ${campaignId}, sha256(mykey_id::bytea), right(mykey_id, 4), 0, 5000, now(), NULL, NULL, (SELECT min(id) FROM measures WHERE campaign_id = ${campaignId}) FROM raw_rows`],
       ['reservations', `SELECT row_number() OVER (ORDER BY reserved_at::timestamptz), '000000', ${quotaId}, row_number() OVER (ORDER BY reserved_at::timestamptz), channel, reserved_at::timestamptz, age_band, district, NULL, NULL, 1, now() FROM raw_rows`],
     ]);
     rows.push({ name: 'raw COPY of the reservations file (unlogged, no rules)', rows: ROWS, seconds: baseline, note: 'PostgreSQL baseline' });

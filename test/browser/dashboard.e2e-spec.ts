@@ -126,7 +126,7 @@ describe('dashboard in the browser', () => {
   it('policy: a channel bar and a point of the cumulative chart open the reservations behind them', async () => {
     const { page, statsRequested } = await openDashboard('policy');
     expect((await panelIds(page)).sort()).toEqual([...ALL_PANELS].sort());
-    expect(statsRequested.size).toBe(7);
+    expect(statsRequested.size).toBe(8);
     expect((await panelIds(page))[0]).toBe('card-uptake');
     await screenshot(page, 'dashboard-policy');
 

@@ -41,7 +41,7 @@ export function ApplicationInputs({ editing }: { editing?: boolean }) {
     <Stack sx={{ width: '100%' }}>
       <BooleanInput source="preRegistered" label="resources.applications.pre_registered_label" validate={preRegistrationRule} />
       <RadioButtonGroupInput source="channel" choices={channels} row validate={required()} />
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, flexWrap: 'wrap' }}>
         <JpDateTimeInput
           source="appliedAt"
           parse={toInstant}

@@ -22,7 +22,7 @@ import { participantsListSpec } from '../../apps/api/src/participants/participan
 import { pointAwardsListSpec } from '../../apps/api/src/point-awards/point-awards.repository';
 import { launchBrowser, login, newPage } from '../support/browser';
 import { BENCH_CITY, BENCH_HMAC_SECRET, Dataset, ensureCardUptakeFigures, ensureDataset } from './dataset';
-import { loadAverage } from './machine';
+import { loadAverage, postgresCpuSeconds, postmasterPid, processTreeCpuSeconds } from './machine';
 
 // The app at prefecture scale: every hot path through HTTP (autocannon in its own
 // process, on loopback, against the production build in its own process) as the users
@@ -62,6 +62,9 @@ interface Load {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU milliseconds per response (any status) of the API's processes and of PostgreSQL's, over the run. */
+  apiCpuMs?: number;
+  pgCpuMs?: number;
 }
 
 interface Raw {
@@ -92,15 +95,29 @@ function percentiles(values: number[]) {
   return { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
 }
 
-/** autocannon in a child process. */
-function load(cfg: Record<string, unknown>): Promise<Load> {
-  return new Promise((resolve, reject) => {
+/** The processes whose CPU a load run is charged with: the API (and its workers), PostgreSQL. */
+const meter: { api?: number; postgres?: number } = {};
+
+/** autocannon in a child process; the API's and PostgreSQL's CPU per response from /proc. */
+async function load(cfg: Record<string, unknown>): Promise<Load> {
+  const cpu = () => ({ api: meter.api ? processTreeCpuSeconds(meter.api) : NaN, pg: meter.postgres ? postgresCpuSeconds(meter.postgres) : NaN });
+  const before = cpu();
+  const result = await new Promise<Load>((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, 'load.mjs'), JSON.stringify(cfg)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load generator exited ${code}`))));
   });
+  const after = cpu();
+  if (result.requests > 0) {
+    result.apiCpuMs = ((after.api - before.api) * 1000) / result.requests;
+    result.pgCpuMs = ((after.pg - before.pg) * 1000) / result.requests;
+  }
+  return result;
 }
+
+/** ", API CPU 0.81 ms/req, PostgreSQL 0.40": the two processes' share of one response. */
+const cpuNote = (l: Load) => (Number.isFinite(l.apiCpuMs) ? `, API CPU ${fmt(l.apiCpuMs!, 2)} ms/req, PostgreSQL ${fmt(l.pgCpuMs!, 2)}` : '');
 
 /** pgbench at `clients` connections for SECONDS, as the bench city; latencies from its per-transaction log. */
 function pgbench(url: string, script: string, clients: number, seconds = SECONDS): Raw {
@@ -204,6 +221,8 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
       if (Date.now() > deadline) throw new Error('the app did not become healthy in 120 s');
       await new Promise((r) => setTimeout(r, 250));
     }
+    meter.api = app.pid;
+    meter.postgres = await postmasterPid(db);
     // The bench city's users (the installation's default municipality: no code), and the prefecture's.
     for (const username of ['admin', 'policy', 'manager', 'prefecture']) {
       const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
@@ -246,7 +265,7 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
         section: 'list',
         bench: `GET /api/${resource} (25 rows, default sort, filter ${q.filter}) at 10 clients`,
         target: '≥ 10% of raw, p95 < 10 ms',
-        measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}`,
+        measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}${cpuNote(app)}`,
         raw: `${fmt(raw.perSecond)} pages/s (page + count), ${lat(raw)}`,
         ratio: `${fmt(ratio * 100, 1)}%`,
         pass: ratio >= 0.1 && app.p95 < 10 && app.ok === app.requests,
@@ -265,7 +284,7 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
       section: 'get',
       bench: 'GET /api/point-awards/:id at 10 clients',
       target: '≥ 3,000 req/s',
-      measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}`,
+      measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}${cpuNote(app)}`,
       raw: `${fmt(raw.perSecond)} queries/s, ${lat(raw)}`,
       ratio: `${fmt((app.okPerSecond / raw.perSecond) * 100, 1)}%`,
       pass: app.okPerSecond >= 3000 && app.ok === app.requests,
@@ -318,7 +337,7 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
       section: 'create',
       bench: 'POST /api/point-awards (award + audit row, cap engine) at 10 clients',
       target: '≥ 20% of raw',
-      measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}`,
+      measured: `${fmt(app.okPerSecond)} req/s, ${lat(app)}${cpuNote(app)}`,
       raw: `${fmt(raw.perSecond)} tx/s (2-row insert transaction), ${lat(raw)}`,
       ratio: `${fmt(ratio * 100, 1)}%`,
       // Requests still in flight when the load generator stops (at most one per

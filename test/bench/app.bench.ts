@@ -101,6 +101,8 @@ const meter: { api?: number; postgres?: number } = {};
 /** autocannon in a child process; the API's and PostgreSQL's CPU per response from /proc. */
 async function load(cfg: Record<string, unknown>): Promise<Load> {
   const cpu = () => ({ api: meter.api ? processTreeCpuSeconds(meter.api) : NaN, pg: meter.postgres ? postgresCpuSeconds(meter.postgres) : NaN });
+  // A profile tells one load from what came before by the app's idle moment between them (test/bench/profile-summary.mjs).
+  if (process.env.BENCH_CPU_PROF) await new Promise((r) => setTimeout(r, 1500));
   const before = cpu();
   const result = await new Promise<Load>((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, 'load.mjs'), JSON.stringify(cfg)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });

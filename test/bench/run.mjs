@@ -56,7 +56,12 @@ for (const file of files) {
   const status = await new Promise((done) =>
     spawn(
       process.execPath,
-      [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/bench/jest.config.js', '--runInBand', '--forceExit', join('test', 'bench', file)],
+      [
+        join(ROOT, 'node_modules/jest/bin/jest.js'),
+        ...['--config', 'test/bench/jest.config.js', '--runInBand', '--forceExit', join('test', 'bench', file)],
+        // BENCH_ONLY='list point-awards': only the rows whose name matches (with BENCH_CPU_PROF, a profile of that load alone).
+        ...(env.BENCH_ONLY ? ['--testNamePattern', env.BENCH_ONLY] : []),
+      ],
       { cwd: ROOT, stdio: 'inherit', env },
     ).on('exit', (code) => done(code ?? 1)),
   );

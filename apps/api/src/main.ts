@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { ConsoleLogger, INestApplication } from '@nestjs/common';
+import cluster from 'node:cluster';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -62,10 +63,8 @@ async function checkListen(config: AppConfig): Promise<void> {
   });
 }
 
-/** Migrate, seed when asked, and listen. Used by `npm start` (after it starts the embedded database) and by the Docker image. */
-export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
-  const config = loadConfig(env, { adminDir: env.ADMIN_DIR ?? resolve(__dirname, '../../../../admin') });
-  const logger = createLogger(config);
+/** Migrate and seed when asked: once per start, before any process serves. */
+async function prepare(config: AppConfig, logger: ConsoleLogger): Promise<void> {
   await checkListen(config);
   await checkDatabase(config);
   const applied = await runMigrations(config);
@@ -80,6 +79,10 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<R
       await ds.destroy();
     }
   }
+}
+
+/** The app, listening: the only process, or one of the cluster's workers (which share the port). */
+async function serve(config: AppConfig): Promise<Running> {
   const app = await createApp(config, { accessLog: true });
   try {
     await app.listen(config.port, config.host);
@@ -88,6 +91,49 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<R
     throw listenError(config, e);
   }
   return { app, config, url: baseUrl(config), close: () => app.close() };
+}
+
+const configOf = (env: NodeJS.ProcessEnv) => loadConfig(env, { adminDir: env.ADMIN_DIR ?? resolve(__dirname, '../../../../admin') });
+
+/** Migrate, seed when asked, and listen, in this process. Used by `npm start` (after it starts the embedded database), the Docker image and tests. */
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
+  const config = configOf(env);
+  await prepare(config, createLogger(config));
+  return serve(config);
+}
+
+/**
+ * API_PROCESSES > 1: this process migrates and seeds, then runs that many workers that
+ * share the port (Node's cluster hands each connection to one of them), restarts a
+ * worker that dies, and stops them all on SIGINT/SIGTERM. Resolves once every worker
+ * listens.
+ */
+async function runCluster(config: AppConfig): Promise<void> {
+  const logger = createLogger(config);
+  await prepare(config, logger);
+  let stopping = false;
+  const fork = () => cluster.fork();
+  await new Promise<void>((ready, fail) => {
+    let listening = 0;
+    cluster.on('listening', () => {
+      if (++listening === config.processes) ready();
+    });
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      if (listening < config.processes) return fail(new Error(`an API process exited (${signal ?? code}) before listening; its error is above`));
+      logger.warn(`API process ${worker.process.pid} exited (${signal ?? code}); starting another`, 'Cluster');
+      fork();
+    });
+    for (let i = 0; i < config.processes; i++) fork();
+  });
+  process.stdout.write(banner({ config, url: baseUrl(config) }, config.seedDemo));
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    cluster.disconnect(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 const LOOPBACK_OR_ANY = new Set(['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::']);
@@ -104,7 +150,7 @@ function reach(host: string): string {
   return host;
 }
 
-export function banner(running: Running, demo: boolean): string {
+export function banner(running: Pick<Running, 'config' | 'url'>, demo: boolean): string {
   const lines = [
     '',
     '  マイナポイント 庁内管理システム (Mynapoint back office) is running',
@@ -132,16 +178,36 @@ export function banner(running: Running, demo: boolean): string {
   return lines.join('\n');
 }
 
+function fail(e: unknown): never {
+  process.stderr.write(`\n${e instanceof ConfigError ? e.message : ((e as Error).message ?? e)}\n`);
+  process.exit(1);
+}
+
 if (require.main === module) {
-  bootstrap()
-    .then((running) => {
-      process.stdout.write(banner(running, running.config.seedDemo));
-      const stop = () => void running.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`\n${e instanceof ConfigError ? e.message : (e as Error).message ?? e}\n`);
-      process.exit(1);
-    });
+  if (cluster.isWorker) {
+    // Ctrl-C reaches every process of the terminal's group: the primary stops the workers.
+    process.on('SIGINT', () => undefined);
+    serve(configOf(process.env))
+      .then((running) => process.once('SIGTERM', () => void running.close().then(() => process.exit(0))))
+      .catch(fail);
+  } else {
+    let config: AppConfig;
+    try {
+      config = configOf(process.env);
+    } catch (e) {
+      fail(e);
+    }
+    if (config.processes > 1) {
+      runCluster(config).catch(fail);
+    } else {
+      bootstrap()
+        .then((running) => {
+          process.stdout.write(banner(running, running.config.seedDemo));
+          const stop = () => void running.close().then(() => process.exit(0));
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        })
+        .catch(fail);
+    }
+  }
 }

@@ -1,13 +1,14 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can } from '@mynapoint/domain';
-import { ACCESS_KEY, ALLOW_IN_TOTP_SETUP_KEY, ALLOW_TICKET_KEY, Access, AuthUser, AuthedRequest } from '../common/auth/permission.decorator';
+import { ACCESS_KEY, ALLOW_IN_TOTP_SETUP_KEY, ALLOW_TICKET_KEY, Access, AuthedRequest } from '../common/auth/permission.decorator';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ticketTarget, verifyTicket } from '../common/auth/export-ticket';
 import { enterTenant } from '../common/db/tenant';
 import { AuthError, AuthException } from './auth.exception';
 import { AuthService } from './auth.service';
+import type { SessionIdentity } from './session-cache';
 
 const LOGIN_REQUIRED = 'ログインが必要です。ログインし直してください。';
 const NOT_ALLOWED = 'この操作を行う権限がありません。';
@@ -39,14 +40,15 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    let user: AuthUser | null = match ? await this.auth.authenticate(match[1]) : null;
+    let identity: SessionIdentity | null = match ? await this.auth.identify(match[1]) : null;
     if (!match && typeof req.query?.ticket === 'string' && this.reflector.get<boolean>(ALLOW_TICKET_KEY, context.getHandler())) {
       const claims = verifyTicket(this.config.myKeyHmacSecret, req.query.ticket, ticketTarget(req.path ?? '', req.query));
-      user = claims ? await this.auth.authenticateSession(claims.municipalityCode, claims.sessionId) : null;
+      identity = claims ? await this.auth.identifySession(claims.municipalityCode, claims.sessionId) : null;
     }
-    if (!user) throw new AuthException(AuthError.Unauthorized, LOGIN_REQUIRED);
+    if (!identity) throw new AuthException(AuthError.Unauthorized, LOGIN_REQUIRED);
+    const user = identity.user;
     req.user = user;
-    enterTenant(await this.auth.tenantOf(user));
+    enterTenant(identity.tenant);
     // Signed in with the password, but the municipality requires a second factor the
     // user has not set up: only the set-up routes (and me, logout) answer.
     if (user.sessionPurpose === 'totp_setup' && !this.reflector.get<boolean>(ALLOW_IN_TOTP_SETUP_KEY, context.getHandler())) {

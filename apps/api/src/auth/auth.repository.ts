@@ -58,13 +58,14 @@ const LOGIN_USER = `SELECT id, username, display_name AS "displayName", role, ac
 // caller records this one (once a minute at most: not a write per request).
 const SESSION_USER = `SELECT u.id, u.username, u.display_name AS "displayName", u.role, s.id AS "sessionId",
               u.municipality_code AS "municipalityCode", u.prefecture_code AS "prefectureCode",
-              s.purpose AS "sessionPurpose", s.last_seen_at < now() - interval '1 minute' AS stale
+              s.purpose AS "sessionPurpose", s.last_seen_at < now() - interval '1 minute' AS stale,
+              s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt"
          FROM sessions s JOIN users u ON u.municipality_code = s.municipality_code AND u.id = s.user_id
         WHERE`;
 const SESSION_VALID = "s.revoked_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2) AND s.purpose <> 'mfa' AND u.active";
 const LIVE = 'revoked_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)';
 
-export type SessionUser = AuthUser & { stale: boolean };
+export type SessionUser = AuthUser & { stale: boolean; expiresAt: Date; lastSeenAt: Date };
 
 // Examples: a token's SHA-256 is 32 bytes.
 const EXAMPLE_TOKEN_HASH = Buffer.alloc(32, 7);

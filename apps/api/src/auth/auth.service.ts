@@ -11,7 +11,8 @@ import { tooManyRequests } from '../common/errors/domain.exception';
 import { dummyHash, verifyPassword } from '../common/auth/password';
 import { Directory } from './directory';
 import { AuthError, AuthException } from './auth.exception';
-import { AuthRepository, LoginUser, SessionPurpose } from './auth.repository';
+import { AuthRepository, LoginUser, SessionPurpose, SessionUser } from './auth.repository';
+import { SessionCache, SessionIdentity, SessionRead } from './session-cache';
 import { AUTH_CLOCK, Clock, Totp, looksLikeRecoveryCode, newRecoveryCodes, recoveryCodeHash } from './totp';
 
 const BAD_CREDENTIALS = 'ユーザー名またはパスワードが正しくありません。';
@@ -61,6 +62,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly repo: AuthRepository,
     private readonly audit: AuditService,
+    private readonly sessionCache: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUTH_CLOCK) clock: Clock,
   ) {
@@ -289,28 +291,42 @@ export class AuthService {
     await this.repo.unlock(userId);
   }
 
-  /** The user behind a bearer token, or null when it is unknown, revoked, expired, idle too long or the user is disabled. */
-  async authenticate(token: string): Promise<AuthUser | null> {
+  /**
+   * Who is behind a bearer token, and which rows their requests see; null when the
+   * token is unknown, revoked, expired, idle too long or its user is disabled. Served
+   * from memory while the change listener is up (session-cache.ts), else read.
+   */
+  async identify(token: string): Promise<SessionIdentity | null> {
     const m = TOKEN.exec(token);
     if (!m) return null;
-    return withTenant({ municipalityCode: m[1] }, async () => this.seen(await this.repo.userOfToken(tokenHash(token), this.config.sessionIdleMinutes)));
+    const hash = tokenHash(token);
+    const key = hash.toString('base64');
+    const idleMinutes = this.config.sessionIdleMinutes;
+    const cached = await this.sessionCache.get(key, idleMinutes);
+    if (cached) return cached;
+    const mark = this.sessionCache.mark();
+    const row = await withTenant({ municipalityCode: m[1] }, () => this.repo.userOfToken(hash, idleMinutes));
+    const read = await this.read(row);
+    if (read) this.sessionCache.put(key, read, mark);
+    return read;
   }
 
-  /** The user of a session that is still valid (download tickets name a session). */
-  async authenticateSession(municipalityCode: string, sessionId: number): Promise<AuthUser | null> {
-    return withTenant({ municipalityCode }, async () => this.seen(await this.repo.userOfSession(sessionId, this.config.sessionIdleMinutes)));
+  /** The identity of a session that is still valid (download tickets name a session; read every time). */
+  async identifySession(municipalityCode: string, sessionId: number): Promise<SessionIdentity | null> {
+    const row = await withTenant({ municipalityCode }, () => this.repo.userOfSession(sessionId, this.config.sessionIdleMinutes));
+    return this.read(row);
   }
 
-  /** Records the session's use (for the idle timeout) when the last record is over a minute old. */
-  private async seen(row: (AuthUser & { stale: boolean }) | null): Promise<AuthUser | null> {
+  /** A session row as read: its use recorded when the last record is over a minute old, and what its requests see. */
+  private async read(row: SessionUser | null): Promise<SessionRead | null> {
     if (!row) return null;
-    const { stale, ...user } = row;
-    if (stale) await this.repo.touchSession(user.sessionId);
-    return user;
+    const { stale, expiresAt, lastSeenAt, ...user } = row;
+    if (stale) await withTenant({ municipalityCode: user.municipalityCode }, () => this.repo.touchSession(user.sessionId));
+    return { user, tenant: await this.tenantOf(user), expiresAt, lastSeenAt: stale ? new Date() : lastSeenAt };
   }
 
   /** What the user's requests may see: its municipality, or a prefecture user's municipalities' stats. */
-  async tenantOf(user: AuthUser): Promise<Tenant> {
+  private async tenantOf(user: AuthUser): Promise<Tenant> {
     if (!user.prefectureCode) return { municipalityCode: user.municipalityCode };
     const codes = await withTenant({ municipalityCode: INSTALLATION }, () => this.repo.prefectureMunicipalities(user.prefectureCode!));
     // Never empty: the scope is what tells a prefecture user from the operator (the

@@ -5,6 +5,13 @@ import { DirectoryConfig, loadDirectoryConfig } from './directory-config';
 // typo fails loudly with the variable's name instead of misbehaving later.
 export interface AppConfig {
   port: number;
+  /**
+   * API processes on this machine (API_PROCESSES, default 1): Node's cluster shares the
+   * port among them. They share no state that could go stale: sessions are dropped on
+   * PostgreSQL's notices, rate limits, imports' locks and idempotency keys live in the
+   * database.
+   */
+  processes: number;
   /** Listen address (HOST). `npm start`'s demo sets 127.0.0.1; a server setup listens on every interface. */
   host: string;
   /** Connection string of the role that owns the tables: migrations, the demo seed. Set by the launcher to the embedded PostgreSQL when absent. */
@@ -154,6 +161,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
+    processes: int('API_PROCESSES', 1, 1, 64),
     host,
     databaseUrl,
     myKeyHmacSecret,

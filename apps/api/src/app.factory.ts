@@ -52,25 +52,18 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No ETag: nothing revalidates API answers, and it was a hash of every response body.
+  app.set('etag', false);
   // First: every request's municipality slot, filled by the auth guard (common/db/tenant.ts).
   app.use(tenantScope);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP }, crossOriginEmbedderPolicy: false }));
-  app.use(express.json({ limit: config.maxJsonBytes }));
-  app.use(bodyGuard);
-  app.use(express.urlencoded({ extended: false, limit: config.maxJsonBytes }));
-  // Errors of the body parsers happen before Nest's filter: answer them in the same
-  // shape (Express would otherwise send an HTML page with a stack trace).
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const body = new ErrorFilter().toBody(err);
-    res.status(body.statusCode).json(body);
-  });
+  app.use(bodyParsers(config));
   if (opts.accessLog) app.use(accessLog(logger, config.logFormat));
 
   app.setGlobalPrefix('api');
   // Closed by default: the admin UI is same-origin and needs no CORS. Other sites
   // (a city portal calling the API) only when listed in CORS_ORIGINS.
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: EXPOSED_HEADERS });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, exposedHeaders: EXPOSED_HEADERS });
   // The contract names Content-Range "exposed to the browser": say so on every answer,
   // also when CORS is closed (it grants nothing without an allowed origin).
   app.use((_req: Request, res: Response, next: NextFunction) => {
@@ -85,6 +78,26 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   return app;
 }
 
+/**
+ * JSON and form bodies, for the requests that have one: a GET passes one check instead of
+ * four middleware layers (Express walks every layer for every request).
+ */
+function bodyParsers(config: AppConfig) {
+  const parse = express.Router();
+  parse.use(express.json({ limit: config.maxJsonBytes }));
+  parse.use(bodyGuard);
+  parse.use(express.urlencoded({ extended: false, limit: config.maxJsonBytes }));
+  // Errors of the body parsers happen before Nest's filter: answer them in the same
+  // shape (Express would otherwise send an HTML page with a stack trace).
+  parse.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const body = new ErrorFilter().toBody(err);
+    res.status(body.statusCode).json(body);
+  });
+  const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (req: Request, res: Response, next: NextFunction) => (hasBody(req) ? parse(req, res, next) : next());
+}
+
 // The built admin UI at `/`: hashed assets cached for a long time, every other
 // non-API path answered with index.html so deep links work.
 function serveAdmin(app: NestExpressApplication, dir: string): void {
@@ -92,10 +105,13 @@ function serveAdmin(app: NestExpressApplication, dir: string): void {
   const files = express.static(dir, { index: false, maxAge: 0 });
   const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
   // API requests skip the file lookup: a stat() of the disk per request was 4–6 % of
-  // the API's CPU profile in the benchmark (docs/benchmarks.md).
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
+  // the API's CPU profile in the benchmark (docs/benchmarks.md). A GET no file answers
+  // gets index.html, so deep links work.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || isApi(req)) return next();
-    res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    if (isApi(req)) return next();
+    files(req, res, (err?: unknown) => {
+      if (err || req.method !== 'GET') return next(err);
+      res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    });
   });
 }

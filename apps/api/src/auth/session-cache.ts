@@ -87,6 +87,7 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
   private fenceOut: Array<(ok: boolean) => void> | null = null;
   private fenceNext: Array<(ok: boolean) => void> = [];
   private fenceTimer: NodeJS.Timeout | undefined;
+  private fenceSoon = false;
 
   /** The clock (a test moves it). */
   now: () => number = Date.now;
@@ -135,13 +136,20 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
   private fence(): Promise<boolean> {
     return new Promise((resolve) => {
       this.fenceNext.push(resolve);
-      if (!this.fenceOut) this.sendFence();
+      // Sent after this turn of the event loop, so that the requests read in the same turn share it.
+      if (this.fenceOut || this.fenceSoon) return;
+      this.fenceSoon = true;
+      setImmediate(() => {
+        this.fenceSoon = false;
+        if (!this.fenceOut) this.sendFence();
+      });
     });
   }
 
   private sendFence(): void {
     const client = this.client;
     if (!client || !this.listening) return this.endFences(false);
+    if (!this.fenceNext.length) return;
     this.fenceOut = this.fenceNext;
     this.fenceNext = [];
     // A fence that does not come back in time means the connection is not what it seems.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { DatabaseError, Pool, PoolClient } from 'pg';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { Tenant, currentTenant, tenantSettings, withTenant } from './tenant';
 
 export interface QueryOutcome<T> {
@@ -61,24 +61,21 @@ function releaseAfter(client: PoolClient, err: unknown): void {
 
 // The unit of work: a write request runs in one transaction (opened by the write
 // interceptor) and everything the services do, including the audit row, goes
-// through the manager found here. Outside a request (imports, seed) callers open
+// through the connection found here. Outside a request (imports, seed) callers open
 // their own with `transaction()`.
+//
+// Transactions are the pg pool's clients, not TypeORM's query runners: BEGIN and the
+// municipality settings go in one round trip (TypeORM sent START TRANSACTION, then the
+// settings), and nothing else stands between a statement and its connection
+// (docs/benchmarks.md, issue #24).
 @Injectable()
 export class Db {
-  private readonly als = new AsyncLocalStorage<EntityManager>();
+  private readonly als = new AsyncLocalStorage<PoolClient>();
 
   constructor(readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.als.getStore() ?? this.dataSource.manager;
-  }
-
   get inTransaction(): boolean {
-    return Boolean(this.als.getStore()?.queryRunner?.isTransactionActive);
-  }
-
-  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
-    return this.manager.getRepository(entity);
+    return this.als.getStore() !== undefined;
   }
 
   /** Runs fn in a transaction, or inside the one already open. */
@@ -88,11 +85,33 @@ export class Db {
   }
 
   /** Runs fn in a new transaction even inside another (e.g. an audit row that must survive a rollback). */
-  separateTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(SET_TENANT, [...tenantSettings(currentTenant()), true]);
-      return this.als.run(manager, fn);
-    });
+  async separateTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    // What leaves the connection unusable (a broken socket): the pool then drops it.
+    let broken: unknown;
+    const control = async (sql: string) => {
+      try {
+        await client.query(sql);
+      } catch (err) {
+        broken = err;
+        throw new QueryFailedError(sql, [], err as Error);
+      }
+    };
+    try {
+      const [code, stats] = tenantSettings(currentTenant()).map((v) => client.escapeLiteral(v));
+      await control(`BEGIN; SELECT set_config('mynapoint.municipality_code', ${code}, true), set_config('mynapoint.stats_municipalities', ${stats}, true)`);
+      let result: T;
+      try {
+        result = await this.als.run(client, fn);
+      } catch (e) {
+        await control('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      await control('COMMIT');
+      return result;
+    } finally {
+      releaseAfter(client, broken);
+    }
   }
 
   /**
@@ -155,13 +174,14 @@ export class Db {
   }
 
   async run<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<QueryOutcome<T>> {
-    const own = this.manager.queryRunner;
+    const own = this.als.getStore();
     if (own) {
-      // pg takes a { name, text } config where TypeORM passes the text; toString keeps
-      // TypeORM's error log readable.
-      const statement = opts?.prepared ? ({ name: statementName(sql), text: sql, toString: () => sql } as unknown as string) : sql;
-      const result = await own.query(statement, params, true);
-      return { rows: result.records as T[], affected: result.affected ?? result.records.length };
+      try {
+        const result = await own.query(opts?.prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
+        return { rows: result.rows as T[], affected: result.rowCount ?? result.rows.length };
+      } catch (err) {
+        throw new QueryFailedError(sql, params, err as Error);
+      }
     }
     // Outside a transaction, straight to the pool: a TypeORM query runner per
     // statement (create, connect, query, release) was CPU on every read request and

@@ -13,13 +13,26 @@ export interface QueryOutcome<T> {
 export interface QueryOptions {
   /**
    * Keep the statement prepared on each pooled connection: PostgreSQL parses and
-   * plans it once per connection instead of once per request. For the few fixed
-   * statements every request runs (the session lookup, a record by id, a point
-   * award's two statements); never for text built from input (each distinct text
-   * stays prepared on every connection). After five runs PostgreSQL keeps a generic
-   * plan, so a statement whose planning costs more than its execution stops paying it.
+   * plans it once per connection instead of once per request. `true` for the fixed
+   * statements every request runs (the session lookup, a record by id, a point award's
+   * two statements). `'bounded'` for texts built from a request's filter and sort (a
+   * list page): prepared while this process has seen fewer than MAX_BOUNDED_TEXTS
+   * distinct ones, so what each connection keeps has a bound whatever clients send;
+   * the rest are planned every time, as all were before. Never for text with input in
+   * it. After five runs PostgreSQL keeps a generic plan when it is no worse than the
+   * custom ones, so a statement whose planning costs more than its execution stops
+   * paying it.
    */
-  prepared?: boolean;
+  prepared?: boolean | 'bounded';
+}
+
+const MAX_BOUNDED_TEXTS = 500;
+const boundedTexts = new Set<string>();
+function admitted(sql: string): boolean {
+  if (boundedTexts.has(sql)) return true;
+  if (boundedTexts.size >= MAX_BOUNDED_TEXTS) return false;
+  boundedTexts.add(sql);
+  return true;
 }
 
 // pg names a prepared statement per connection; the name is derived from the text, so
@@ -174,10 +187,11 @@ export class Db {
   }
 
   async run<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<QueryOutcome<T>> {
+    const prepared = opts?.prepared === true || (opts?.prepared === 'bounded' && admitted(sql));
     const own = this.als.getStore();
     if (own) {
       try {
-        const result = await own.query(opts?.prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
+        const result = await own.query(prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
         return { rows: result.rows as T[], affected: result.rowCount ?? result.rows.length };
       } catch (err) {
         throw new QueryFailedError(sql, params, err as Error);
@@ -192,7 +206,7 @@ export class Db {
     try {
       client = await this.pool.connect();
       await applyTenant(client);
-      const result = await client.query(opts?.prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
+      const result = await client.query(prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
       return { rows: result.rows as T[], affected: result.rowCount ?? result.rows.length };
     } catch (err) {
       failure = err;

@@ -31,6 +31,8 @@ export class ListReader {
     const rows = await this.db.query<T & { [TOTAL]?: string }>(
       `SELECT ${selectList(spec)}, (${count}) AS "${TOTAL}" FROM ${spec.from} ${where} ${orderBy(spec, q.sort)} LIMIT $${base + 1} OFFSET $${base + 2}`,
       [...p.values, limit, q.range.start],
+      // Its text depends on the filter's fields and the sort, never on their values.
+      { prepared: 'bounded' },
     );
     let total: number;
     if (rows.length) {

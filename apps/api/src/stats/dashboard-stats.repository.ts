@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StatInterval, wholeMonths } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
+import { Db, STATS_STATEMENT } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 
 // Every statement of the dashboard's summary, uptake and points. Every figure comes
@@ -151,6 +151,7 @@ export class DashboardStatsRepository {
        FROM (SELECT coalesce(sum(reservations), 0)::int AS reservations, coalesce(sum(applications), 0)::int AS applications
                FROM (${byMonthAndEdgeDays('uptake', 'reservations, applications', 6, 7)}) x WHERE ${CHANNELS}) u`,
       [q.campaignId, q.from, q.to, ...month, ...months(q)],
+      STATS_STATEMENT,
     );
     return row!;
   }
@@ -184,6 +185,7 @@ export class DashboardStatsRepository {
          (SELECT coalesce(sum(capacity), 0)::int FROM reservation_quotas WHERE ${CAMPAIGN}) AS capacity,
          (SELECT coalesce(sum(participants), 0)::int FROM participant_point_stats WHERE ${CAMPAIGN}) AS awarded`,
       [q.campaignId, q.from, q.to, q.interval, ...months(q)],
+      STATS_STATEMENT,
     );
     return row!;
   }
@@ -208,6 +210,7 @@ export class DashboardStatsRepository {
           ) b) AS buckets,
          (SELECT max(cap_per_person_yen) FROM campaigns WHERE ($1::int IS NULL OR id = $1::int)) AS cap`,
       [q.campaignId, q.from, q.to, q.interval, ...months(q)],
+      STATS_STATEMENT,
     );
     return row!;
   }
@@ -241,6 +244,7 @@ export class DashboardStatsRepository {
         WHERE m.code = ANY (coalesce((SELECT stats_municipalities()), ARRAY[(SELECT current_municipality())]))
         ORDER BY m.code`,
       [q.campaignId, q.from, q.to, ...months(q)],
+      STATS_STATEMENT,
     );
   }
 }

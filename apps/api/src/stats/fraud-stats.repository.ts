@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FRAUD_CHANNEL, FRAUD_STATUS, IMPERSONATED, REQUESTED_ITEM, SEVERITY, StatInterval } from '@mynapoint/domain';
-import { Db } from '../common/db/db.service';
+import { Db, STATS_STATEMENT } from '../common/db/db.service';
 import { GenerateSql } from '../common/db/generate-sql';
 
 // Every statement of GET /api/stats/fraud. Reads only the rollup fraud_daily_stats
@@ -52,6 +52,7 @@ export class FraudStatsRepository {
               sum(reports)::int AS total, sum(damage_yen)::bigint AS damage, sum(damaged)::int AS damaged, ${SUMS}
          FROM fraud_daily_stats WHERE day BETWEEN $1::date AND $2::date GROUP BY 1`,
       [from, to, interval],
+      STATS_STATEMENT,
     );
     return rows.map((r) => ({
       period: r.period,

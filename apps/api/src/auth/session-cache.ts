@@ -89,9 +89,6 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
   private fenceTimer: NodeJS.Timeout | undefined;
   private fenceSoon = false;
 
-  /** The clock (a test moves it). */
-  now: () => number = Date.now;
-
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -103,11 +100,6 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
     clearTimeout(this.timer);
     this.forget();
     await this.client?.end().catch(() => undefined);
-  }
-
-  /** Whether sessions are being served from memory (the listener is up). */
-  get active(): boolean {
-    return this.listening;
   }
 
   /** A mark to take before reading a session from the database, for `put`. */
@@ -124,7 +116,7 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
     if (!(await this.fence())) return null;
     const e = this.entries.get(key);
     if (!e) return null;
-    const t = this.now();
+    const t = Date.now();
     if (t >= e.expiresAt || t >= e.lastSeenAt + idleMinutes * 60_000 || t - e.readAt >= ENTRY_MAX_AGE_MS) {
       this.entries.delete(key);
       return null;
@@ -182,7 +174,7 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
       tenant: read.tenant,
       expiresAt: read.expiresAt.getTime(),
       lastSeenAt: read.lastSeenAt.getTime(),
-      readAt: this.now(),
+      readAt: Date.now(),
       userKey: userKey(read.user.municipalityCode, read.user.id),
     });
   }

@@ -1,7 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +22,7 @@ import { pointAwardsListSpec } from '../../apps/api/src/point-awards/point-award
 import { launchBrowser, login, newPage } from '../support/browser';
 import { BENCH_CITY, BENCH_HMAC_SECRET, Dataset, ensureCardUptakeFigures, ensureDataset } from './dataset';
 import { loadAverage, postgresCpuSeconds, postmasterPid, processTreeCpuSeconds } from './machine';
+import { freePort } from '../support/free-port';
 
 // The app at prefecture scale: every hot path through HTTP (autocannon in its own
 // process, on loopback, against the production build in its own process) as the users
@@ -78,16 +78,6 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('e
 const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
 const lat = (x: { p50: number; p95: number; p99: number }) => `p50 ${ms(x.p50)} / p95 ${ms(x.p95)} / p99 ${ms(x.p99)}`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 function percentiles(values: number[]) {
   const v = [...values].sort((a, b) => a - b);

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Directory } from '../../apps/api/src/auth/directory';
@@ -8,6 +7,7 @@ import { Slapd, BASE, SERVICE_DN, SERVICE_PW, groupDn, type DirectoryUser } from
 import { adminDatabaseUrl, databaseUrlFor, templateName } from '../support/test-env';
 import { loadAverage } from './machine';
 import type { ResultRow } from './app.bench';
+import { freePort } from '../support/free-port';
 
 // Sign-in through the city's directory: POST /api/auth/login against the production
 // build in its own process, configured for a real OpenLDAP (slapd on loopback,
@@ -26,16 +26,6 @@ const MUNICIPALITY = '152234';
 const log = (m: string) => process.stdout.write(`${m}\n`);
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 function load(cfg: Record<string, unknown>): Promise<{ ok: number; requests: number; okPerSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number> }> {
   return new Promise((resolve, reject) => {

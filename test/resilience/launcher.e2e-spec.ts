@@ -1,9 +1,10 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../support/free-port';
 
 // The desk launcher (`npm start`, and the embedded PostgreSQL that `npm test` shares
 // with it), run the way people run it: as root in a clone the `postgres` user cannot
@@ -12,14 +13,6 @@ import { Client } from 'pg';
 const ROOT = join(__dirname, '..', '..');
 const asRoot = process.getuid?.() === 0;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** Waits for a line of the child's stdout matching `pattern`; fails with its output if it exits first. */
 function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {

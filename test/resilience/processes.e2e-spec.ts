@@ -1,11 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/users.seed';
 import { TestApp } from '../support/test-app';
 import { TEST_HMAC_SECRET } from '../support/test-env';
+import { freePort } from '../support/free-port';
 
 // Issue #24: the API as several processes on one machine, each with sessions in its
 // own memory. Real processes of the production build: two instances on two ports (as
@@ -15,14 +15,6 @@ import { TEST_HMAC_SECRET } from '../support/test-env';
 const ROOT = join(__dirname, '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'api', 'apps', 'api', 'src', 'main.js');
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** One request on a connection of its own (so that the cluster hands each to the next worker). */
 function call(port: number, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {

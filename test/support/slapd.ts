@@ -1,10 +1,11 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
 import type { DirectoryConfig } from '../../apps/api/src/config/directory-config';
+import { freePort } from './free-port';
 
 // A real OpenLDAP (Debian's slapd) for the directory tests: its own loopback ports, a
 // throwaway config and data folder, a throwaway CA and server certificate for StartTLS
@@ -27,16 +28,6 @@ export interface DirectoryUser {
   groups: string[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function waitForPort(port: number, child: ChildProcess, ms = 10_000): Promise<void> {
   const until = Date.now() + ms;

@@ -30,6 +30,7 @@ import { CardUptake1764002000000 } from './1764002000000-card-uptake';
 import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-indexes';
 import { Measures1764002300000 } from './1764002300000-measures';
 import { CounterRoundTwo1764002400000 } from './1764002400000-counter-round-two';
+import { RateLimits1764002610000 } from './1764002610000-rate-limits';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   SupportDesks1764002500000,
   Measures1764002300000,
   CounterRoundTwo1764002400000,
+  RateLimits1764002610000,
 ];

@@ -30,7 +30,7 @@ describe('the schema keeps municipalities apart and distributes by municipality_
     );
     expect(schemaProblems(c)).toEqual([]);
     // The classification covers what the issue names as per municipality.
-    for (const table of ['audit_logs', 'sessions', 'idempotency_keys', 'imports', 'import_errors', 'users', 'uptake_daily_stats', 'fraud_daily_stats', 'participant_point_stats']) {
+    for (const table of ['audit_logs', 'sessions', 'idempotency_keys', 'imports', 'import_errors', 'users', 'uptake_daily_stats', 'fraud_daily_stats', 'participant_point_stats', 'rate_limit_windows']) {
       expect(owned).toContain(table);
     }
     for (const table of [...REFERENCE_TABLES, ...INSTALLATION_TABLES]) expect(c.tables.map((x) => x.name)).toContain(table);

@@ -53,8 +53,9 @@ let seq = 0;
  * applications (one deleted: application_deletions), a point award (award rollups), a
  * counter visit with an Idempotency-Key (assistance rollups, idempotency_keys), a fraud
  * alert moved along (its history, fraud rollups), an import with a bad line (imports,
- * import_errors), a user who signs in (a session of its own, ids.sessions) and turns on
- * the second factor (recovery_codes); the audit log fills itself.
+ * import_errors, and rate_limit_windows: starting it spends from the admin's budget), a
+ * user who signs in (a session of its own, ids.sessions) and turns on the second factor
+ * (recovery_codes); the audit log fills itself.
  */
 export async function writeOneOfEach(t: TestApp, code: string, marker: string): Promise<Written> {
   const admin = await as(t, code, 'admin');

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { can } from '@mynapoint/domain';
 import { ACCESS_KEY, ALLOW_IN_TOTP_SETUP_KEY, ALLOW_TICKET_KEY, Access, AuthedRequest } from '../common/auth/permission.decorator';
+import { Db } from '../common/db/db.service';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ticketTarget, verifyTicket } from '../common/auth/export-ticket';
@@ -24,8 +25,9 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    db: Db,
   ) {
-    this.limiter = RateLimiter.fromConfig(config);
+    this.limiter = RateLimiter.fromConfig(config, db);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,7 +60,7 @@ export class AuthGuard implements CanActivate {
     if (access?.kind === 'authenticated') return true;
     if (access?.kind === 'permission' && can(user.role, access.resource, access.action)) {
       const bucket = RateLimiter.bucketOf(req.method, access.resource, access.action);
-      if (bucket) this.limiter.take(bucket, user.id);
+      if (bucket) await this.limiter.take(bucket, user.id);
       return true;
     }
     throw new AuthException(AuthError.Forbidden, NOT_ALLOWED);

@@ -1,5 +1,6 @@
 import type { Action, Resource } from '@mynapoint/domain';
 import type { AppConfig } from '../../config/app-config';
+import type { Db } from '../db/db.service';
 import { tooManyRequests } from '../errors/domain.exception';
 
 // The one place that says which routes are rate-limited: the expensive ones a user
@@ -7,9 +8,8 @@ import { tooManyRequests } from '../errors/domain.exception';
 // auth guard consults it after the permission check, so the limit is per user and
 // a refused (401/403) request never spends anyone's budget.
 //
-// Sliding window of one minute, kept in this process's memory: one API process per
-// deployment is the supported setup (docs/security.md); with several, each applies
-// the limit on its own.
+// Sliding window of one minute, kept in PostgreSQL (rate_limit_windows, migration
+// 1764002610000) so that every API process of a deployment spends from one budget.
 export type RateBucket = 'imports' | 'exports';
 
 export const RATE_LIMITED: ReadonlyArray<{ bucket: RateBucket; method: string; resource: Resource; action: Action }> = [
@@ -20,7 +20,24 @@ export const RATE_LIMITED: ReadonlyArray<{ bucket: RateBucket; method: string; r
   { bucket: 'exports', method: 'GET', resource: 'municipalities', action: 'export' },
 ];
 
-const WINDOW_MS = 60_000;
+const WINDOW = "interval '1 minute'";
+
+// One statement takes a unit: the user's row is locked by ON CONFLICT, so two processes
+// (or two requests of one) cannot both take the last unit. The hits that left the window
+// are dropped on the way; no row back means the budget is spent. The database's clock is
+// the one clock all processes share.
+const TAKE = `
+  INSERT INTO rate_limit_windows AS w (user_id, bucket, hits) VALUES ($1, $2, ARRAY[now()])
+  ON CONFLICT (municipality_code, user_id, bucket) DO UPDATE
+     SET hits = ARRAY(SELECT h FROM unnest(w.hits) h WHERE h > now() - ${WINDOW} ORDER BY h) || now()
+   WHERE (SELECT count(*) FROM unnest(w.hits) h WHERE h > now() - ${WINDOW}) < $3
+  RETURNING true AS taken`;
+
+// Seconds until the oldest hit in the window leaves it (a unit frees up).
+const WAIT = `
+  SELECT extract(epoch FROM min(h) + ${WINDOW} - now())::float8 AS wait
+    FROM rate_limit_windows w, unnest(w.hits) h
+   WHERE w.user_id = $1 AND w.bucket = $2 AND h > now() - ${WINDOW}`;
 
 const MESSAGES: Record<RateBucket, string> = {
   imports: '取り込みの開始が短時間に集中しています。しばらく待ってから再度お試しください。',
@@ -28,15 +45,13 @@ const MESSAGES: Record<RateBucket, string> = {
 };
 
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-
   constructor(
+    private readonly db: Db,
     private readonly limits: Record<RateBucket, number>,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  static fromConfig(config: AppConfig): RateLimiter {
-    return new RateLimiter({ imports: config.rateLimitImportsPerMinute, exports: config.rateLimitExportsPerMinute });
+  static fromConfig(config: AppConfig, db: Db): RateLimiter {
+    return new RateLimiter(db, { imports: config.rateLimitImportsPerMinute, exports: config.rateLimitExportsPerMinute });
   }
 
   /** The bucket a route spends from, if any. */
@@ -44,16 +59,12 @@ export class RateLimiter {
     return RATE_LIMITED.find((r) => r.method === method && r.resource === resource && r.action === action)?.bucket ?? null;
   }
 
-  /** Spends one unit of the user's budget, or throws 429 with the seconds until one frees up. */
-  take(bucket: RateBucket, userId: number): void {
-    const key = `${bucket}:${userId}`;
-    const t = this.now();
-    const recent = (this.hits.get(key) ?? []).filter((at) => at > t - WINDOW_MS);
-    if (recent.length >= this.limits[bucket]) {
-      this.hits.set(key, recent);
-      throw tooManyRequests(MESSAGES[bucket], (recent[0] + WINDOW_MS - t) / 1000);
-    }
-    recent.push(t);
-    this.hits.set(key, recent);
+  /** Spends one unit of the user's budget (in the current municipality), or throws 429 with the seconds until one frees up. */
+  async take(bucket: RateBucket, userId: number): Promise<void> {
+    const taken = await this.db.query(TAKE, [userId, bucket, this.limits[bucket]], { prepared: true });
+    if (taken.length) return;
+    const row = await this.db.one<{ wait: number | null }>(WAIT, [userId, bucket], { prepared: true });
+    // No hit left in the window by now: the next try gets through.
+    throw tooManyRequests(MESSAGES[bucket], row?.wait ?? 1);
   }
 }

@@ -31,6 +31,7 @@ import { TenantListIndexes1764001890000 } from './1764001890000-tenant-list-inde
 import { Measures1764002300000 } from './1764002300000-measures';
 import { CounterRoundTwo1764002400000 } from './1764002400000-counter-round-two';
 import { AuthChangeNotices1764002600000 } from './1764002600000-auth-change-notices';
+import { RateLimits1764002610000 } from './1764002610000-rate-limits';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   Measures1764002300000,
   CounterRoundTwo1764002400000,
   AuthChangeNotices1764002600000,
+  RateLimits1764002610000,
 ];

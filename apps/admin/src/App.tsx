@@ -1,6 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Suspense } from 'react';
 import { Route, RouterProvider, createHashRouter } from 'react-router-dom';
-import { AccessibilityPage } from './accessibility/AccessibilityPage';
 import applications from './applications';
 import appointmentSlots from './appointment-slots';
 import appointments from './appointments';
@@ -9,25 +9,23 @@ import auditLogs from './audit-logs';
 import campaigns from './campaigns';
 import measures from './measures';
 import { authProvider } from './authProvider';
+import { lazyNamed } from './common/lazyNamed';
+import { PageLoading } from './common/PageLoading';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import desks from './desks';
 import { TODAY_BOARD_PATH } from './desks/board';
-import { TodayBoard } from './desks/TodayBoard';
 import fraudAlerts from './fraud-alerts';
-import { NoticePrintPage } from './fraud-alerts/NoticePrintPage';
 import { i18nProvider } from './i18n';
 import imports from './imports';
 import municipalities from './municipalities';
-import { MUNICIPALITY_SETTINGS_PATH, MunicipalitySettings } from './municipalities/MunicipalitySettings';
+import { MUNICIPALITY_SETTINGS_PATH } from './municipalities/MunicipalitySettingsMenuItem';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import participants from './participants';
 import paymentServices from './payment-services';
 import reservationQuotas from './reservation-quotas';
 import reservations from './reservations';
-import { ReportsPage } from './reports/ReportsPage';
-import { SecurityPage } from './security/SecurityPage';
 import pointAwards from './point-awards';
 import populationFigures from './population-figures';
 import benchmarkRates from './benchmark-rates';
@@ -36,6 +34,14 @@ import terminals from './terminals';
 import { theme } from './theme';
 import users from './users';
 import wrongPersonIncidents from './wrong-person-incidents';
+
+// Custom routes load like the resources' pages (see lazyNamed).
+const AccessibilityPage = lazyNamed(() => import('./accessibility/AccessibilityPage'), 'AccessibilityPage');
+const MunicipalitySettings = lazyNamed(() => import('./municipalities/MunicipalitySettings'), 'MunicipalitySettings');
+const NoticePrintPage = lazyNamed(() => import('./fraud-alerts/NoticePrintPage'), 'NoticePrintPage');
+const ReportsPage = lazyNamed(() => import('./reports/ReportsPage'), 'ReportsPage');
+const SecurityPage = lazyNamed(() => import('./security/SecurityPage'), 'SecurityPage');
+const TodayBoard = lazyNamed(() => import('./desks/TodayBoard'), 'TodayBoard');
 
 function AdminApp() {
   return (
@@ -81,8 +87,8 @@ function AdminApp() {
       </CustomRoutes>
       <CustomRoutes noLayout>
         {/* Outside the layout: it opens signed out too, from the login page. */}
-        <Route path="/accessibility" element={<AccessibilityPage />} />
-        <Route path="/notices/:id/print" element={<NoticePrintPage />} />
+        <Route path="/accessibility" element={<Suspense fallback={<PageLoading />}><AccessibilityPage /></Suspense>} />
+        <Route path="/notices/:id/print" element={<Suspense fallback={<PageLoading />}><NoticePrintPage /></Suspense>} />
       </CustomRoutes>
     </Admin>
   );

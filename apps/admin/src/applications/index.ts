@@ -1,14 +1,11 @@
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { ApplicationCreate } from './ApplicationCreate';
-import { ApplicationEdit } from './ApplicationEdit';
-import { ApplicationList } from './ApplicationList';
-import { ApplicationShow } from './ApplicationShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: ApplicationList,
-  show: ApplicationShow,
-  edit: ApplicationEdit,
-  create: ApplicationCreate,
+  list: lazyNamed(() => import('./ApplicationList'), 'ApplicationList'),
+  show: lazyNamed(() => import('./ApplicationShow'), 'ApplicationShow'),
+  edit: lazyNamed(() => import('./ApplicationEdit'), 'ApplicationEdit'),
+  create: lazyNamed(() => import('./ApplicationCreate'), 'ApplicationCreate'),
   icon: AssignmentTurnedInIcon,
   recordRepresentation: 'participantRef',
 };

@@ -1,14 +1,11 @@
 import EventNoteIcon from '@mui/icons-material/EventNote';
-import { AppointmentSlotCreate } from './AppointmentSlotCreate';
-import { AppointmentSlotEdit } from './AppointmentSlotEdit';
-import { AppointmentSlotList } from './AppointmentSlotList';
-import { AppointmentSlotShow } from './AppointmentSlotShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: AppointmentSlotList,
-  show: AppointmentSlotShow,
-  edit: AppointmentSlotEdit,
-  create: AppointmentSlotCreate,
+  list: lazyNamed(() => import('./AppointmentSlotList'), 'AppointmentSlotList'),
+  show: lazyNamed(() => import('./AppointmentSlotShow'), 'AppointmentSlotShow'),
+  edit: lazyNamed(() => import('./AppointmentSlotEdit'), 'AppointmentSlotEdit'),
+  create: lazyNamed(() => import('./AppointmentSlotCreate'), 'AppointmentSlotCreate'),
   icon: EventNoteIcon,
   recordRepresentation: (r: { id: number; startsAt?: string }) => `#${r.id}`,
 };

@@ -1,14 +1,11 @@
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { AppointmentCreate } from './AppointmentCreate';
-import { AppointmentEdit } from './AppointmentEdit';
-import { AppointmentList } from './AppointmentList';
-import { AppointmentShow } from './AppointmentShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: AppointmentList,
-  show: AppointmentShow,
-  edit: AppointmentEdit,
-  create: AppointmentCreate,
+  list: lazyNamed(() => import('./AppointmentList'), 'AppointmentList'),
+  show: lazyNamed(() => import('./AppointmentShow'), 'AppointmentShow'),
+  edit: lazyNamed(() => import('./AppointmentEdit'), 'AppointmentEdit'),
+  create: lazyNamed(() => import('./AppointmentCreate'), 'AppointmentCreate'),
   icon: EventAvailableIcon,
   recordRepresentation: (r: { id: number }) => `#${r.id}`,
 };

@@ -1,5 +1,8 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditLogList } from './AuditLogList';
-import { AuditLogShow } from './AuditLogShow';
+import { lazyNamed } from '../common/lazyNamed';
 
-export default { list: AuditLogList, show: AuditLogShow, icon: HistoryIcon };
+export default {
+  list: lazyNamed(() => import('./AuditLogList'), 'AuditLogList'),
+  show: lazyNamed(() => import('./AuditLogShow'), 'AuditLogShow'),
+  icon: HistoryIcon,
+};

@@ -1,12 +1,10 @@
 import PublicIcon from '@mui/icons-material/Public';
-import { BenchmarkRateCreate } from './BenchmarkRateCreate';
-import { BenchmarkRateEdit } from './BenchmarkRateEdit';
-import { BenchmarkRateList } from './BenchmarkRateList';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: BenchmarkRateList,
-  edit: BenchmarkRateEdit,
-  create: BenchmarkRateCreate,
+  list: lazyNamed(() => import('./BenchmarkRateList'), 'BenchmarkRateList'),
+  edit: lazyNamed(() => import('./BenchmarkRateEdit'), 'BenchmarkRateEdit'),
+  create: lazyNamed(() => import('./BenchmarkRateCreate'), 'BenchmarkRateCreate'),
   icon: PublicIcon,
   recordRepresentation: 'asOf',
 };

@@ -1,14 +1,11 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
-import { CampaignCreate } from './CampaignCreate';
-import { CampaignEdit } from './CampaignEdit';
-import { CampaignList } from './CampaignList';
-import { CampaignShow } from './CampaignShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: CampaignList,
-  show: CampaignShow,
-  edit: CampaignEdit,
-  create: CampaignCreate,
+  list: lazyNamed(() => import('./CampaignList'), 'CampaignList'),
+  show: lazyNamed(() => import('./CampaignShow'), 'CampaignShow'),
+  edit: lazyNamed(() => import('./CampaignEdit'), 'CampaignEdit'),
+  create: lazyNamed(() => import('./CampaignCreate'), 'CampaignCreate'),
   icon: CampaignIcon,
   recordRepresentation: 'name',
 };

@@ -1,6 +1,7 @@
 import { TextField } from '@mui/material';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { FieldTitle } from 'react-admin';
+import { lazyNamed } from './lazyNamed';
 import type { JpPickerInputProps, JpPickerProps } from './pickerProps';
 
 export type { JpPickerInputProps, JpPickerProps };
@@ -9,8 +10,8 @@ export type { JpPickerInputProps, JpPickerProps };
 // browser's language, for every form and filter. Values stay what the API takes:
 // `YYYY-MM-DD` strings and ISO instants. The pickers' code loads with the first form
 // that needs it, not with the shell.
-const PickerInput = lazy(() => import('./PickerInputs').then((m) => ({ default: m.PickerInput })));
-const ControlledPicker = lazy(() => import('./PickerInputs').then((m) => ({ default: m.ControlledPicker })));
+const PickerInput = lazyNamed(() => import('./PickerInputs'), 'PickerInput');
+const ControlledPicker = lazyNamed(() => import('./PickerInputs'), 'ControlledPicker');
 
 
 // Same size and label while the pickers' code arrives, so the form does not jump.

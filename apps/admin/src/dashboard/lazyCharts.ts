@@ -1,18 +1,18 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../common/lazyNamed';
 
 // recharts (and the charts drawn with it) load after the page shell: one chunk
 // fetched once, in parallel with the stats requests.
 const charts = () => import('./charts/Charts');
 const cardCharts = () => import('./charts/CardUptakeCharts');
 
-export const CumulativeChart = lazy(() => charts().then((m) => ({ default: m.CumulativeChart })));
-export const GroupedBarChart = lazy(() => charts().then((m) => ({ default: m.GroupedBarChart })));
-export const PeriodBarChart = lazy(() => charts().then((m) => ({ default: m.PeriodBarChart })));
-export const DistributionChart = lazy(() => charts().then((m) => ({ default: m.DistributionChart })));
-export const StackedPeriodChart = lazy(() => charts().then((m) => ({ default: m.StackedPeriodChart })));
-export const ComparisonChart = lazy(() => charts().then((m) => ({ default: m.ComparisonChart })));
-export const RateLineChart = lazy(() => cardCharts().then((m) => ({ default: m.RateLineChart })));
-export const RateBarChart = lazy(() => cardCharts().then((m) => ({ default: m.RateBarChart })));
+export const CumulativeChart = lazyNamed(charts, 'CumulativeChart');
+export const GroupedBarChart = lazyNamed(charts, 'GroupedBarChart');
+export const PeriodBarChart = lazyNamed(charts, 'PeriodBarChart');
+export const DistributionChart = lazyNamed(charts, 'DistributionChart');
+export const StackedPeriodChart = lazyNamed(charts, 'StackedPeriodChart');
+export const ComparisonChart = lazyNamed(charts, 'ComparisonChart');
+export const RateLineChart = lazyNamed(cardCharts, 'RateLineChart');
+export const RateBarChart = lazyNamed(cardCharts, 'RateBarChart');
 
 /** Starts loading the charts before any panel needs them (called with the first request). */
 export function preloadCharts(): void {

@@ -1,14 +1,11 @@
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { DeskCreate } from './DeskCreate';
-import { DeskEdit } from './DeskEdit';
-import { DeskList } from './DeskList';
-import { DeskShow } from './DeskShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: DeskList,
-  show: DeskShow,
-  edit: DeskEdit,
-  create: DeskCreate,
+  list: lazyNamed(() => import('./DeskList'), 'DeskList'),
+  show: lazyNamed(() => import('./DeskShow'), 'DeskShow'),
+  edit: lazyNamed(() => import('./DeskEdit'), 'DeskEdit'),
+  create: lazyNamed(() => import('./DeskCreate'), 'DeskCreate'),
   icon: StorefrontIcon,
   recordRepresentation: 'name',
 };

@@ -1,14 +1,11 @@
 import ReportIcon from '@mui/icons-material/ReportGmailerrorred';
-import { FraudAlertCreate } from './FraudAlertCreate';
-import { FraudAlertEdit } from './FraudAlertEdit';
-import { FraudAlertList } from './FraudAlertList';
-import { FraudAlertShow } from './FraudAlertShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: FraudAlertList,
-  show: FraudAlertShow,
-  edit: FraudAlertEdit,
-  create: FraudAlertCreate,
+  list: lazyNamed(() => import('./FraudAlertList'), 'FraudAlertList'),
+  show: lazyNamed(() => import('./FraudAlertShow'), 'FraudAlertShow'),
+  edit: lazyNamed(() => import('./FraudAlertEdit'), 'FraudAlertEdit'),
+  create: lazyNamed(() => import('./FraudAlertCreate'), 'FraudAlertCreate'),
   icon: ReportIcon,
   recordRepresentation: (r: { id: number; noticeTitle?: string | null }) => r.noticeTitle || `#${r.id}`,
 };

@@ -1,12 +1,10 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { ImportCreate } from './ImportCreate';
-import { ImportList } from './ImportList';
-import { ImportShow } from './ImportShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: ImportList,
-  show: ImportShow,
-  create: ImportCreate,
+  list: lazyNamed(() => import('./ImportList'), 'ImportList'),
+  show: lazyNamed(() => import('./ImportShow'), 'ImportShow'),
+  create: lazyNamed(() => import('./ImportCreate'), 'ImportCreate'),
   icon: UploadFileIcon,
   recordRepresentation: 'filename',
 };

@@ -3,10 +3,11 @@ import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate, 
 import { PREFECTURE, ROLE } from '@mynapoint/domain';
 import { useLang } from '../common/enums';
 import { useSettings } from '../common/settings';
+import { PageLoading } from '../common/PageLoading';
 import { ProgressLabels } from '../common/ProgressLabels';
 import { useDocumentLang } from '../common/useDocumentLang';
 import { Menu } from './Menu';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { SECURITY_PATH } from '../authProvider';
 import { readSession } from '../session';
@@ -61,7 +62,10 @@ export function Layout(props: LayoutProps) {
   return (
     <ProgressLabels>
       <RaLayout {...props} appBar={MyAppBar} menu={Menu}>
-        <SetupGate>{props.children}</SetupGate>
+        <SetupGate>
+          {/* Pages load when first opened (lazyNamed): their own loading state, named, inside the frame. */}
+          <Suspense fallback={<PageLoading />}>{props.children}</Suspense>
+        </SetupGate>
       </RaLayout>
     </ProgressLabels>
   );

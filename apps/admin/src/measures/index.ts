@@ -1,14 +1,11 @@
 import RuleIcon from '@mui/icons-material/Rule';
-import { MeasureCreate } from './MeasureCreate';
-import { MeasureEdit } from './MeasureEdit';
-import { MeasureList } from './MeasureList';
-import { MeasureShow } from './MeasureShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: MeasureList,
-  show: MeasureShow,
-  edit: MeasureEdit,
-  create: MeasureCreate,
+  list: lazyNamed(() => import('./MeasureList'), 'MeasureList'),
+  show: lazyNamed(() => import('./MeasureShow'), 'MeasureShow'),
+  edit: lazyNamed(() => import('./MeasureEdit'), 'MeasureEdit'),
+  create: lazyNamed(() => import('./MeasureCreate'), 'MeasureCreate'),
   icon: RuleIcon,
   recordRepresentation: 'name',
 };

@@ -7,8 +7,6 @@ import { withDistrictRows } from './districtRows';
 import { MunicipalityInputs } from './MunicipalityInputs';
 import { toApi } from './transform';
 
-export const MUNICIPALITY_SETTINGS_PATH = '/municipality-settings';
-
 // 自治体の設定: a municipality's admin edits its own row. Row-level security lists only
 // that row, so the page needs no id of its own.
 export function MunicipalitySettings() {

@@ -1,6 +1,8 @@
 import SettingsIcon from '@mui/icons-material/Settings';
 import { Menu, useCanAccess, useTranslate } from 'react-admin';
-import { MUNICIPALITY_SETTINGS_PATH } from './MunicipalitySettings';
+
+// Here, not beside the page: the menu (always loaded) links to it, the page loads when opened.
+export const MUNICIPALITY_SETTINGS_PATH = '/municipality-settings';
 
 /**
  * Who edits municipalities but does not keep them (a municipality's admin: its own row

@@ -1,14 +1,11 @@
 import LocationCityIcon from '@mui/icons-material/LocationCity';
-import { MunicipalityCreate } from './MunicipalityCreate';
-import { MunicipalityEdit } from './MunicipalityEdit';
-import { MunicipalityList } from './MunicipalityList';
-import { MunicipalityShow } from './MunicipalityShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: MunicipalityList,
-  show: MunicipalityShow,
-  edit: MunicipalityEdit,
-  create: MunicipalityCreate,
+  list: lazyNamed(() => import('./MunicipalityList'), 'MunicipalityList'),
+  show: lazyNamed(() => import('./MunicipalityShow'), 'MunicipalityShow'),
+  edit: lazyNamed(() => import('./MunicipalityEdit'), 'MunicipalityEdit'),
+  create: lazyNamed(() => import('./MunicipalityCreate'), 'MunicipalityCreate'),
   icon: LocationCityIcon,
   recordRepresentation: 'name',
 };

@@ -1,10 +1,9 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import { ParticipantList } from './ParticipantList';
-import { ParticipantShow } from './ParticipantShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: ParticipantList,
-  show: ParticipantShow,
+  list: lazyNamed(() => import('./ParticipantList'), 'ParticipantList'),
+  show: lazyNamed(() => import('./ParticipantShow'), 'ParticipantShow'),
   icon: BadgeIcon,
   recordRepresentation: 'participantRef',
 };

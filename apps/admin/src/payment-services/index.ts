@@ -1,14 +1,11 @@
 import PaymentIcon from '@mui/icons-material/Payment';
-import { PaymentServiceCreate } from './PaymentServiceCreate';
-import { PaymentServiceEdit } from './PaymentServiceEdit';
-import { PaymentServiceList } from './PaymentServiceList';
-import { PaymentServiceShow } from './PaymentServiceShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: PaymentServiceList,
-  show: PaymentServiceShow,
-  edit: PaymentServiceEdit,
-  create: PaymentServiceCreate,
+  list: lazyNamed(() => import('./PaymentServiceList'), 'PaymentServiceList'),
+  show: lazyNamed(() => import('./PaymentServiceShow'), 'PaymentServiceShow'),
+  edit: lazyNamed(() => import('./PaymentServiceEdit'), 'PaymentServiceEdit'),
+  create: lazyNamed(() => import('./PaymentServiceCreate'), 'PaymentServiceCreate'),
   icon: PaymentIcon,
   recordRepresentation: 'name',
 };

@@ -1,12 +1,10 @@
 import LoyaltyIcon from '@mui/icons-material/Loyalty';
-import { PointAwardCreate } from './PointAwardCreate';
-import { PointAwardList } from './PointAwardList';
-import { PointAwardShow } from './PointAwardShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: PointAwardList,
-  show: PointAwardShow,
-  create: PointAwardCreate,
+  list: lazyNamed(() => import('./PointAwardList'), 'PointAwardList'),
+  show: lazyNamed(() => import('./PointAwardShow'), 'PointAwardShow'),
+  create: lazyNamed(() => import('./PointAwardCreate'), 'PointAwardCreate'),
   icon: LoyaltyIcon,
   recordRepresentation: 'externalId',
 };

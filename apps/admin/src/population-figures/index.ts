@@ -1,14 +1,11 @@
 import CreditCardIcon from '@mui/icons-material/CreditCard';
-import { PopulationFigureCreate } from './PopulationFigureCreate';
-import { PopulationFigureEdit } from './PopulationFigureEdit';
-import { PopulationFigureList } from './PopulationFigureList';
-import { PopulationFigureShow } from './PopulationFigureShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: PopulationFigureList,
-  show: PopulationFigureShow,
-  edit: PopulationFigureEdit,
-  create: PopulationFigureCreate,
+  list: lazyNamed(() => import('./PopulationFigureList'), 'PopulationFigureList'),
+  show: lazyNamed(() => import('./PopulationFigureShow'), 'PopulationFigureShow'),
+  edit: lazyNamed(() => import('./PopulationFigureEdit'), 'PopulationFigureEdit'),
+  create: lazyNamed(() => import('./PopulationFigureCreate'), 'PopulationFigureCreate'),
   icon: CreditCardIcon,
   recordRepresentation: (r: { asOf: string; district: string }) => `${r.asOf} ${r.district}`,
 };

@@ -1,14 +1,11 @@
 import EventSeatIcon from '@mui/icons-material/EventSeat';
-import { ReservationQuotaCreate } from './ReservationQuotaCreate';
-import { ReservationQuotaEdit } from './ReservationQuotaEdit';
-import { ReservationQuotaList } from './ReservationQuotaList';
-import { ReservationQuotaShow } from './ReservationQuotaShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: ReservationQuotaList,
-  show: ReservationQuotaShow,
-  edit: ReservationQuotaEdit,
-  create: ReservationQuotaCreate,
+  list: lazyNamed(() => import('./ReservationQuotaList'), 'ReservationQuotaList'),
+  show: lazyNamed(() => import('./ReservationQuotaShow'), 'ReservationQuotaShow'),
+  edit: lazyNamed(() => import('./ReservationQuotaEdit'), 'ReservationQuotaEdit'),
+  create: lazyNamed(() => import('./ReservationQuotaCreate'), 'ReservationQuotaCreate'),
   icon: EventSeatIcon,
   recordRepresentation: 'name',
 };

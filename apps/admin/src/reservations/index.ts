@@ -1,14 +1,11 @@
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { ReservationCreate } from './ReservationCreate';
-import { ReservationEdit } from './ReservationEdit';
-import { ReservationList } from './ReservationList';
-import { ReservationShow } from './ReservationShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: ReservationList,
-  show: ReservationShow,
-  edit: ReservationEdit,
-  create: ReservationCreate,
+  list: lazyNamed(() => import('./ReservationList'), 'ReservationList'),
+  show: lazyNamed(() => import('./ReservationShow'), 'ReservationShow'),
+  edit: lazyNamed(() => import('./ReservationEdit'), 'ReservationEdit'),
+  create: lazyNamed(() => import('./ReservationCreate'), 'ReservationCreate'),
   icon: EventAvailableIcon,
   recordRepresentation: 'participantRef',
 };

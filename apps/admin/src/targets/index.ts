@@ -1,12 +1,10 @@
 import FlagIcon from '@mui/icons-material/Flag';
-import { TargetCreate } from './TargetCreate';
-import { TargetEdit } from './TargetEdit';
-import { TargetList } from './TargetList';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: TargetList,
-  edit: TargetEdit,
-  create: TargetCreate,
+  list: lazyNamed(() => import('./TargetList'), 'TargetList'),
+  edit: lazyNamed(() => import('./TargetEdit'), 'TargetEdit'),
+  create: lazyNamed(() => import('./TargetCreate'), 'TargetCreate'),
   icon: FlagIcon,
   recordRepresentation: 'name',
 };

@@ -1,14 +1,11 @@
 import ComputerIcon from '@mui/icons-material/Computer';
-import { TerminalCreate } from './TerminalCreate';
-import { TerminalEdit } from './TerminalEdit';
-import { TerminalList } from './TerminalList';
-import { TerminalShow } from './TerminalShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: TerminalList,
-  show: TerminalShow,
-  edit: TerminalEdit,
-  create: TerminalCreate,
+  list: lazyNamed(() => import('./TerminalList'), 'TerminalList'),
+  show: lazyNamed(() => import('./TerminalShow'), 'TerminalShow'),
+  edit: lazyNamed(() => import('./TerminalEdit'), 'TerminalEdit'),
+  create: lazyNamed(() => import('./TerminalCreate'), 'TerminalCreate'),
   icon: ComputerIcon,
   recordRepresentation: 'name',
 };

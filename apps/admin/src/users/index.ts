@@ -1,12 +1,10 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: UserList,
-  edit: UserEdit,
-  create: UserCreate,
+  list: lazyNamed(() => import('./UserList'), 'UserList'),
+  edit: lazyNamed(() => import('./UserEdit'), 'UserEdit'),
+  create: lazyNamed(() => import('./UserCreate'), 'UserCreate'),
   icon: PeopleIcon,
   recordRepresentation: 'displayName',
 };

@@ -1,14 +1,11 @@
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import { IncidentCreate } from './IncidentCreate';
-import { IncidentEdit } from './IncidentEdit';
-import { IncidentList } from './IncidentList';
-import { IncidentShow } from './IncidentShow';
+import { lazyNamed } from '../common/lazyNamed';
 
 export default {
-  list: IncidentList,
-  show: IncidentShow,
-  edit: IncidentEdit,
-  create: IncidentCreate,
+  list: lazyNamed(() => import('./IncidentList'), 'IncidentList'),
+  show: lazyNamed(() => import('./IncidentShow'), 'IncidentShow'),
+  edit: lazyNamed(() => import('./IncidentEdit'), 'IncidentEdit'),
+  create: lazyNamed(() => import('./IncidentCreate'), 'IncidentCreate'),
   icon: PersonOffIcon,
   recordRepresentation: (r: { id: number }) => `#${r.id}`,
 };

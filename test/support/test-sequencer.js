@@ -11,7 +11,7 @@ const Sequencer = require('@jest/test-sequencer').default;
 // order is what counts). A file that grows past a minute belongs here.
 const SECONDS = {
   'test/browser/accessibility-admin.e2e-spec.ts': 342,
-  'test/browser/accessibility-policy.e2e-spec.ts': 110,
+  'test/browser/accessibility-policy.e2e-spec.ts': 244,
   'test/browser/accessibility-counter-manager.e2e-spec.ts': 481,
   'test/browser/accessibility-others-zoom.e2e-spec.ts': 337,
 };

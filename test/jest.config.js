@@ -39,6 +39,8 @@ const withDatabase = {
 module.exports = {
   // Per-project testTimeout is ignored by Jest 30; browser stories need the room.
   testTimeout: 180_000,
+  // The long files first, on a fresh clone too (Jest alone needs a previous run's timings).
+  testSequencer: path.join(__dirname, 'support', 'test-sequencer.js'),
   projects: [
     {
       ...common,

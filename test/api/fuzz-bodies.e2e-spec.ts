@@ -23,7 +23,10 @@ import { ALL_ROLES, TestApp } from '../support/test-app';
 //     validation;
 //   - a refused request (any 4xx) writes nothing: every table's row count and newest
 //     row version are the same before and after (the audit log aside).
-const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
+// 15 cases per route with a body (74 routes) keep the file under a minute in `npm test` (each
+// case fingerprints every table twice). For a deeper run: FUZZ_RUNS=200 (and another
+// FUZZ_SEED); the first cases of a seed are the same whatever the number of runs.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const SEED = Number(process.env.FUZZ_SEED ?? 20201101);
 
 interface Tally {

@@ -4,7 +4,6 @@ import { Client } from 'pg';
 import type { AuthUser } from '../common/auth/permission.decorator';
 import type { Tenant } from '../common/db/tenant';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { APP_CONNECTION_OPTIONS } from '../database/data-source';
 
 /** The channel the database's triggers notify when a session, a user or a municipality changes (migration 1764002600000). */
 export const AUTH_CHANGES_CHANNEL = 'mynapoint_auth';
@@ -198,7 +197,8 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.appDatabaseUrl, options: APP_CONNECTION_OPTIONS, keepAlive: true, application_name: 'mynapoint-listen' });
+    // LISTEN and NOTIFY only: no settings needed on this connection.
+    const client = new Client({ connectionString: this.config.appDatabaseUrl, keepAlive: true, application_name: 'mynapoint-listen' });
     this.client = client;
     client.on('notification', (n) => (n.channel === this.fenceChannel ? this.fenceBack() : this.changed(n.payload ?? '')));
     // A lost connection may have lost notifications with it: forget everything, read

@@ -22,7 +22,7 @@ export function connectionOptions(config: Pick<AppConfig, 'municipalityCode'>): 
   return `-c mynapoint.municipality_code=${config.municipalityCode} -c timezone=UTC`;
 }
 
-export const APP_CONNECTION_OPTIONS = '-c timezone=UTC';
+const APP_CONNECTION_OPTIONS = '-c timezone=UTC';
 
 // pg-pool listens for errors only on idle clients. A client that is checked out but
 // between two statements (an import or an export holds one for minutes) and loses

@@ -197,8 +197,14 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    // LISTEN and NOTIFY only: no settings needed on this connection.
-    const client = new Client({ connectionString: this.config.appDatabaseUrl, keepAlive: true, application_name: 'mynapoint-listen' });
+    // LISTEN and NOTIFY only. A NOTIFY commits a transaction: a fence need not wait for
+    // its commit to reach the disk (the notice is delivered at commit either way).
+    const client = new Client({
+      connectionString: this.config.appDatabaseUrl,
+      options: '-c synchronous_commit=off',
+      keepAlive: true,
+      application_name: 'mynapoint-listen',
+    });
     this.client = client;
     client.on('notification', (n) => (n.channel === this.fenceChannel ? this.fenceBack() : this.changed(n.payload ?? '')));
     // A lost connection may have lost notifications with it: forget everything, read

@@ -35,14 +35,24 @@ export interface QueryOptions {
  */
 export const STATS_STATEMENT: QueryOptions = { prepared: 'bounded' };
 
-const MAX_BOUNDED_TEXTS = 500;
-const boundedTexts = new Set<string>();
-function admitted(sql: string): boolean {
-  if (boundedTexts.has(sql)) return true;
-  if (boundedTexts.size >= MAX_BOUNDED_TEXTS) return false;
-  boundedTexts.add(sql);
-  return true;
+// What a connection may keep: a prepared plan of a list page or an aggregate takes tens
+// to a few hundred KB of its backend's memory, times the pool's 20 connections.
+const MAX_BOUNDED_TEXTS = 100;
+/** The texts admitted to be kept prepared: the first `max` distinct ones, then only those. */
+export class BoundedTexts {
+  private readonly texts = new Set<string>();
+
+  constructor(private readonly max: number) {}
+
+  admit(sql: string): boolean {
+    if (this.texts.has(sql)) return true;
+    if (this.texts.size >= this.max) return false;
+    this.texts.add(sql);
+    return true;
+  }
 }
+
+const boundedTexts = new BoundedTexts(MAX_BOUNDED_TEXTS);
 
 // pg names a prepared statement per connection; the name is derived from the text, so
 // one text always has one name and two texts never share one.
@@ -196,7 +206,7 @@ export class Db {
   }
 
   async run<T = Record<string, unknown>>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<QueryOutcome<T>> {
-    const prepared = opts?.prepared === true || (opts?.prepared === 'bounded' && admitted(sql));
+    const prepared = opts?.prepared === true || (opts?.prepared === 'bounded' && boundedTexts.admit(sql));
     const own = this.als.getStore();
     if (own) {
       try {

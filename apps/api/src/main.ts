@@ -200,7 +200,8 @@ if (require.main === module) {
     if (config.processes > 1) {
       runCluster(config).catch(fail);
     } else {
-      bootstrap()
+      prepare(config, createLogger(config))
+        .then(() => serve(config))
         .then((running) => {
           process.stdout.write(banner(running, running.config.seedDemo));
           const stop = () => void running.close().then(() => process.exit(0));

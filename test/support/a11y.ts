@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Result } from 'axe-core';
+import { source as axeSource, type AxeResults, type Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { can, type Role } from '@mynapoint/domain';
 import { AFTER_ROUND1_STEP, CITY_SEED_STEPS } from '../../apps/api/src/database/seed';
@@ -225,14 +224,23 @@ export function isBlocking(f: Finding): boolean {
 /** What an opened dialog, menu or drop-down list is drawn in (MUI portals; react-admin keeps hidden ones mounted). */
 export const POPUP = '.MuiModal-root:not(.MuiModal-hidden), .MuiPopper-root';
 
-/** Runs axe on the page as it is now (WCAG 2.0/2.1 A + AA rules), or only on `include`. */
+/**
+ * Runs axe on the page as it is now (WCAG 2.0/2.1 A + AA rules), or only on `include`.
+ * axe-core is evaluated once per document and kept (the walk moves by hash, so one
+ * document serves a role's whole walk): @axe-core/playwright's AxeBuilder evaluated its
+ * 1.3 MB source twice on every check. axe.run in the page itself, as AxeBuilder's legacy
+ * mode does (there are no cross-origin frames to combine); only violations come back.
+ */
 export async function axe(page: Page, role: string, name: string, include?: string): Promise<Finding[]> {
-  // Legacy mode runs axe.run in the page itself (there are no cross-origin frames to
-  // combine) and only violations come back: about three times faster on the dashboard.
-  // `options` first: it replaces what `withTags` set.
-  let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS).setLegacyMode(true);
-  if (include) builder = builder.include(include);
-  const results = await builder.analyze();
+  if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
+  const results = (await page.evaluate(
+    ({ include, tags }) => {
+      const core = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
+      const doc = (globalThis as unknown as { document: unknown }).document;
+      return core.run(include ? { include: [include] } : doc, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    },
+    { include, tags: WCAG_TAGS },
+  )) as AxeResults;
   return results.violations.map((v: Result) => ({
     role,
     page: name,
@@ -301,6 +309,20 @@ export async function settle(page: Page, inflight: () => number): Promise<void> 
   }
 }
 
+/**
+ * Waits (at most 2 s) for the page's finite CSS transitions and animations to end: a
+ * field's label or a dialog fading in is checked at its final colours, not mid-fade,
+ * where its contrast reads low. (Endless ones, a spinner, are what `settle` waits out.)
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ])`);
+}
+
 // ---------------------------------------------------------------------------------------
 // The walk
 
@@ -350,6 +372,8 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
     const checked: string[] = [];
     const overflow: string[] = [];
     const skipped: string[] = [];
+    // Where the walk's time goes (navigation and drawing, waiting for quiet, axe), per check.
+    const timings: { check: string; drawMs: number; settleMs: number; axeMs: number }[] = [];
     const t0 = Date.now();
 
     beforeAll(async () => {
@@ -364,8 +388,11 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
       process.stdout.write(`axe walk (${name}): app seeded and browser up in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
     });
     afterAll(async () => {
-      const file = writeReport(`axe-walk-${name}`, { checked, skipped, overflow, findings: all });
-      process.stdout.write(`\naxe walk (${name}): ${checked.length} page × role checks in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${skipped.length} skipped; report ${file}\n${summarize(all)}\n`);
+      const file = writeReport(`axe-walk-${name}`, { checked, skipped, overflow, findings: all, timings });
+      const sum = (k: 'drawMs' | 'settleMs' | 'axeMs') => (timings.reduce((a, t) => a + t[k], 0) / 1000).toFixed(0);
+      process.stdout.write(
+        `\naxe walk (${name}): ${checked.length} page × role checks in ${((Date.now() - t0) / 1000).toFixed(0)} s (drawing ${sum('drawMs')} s, waiting for quiet ${sum('settleMs')} s, axe ${sum('axeMs')} s); ${skipped.length} skipped; report ${file}\n${summarize(all)}\n`,
+      );
       await browser?.close();
       await t?.close();
     });
@@ -380,7 +407,9 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
       };
     }
 
-    async function check(page: Page, inflight: () => number, role: string, step: string, include?: string): Promise<Finding[]> {
+    // `started`: when the step began (its ids looked up, the page opened), for the timings.
+    async function check(page: Page, inflight: () => number, role: string, step: string, started: number, include?: string): Promise<Finding[]> {
+      const drawn = Date.now();
       await settle(page, inflight);
       if (!include) {
         // The pointer rests where the last click was: a tooltip it opens on the new page would
@@ -389,7 +418,10 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
         if (size) await page.mouse.move(size.width - 1, size.height - 1);
         await page.locator('.MuiTooltip-popper').first().waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
       }
+      await animationsDone(page);
+      const settled = Date.now();
       const found = await axe(page, role, step, include);
+      timings.push({ check: `${role}:${step}`, drawMs: drawn - started, settleMs: settled - drawn, axeMs: Date.now() - settled });
       checked.push(`${role}:${step}`);
       const wide = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
       if (Number(wide) > 0) overflow.push(`${role}:${step} (+${wide}px)`);
@@ -403,13 +435,14 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
       const ids = idsFor(role);
       const found: Finding[] = [];
       for (const step of steps.filter((s) => s.roles.includes(role))) {
+        const started = Date.now();
         const path = typeof step.path === 'string' ? step.path : await step.path(ids);
         if (path == null) {
           skipped.push(`${role}:${step.name} (no record)`);
           continue;
         }
         await page.goto(`/#${path}`);
-        if (!step.open) found.push(...(await check(page, inflight, role, step.name)));
+        if (!step.open) found.push(...(await check(page, inflight, role, step.name, started)));
         else {
           await settle(page, inflight);
           try {
@@ -419,7 +452,7 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
             continue;
           }
           await page.locator(POPUP).first().waitFor();
-          found.push(...(await check(page, inflight, role, step.name, POPUP)));
+          found.push(...(await check(page, inflight, role, step.name, started, POPUP)));
           await page.keyboard.press('Escape');
         }
       }
@@ -443,8 +476,9 @@ export function describeAxeWalk(name: keyof typeof WALK_PARTS): void {
         expect(await page.evaluate('document.documentElement.lang')).toBe('en');
         const found: Finding[] = [];
         for (const path of ['/', '/reservations', '/reports', '/accessibility']) {
+          const started = Date.now();
           await page.goto(`/#${path}`);
-          found.push(...(await check(page, inflight, 'manager (en)', path)));
+          found.push(...(await check(page, inflight, 'manager (en)', path, started)));
           expect(await page.evaluate('document.documentElement.lang')).toBe('en');
         }
         all.push(...found);

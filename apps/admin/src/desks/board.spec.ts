@@ -30,13 +30,17 @@ describe('boardState', () => {
 });
 
 describe('summarize', () => {
-  it('counts bookings, seats and states, leaving cancellations out', () => {
+  it('counts bookings, seats and states, leaving cancellations out; a walk-in takes no seat', () => {
     const slots = [
       slot('09:00', '09:30', [appt({ status: 'checked_in', partySize: 2 }), appt(), appt({ status: 'cancelled', partySize: 3 })]),
       slot('09:30', '10:00', [appt({ walkIn: true, status: 'checked_in' }), appt({ status: 'no_show' })]),
       slot('10:00', '10:30', [appt({ partySize: 3 })]),
     ];
-    expect(summarize(slots, at('09:45'))).toEqual({ slots: 3, capacity: 9, seats: 8, bookings: 5, arrived: 2, late: 1, expected: 1, noShow: 1, walkIns: 1 });
+    expect(summarize(slots, at('09:45'))).toEqual({ slots: 3, capacity: 9, seats: 7, bookings: 5, arrived: 2, late: 1, expected: 1, noShow: 1, walkIns: 1 });
+  });
+  it('has as many seats as the slots have booked (what each slot shows)', () => {
+    const slots = [slot('09:00', '09:30', [appt({ walkIn: true, status: 'checked_in', partySize: 2 }), appt({ partySize: 2 })]), slot('09:30', '10:00', [appt()])];
+    expect(summarize(slots, at('09:45')).seats).toBe(slots.reduce((n, s) => n + s.booked, 0));
   });
   it('is all zeros on a day without slots', () => {
     expect(summarize([], at('09:00'))).toEqual({ slots: 0, capacity: 0, seats: 0, bookings: 0, arrived: 0, late: 0, expected: 0, noShow: 0, walkIns: 0 });

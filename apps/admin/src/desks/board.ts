@@ -52,7 +52,7 @@ export function boardState(a: Pick<BoardAppointment, 'status'>, slot: Pick<Board
 export interface BoardSummary {
   slots: number;
   capacity: number;
-  /** Seats taken by bookings that are not cancelled (walk-ins included). */
+  /** Seats taken by bookings that are not cancelled: the slots' `booked`. A walk-in takes no seat (the API books none for it); walk-ins have their own count. */
   seats: number;
   bookings: number;
   arrived: number;
@@ -70,7 +70,7 @@ export function summarize(slots: readonly BoardSlot[], now: Date): BoardSummary 
       const state = boardState(a, slot, now);
       if (state === 'cancelled') continue;
       s.bookings += 1;
-      s.seats += a.partySize;
+      if (!a.walkIn) s.seats += a.partySize;
       if (a.walkIn) s.walkIns += 1;
       if (state === 'arrived') s.arrived += 1;
       else if (state === 'late') s.late += 1;

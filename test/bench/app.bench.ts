@@ -407,6 +407,12 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
     // Ten years of monthly figures of the bench's municipality, summed by month (of 30 municipalities' in the table).
     'card-uptake': `SELECT date_trunc('month', as_of), sum(population), sum(card_applications), sum(cards_issued) FROM population_figures
                     WHERE municipality_code = '${BENCH_CITY}' GROUP BY 1`,
+    // Every measure's applications, participants with points and at the cap, points and awards.
+    measures: `WITH per AS (SELECT p.measure_id, count(a.id) AS applications, count(*) FILTER (WHERE p.points_total > 0) AS with_points,
+                                count(*) FILTER (WHERE p.points_total >= p.cap_yen) AS at_cap, sum(p.points_total) AS points
+                           FROM participants p LEFT JOIN applications a ON a.participant_id = p.id GROUP BY p.measure_id),
+                    awards AS (SELECT p.measure_id, count(*) AS n FROM point_awards pa JOIN participants p ON p.id = pa.participant_id GROUP BY p.measure_id)
+               SELECT * FROM per LEFT JOIN awards USING (measure_id)`,
     // The comparison of the prefecture's municipalities side by side: uptake per municipality.
     municipalities: `SELECT municipality_code, count(*) FROM (SELECT municipality_code FROM reservations UNION ALL SELECT municipality_code FROM applications) x GROUP BY 1`,
   };
@@ -423,9 +429,11 @@ describe(`app bench (${QUICK ? 'quick: a tenth of the prefecture' : 'prefecture 
   }
 
   it('stats endpoints', async () => {
-    for (const name of ['summary', 'uptake', 'points', 'counter', 'fraud', 'card-uptake']) {
-      const probe = await fetch(`${base}/api/stats/${name}?${PERIOD}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
-      const app = probe.ok ? await load({ url: `${base}/api/stats/${name}?${PERIOD}`, token: tokens.admin, connections: 4, seconds: SECONDS }) : null;
+    for (const name of ['summary', 'uptake', 'points', 'counter', 'fraud', 'card-uptake', 'measures']) {
+      // The measures' figures are standing totals: no period.
+      const url = `${base}/api/stats/${name}${name === 'measures' ? '' : `?${PERIOD}`}`;
+      const probe = await fetch(url, { headers: { authorization: `Bearer ${tokens.admin}` } });
+      const app = probe.ok ? await load({ url, token: tokens.admin, connections: 4, seconds: SECONDS }) : null;
       const raw = await scan(rawDb, SCANS[name]);
       push({
         section: 'stats',

@@ -7,13 +7,22 @@
 const { relative } = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-// Seconds each took with two workers on the 2-core machine (2026-12-07, a loaded run: their
-// order is what counts). A file that grows past a minute belongs here.
+// Seconds each took with two workers on the 2-core machine (2026-12-08, a quiet run: their
+// order is what counts). A file that grows past about 40 s belongs here.
 const SECONDS = {
-  'test/browser/accessibility-admin.e2e-spec.ts': 342,
-  'test/browser/accessibility-policy.e2e-spec.ts': 244,
-  'test/browser/accessibility-counter-manager.e2e-spec.ts': 481,
-  'test/browser/accessibility-others-zoom.e2e-spec.ts': 337,
+  'test/browser/accessibility-counter-manager.e2e-spec.ts': 148,
+  'test/browser/accessibility-admin.e2e-spec.ts': 127,
+  'test/browser/accessibility-others-zoom.e2e-spec.ts': 115,
+  'test/browser/accessibility-policy.e2e-spec.ts': 96,
+  'test/browser/keyboard.e2e-spec.ts': 84,
+  'test/browser/assistance-quick-entry.e2e-spec.ts': 78,
+  'test/browser/desks.e2e-spec.ts': 63,
+  'test/browser/sign-in-security.e2e-spec.ts': 60,
+  'test/api/role-matrix.e2e-spec.ts': 51,
+  'test/browser/login-and-locale.e2e-spec.ts': 51,
+  'test/browser/foundation.e2e-spec.ts': 48,
+  'test/browser/dashboard.e2e-spec.ts': 48,
+  'test/browser/imports.e2e-spec.ts': 42,
 };
 
 class LongestFirstSequencer extends Sequencer {

@@ -3,12 +3,12 @@ import { TestApp } from '../support/test-app';
 import { createQuota } from '../support/uptake-fixtures';
 import { Sample, TABLES, WriteResource, count, histogram, lostWrites, percentile, runLoad } from './support/load-driver';
 
-// Load: 50 concurrent clients mixing reads and writes over HTTP for 60 s against the
+// Load: 50 concurrent clients mixing reads and writes over HTTP for 30 s against the
 // app on its own database. Zero 5xx, and every acknowledged write is in the
 // database afterwards — and nothing else is (the id sets are compared both ways).
 // LOAD_SECONDS / LOAD_CLIENTS / LOAD_THINK_MS change the size; the pause between a
 // client's requests keeps the run from starving the test files running beside it.
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 100);
 

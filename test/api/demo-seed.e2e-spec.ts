@@ -195,7 +195,7 @@ describe('demo seed: two municipalities, the prefecture and the operator', () =>
   });
 
   it('leaves every rollup equal to what stats_rebuild() computes, for both municipalities', async () => {
-    const tables = ['uptake_daily_stats', 'application_service_daily_stats', 'point_award_daily_stats', 'participant_point_stats', 'assistance_hourly_stats', 'fraud_daily_stats'];
+    const tables = ['uptake_daily_stats', 'application_service_daily_stats', 'point_award_daily_stats', 'participant_point_stats', 'assistance_hourly_stats', 'fraud_daily_stats', 'measure_stats'];
     const snapshot = () => Promise.all(tables.map(async (table) => (await t.sql(`SELECT * FROM ${table}`)).map((r) => JSON.stringify(r)).sort()));
     const before = await snapshot();
     expect(before[0].some((r) => r.includes(SH))).toBe(true);

@@ -1,16 +1,19 @@
 import type { QueryRunner } from 'typeorm';
 import { Measures1764002300000 } from '../../apps/api/src/database/migrations/1764002300000-measures';
+import { MeasureStats1764002620000 } from '../../apps/api/src/database/migrations/1764002620000-measure-stats';
 import { Client_, TestApp } from '../support/test-app';
 import { myKeyHash, newMyKeyId, sqlPaymentService } from '../support/uptake-sql-fixtures';
 
 // Migration 1764002300000 on a database holding data from before measures: each
 // campaign gets one rate measure with its rate, cap and windows; every participant (so
 // its applications and awards) gets its campaign's measure; nothing is lost. Its own
-// database: the test takes the schema back to before the migration.
+// database: the test takes the schema back to before the migration (the measure rollup,
+// 1764002620000, reads participants.measure_id: it comes off first and goes on last).
 describe('measures migration on existing data', () => {
   let t: TestApp;
   let admin: Client_;
   const migration = new Measures1764002300000();
+  const measureStats = new MeasureStats1764002620000();
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -20,6 +23,7 @@ describe('measures migration on existing data', () => {
 
   it('gives each campaign one rate measure and every participant, application and award its measure, losing nothing', async () => {
     const runner = { query: (text: string) => t.sql(text) } as unknown as QueryRunner;
+    await measureStats.down(runner);
     await migration.down(runner);
     const service = await sqlPaymentService(t);
     // Data written before measures existed: two campaigns, participants in both, applications and awards.
@@ -60,6 +64,7 @@ describe('measures migration on existing data', () => {
     const started = Date.now();
     await migration.up(runner);
     const took = Date.now() - started;
+    await measureStats.up(runner);
 
     expect(await snapshot()).toEqual(before);
     const measures = await t.sql<{ campaign_id: number; kind: string; rate_percent: number; cap_per_person_yen: number; earning_ends_on: string; n: number }>(

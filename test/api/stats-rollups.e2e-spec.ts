@@ -4,10 +4,10 @@ import { usersSeed } from '../../apps/api/src/database/seed/users.seed';
 import { createPaymentService } from '../support/fixtures';
 import { unique } from '../support/route-cases';
 import { Client_, TestApp } from '../support/test-app';
-import { createCampaign, createQuota, newMyKeyId } from '../support/uptake-fixtures';
-import { importCsv } from '../support/uptake-sql-fixtures';
+import { createCampaign, createMeasure, createQuota, newMyKeyId } from '../support/uptake-fixtures';
+import { importCsv, myKeyHash, uploadCsv, waitForImport } from '../support/uptake-sql-fixtures';
 
-// The rollups behind GET /api/stats/summary, /uptake and /points must equal, after
+// The rollups behind GET /api/stats/summary, /uptake, /points and /measures must equal, after
 // any write, a plain aggregation of the base tables. The expected figures are
 // computed here with their own SQL (and the point buckets in TypeScript), not with
 // the migration's code; stats_rebuild() must then leave the tables as they were.
@@ -53,6 +53,21 @@ async function expectedRollups(t: TestApp) {
     `SELECT campaign_id, to_char(date_trunc('month', transaction_date), 'YYYY-MM-DD') AS month, payment_service_id, sum(points)::text AS points, count(*)::int AS awards
        FROM point_awards GROUP BY 1, 2, 3`,
   );
+  // Per measure: its participants (applied, with points, at the cap, their points) and the awards of its participants.
+  const measures = await t.sql(
+    `WITH per AS (
+       SELECT p.measure_id, count(a.id)::int AS applications, count(*) FILTER (WHERE p.points_total > 0)::int AS with_points,
+              count(*) FILTER (WHERE p.points_total >= p.cap_yen)::int AS at_cap, sum(p.points_total) AS points
+         FROM participants p LEFT JOIN applications a ON a.participant_id = p.id GROUP BY p.measure_id
+     ), aw AS (
+       SELECT p.measure_id, count(*)::int AS awards FROM point_awards pa JOIN participants p ON p.id = pa.participant_id GROUP BY p.measure_id
+     )
+     SELECT coalesce(per.measure_id, aw.measure_id) AS measure_id, coalesce(per.applications, 0) AS applications,
+            coalesce(per.with_points, 0) AS participants_with_points, coalesce(per.at_cap, 0) AS participants_at_cap,
+            coalesce(per.points, 0)::text AS points_yen, coalesce(aw.awards, 0) AS awards
+       FROM per FULL JOIN aw ON aw.measure_id = per.measure_id
+      WHERE coalesce(per.applications, 0) > 0 OR coalesce(per.points, 0) > 0 OR coalesce(aw.awards, 0) > 0`,
+  );
   const people = await t.sql<{ campaign_id: number; cap_yen: number; points_total: number }>('SELECT campaign_id, cap_yen, points_total FROM participants');
   const buckets = new Map<string, Row>();
   for (const p of people) {
@@ -71,6 +86,7 @@ async function expectedRollups(t: TestApp) {
     servicesMonthly: canon(servicesMonthly),
     pointsMonthly: canon(pointsMonthly),
     buckets: canon([...buckets.values()]),
+    measures: canon(measures),
   };
 }
 
@@ -84,6 +100,7 @@ async function rollups(t: TestApp) {
     servicesMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, applications FROM application_service_monthly_stats`)),
     pointsMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, points::text, awards FROM point_award_monthly_stats`)),
     buckets: canon(await t.sql(`SELECT campaign_id, cap_yen, bucket_yen, participants FROM participant_point_stats`)),
+    measures: canon(await t.sql(`SELECT measure_id, applications, participants_with_points, participants_at_cap, points_yen::text, awards FROM measure_stats`)),
   };
 }
 
@@ -346,6 +363,70 @@ describe('stats rollups', () => {
       ...Array.from({ length: 5 }, () => reserve({ reservedAt: '2020-08-25T09:00:00+09:00' })),
     ]);
     expect(mixed.map((r) => r.status).sort()).toEqual([...Array(10).fill(200), ...Array(15).fill(201)]);
+    await expectExact(t);
+  });
+
+  it('keeps the measure rollup exact through spend and registration awards, deletes, a measure move, an import and races across measures', async () => {
+    // Round 2's shape (no reservations): the campaign's own rate measure and two fixed ones.
+    const dates = { applicationOpensOn: '2022-01-01', applicationClosesOn: '2023-09-30', earningStartsOn: '2022-01-01', earningEndsOn: '2023-09-30' };
+    const round2 = (await createCampaign(t, { ...dates, reservationOpensOn: '2022-01-01', reservationClosesOn: '2023-09-30' })).id;
+    const [{ id: rate }] = await t.sql<{ id: number }>('SELECT id FROM measures WHERE campaign_id = $1', [round2]);
+    const health = (await createMeasure(t, { campaignId: round2, ...dates })).id as number;
+    const bank = (await createMeasure(t, { campaignId: round2, ...dates })).id as number;
+    const applyTo = (myKeyId: string, measureId: number) =>
+      admin.post('/api/applications').send({ myKeyId, measureId, paymentServiceId: services[0], channel: 'counter', appliedAt: '2022-07-01T10:00:00+09:00' });
+    const spend = (myKeyId: string, amountYen: number, transactionDate = '2022-07-10') =>
+      policy.post('/api/point-awards').send({ myKeyId, paymentServiceId: services[0], externalId: unique('MS'), transactionDate, kind: 'charge', amountYen });
+    const register = (myKeyId: string, measureId: number) => policy.post('/api/point-awards').send({ myKeyId, measureId, kind: 'registration', occurredOn: '2022-07-02' });
+    const applicationOf = async (myKeyId: string, measureId: number) =>
+      (await t.sql<{ id: number }>('SELECT a.id FROM applications a JOIN participants p ON p.id = a.participant_id WHERE p.mykey_hash = $1 AND p.measure_id = $2', [myKeyHash(myKeyId), measureId]))[0].id;
+
+    const people = Array.from({ length: 6 }, () => newMyKeyId());
+    for (const k of people) await applyTo(k, rate).expect(201);
+    for (const k of people.slice(0, 4)) await applyTo(k, health).expect(201);
+    await expectExact(t);
+
+    // 25 %: one to the cap and an award of 0 points past it, one below; two registrations (at the fixed measure's cap).
+    expect((await spend(people[0], 30_000).expect(201)).body.points).toBe(5000);
+    expect((await spend(people[0], 4000).expect(201)).body.points).toBe(0);
+    expect((await spend(people[1], 4000).expect(201)).body.points).toBe(1000);
+    await register(people[0], health).expect(201);
+    await register(people[1], health).expect(201);
+    await expectExact(t);
+
+    // An application deleted and made again; a participant's measure moved with its award (only a migration does that).
+    await admin.delete(`/api/applications/${await applicationOf(people[3], health)}`).send({ reason: '入力誤り' }).expect(200);
+    await expectExact(t);
+    await applyTo(people[3], health).expect(201);
+    await t.sql('UPDATE participants SET measure_id = $2 WHERE mykey_hash = $3 AND measure_id = $1', [health, bank, myKeyHash(people[0])]);
+    await expectExact(t);
+    // A participant removed with its awards and application, one table at a time as the operator's removal goes.
+    const [gone] = await t.sql<{ id: number }>('SELECT id FROM participants WHERE mykey_hash = $1 AND measure_id = $2', [myKeyHash(people[1]), rate]);
+    await t.sql('DELETE FROM point_awards WHERE participant_id = $1', [gone.id]);
+    await expectExact(t);
+    await t.sql('DELETE FROM applications WHERE participant_id = $1', [gone.id]);
+    await t.sql('DELETE FROM participants WHERE id = $1', [gone.id]);
+    await expectExact(t);
+
+    // Races on the same measure rows: an import and single spends on the rate measure, registrations,
+    // applications made to one fixed measure and deleted from the other.
+    const more = Array.from({ length: 8 }, () => newMyKeyId());
+    for (const k of more) await applyTo(k, rate).expect(201);
+    for (const k of more.slice(0, 4)) await applyTo(k, health).expect(201);
+    const deleting = await Promise.all(more.slice(2, 4).map((k) => applicationOf(k, health)));
+    const file = csv(
+      'externalId,myKeyId,transactionDate,kind,amountYen',
+      ...more.slice(0, 4).flatMap((k, i) => [1, 2].map((n) => `${unique('MSIMP')},${k},2022-08-0${n},charge,${(i + 1) * 3000}`)),
+    );
+    const [upload, ...raced] = await Promise.all([
+      uploadCsv(policy, 'point-awards', file, { paymentServiceId: services[0] }),
+      ...more.slice(4).map((k, i) => spend(k, 2000 * (i + 1))),
+      ...more.slice(0, 2).map((k) => register(k, health)),
+      ...more.slice(4).map((k) => applyTo(k, bank)),
+      ...deleting.map((id) => admin.delete(`/api/applications/${id}`).send({ reason: '入力誤り' })),
+    ]);
+    expect(raced.map((r) => r.status)).toEqual([...Array(4).fill(201), ...Array(2).fill(201), ...Array(4).fill(201), ...Array(2).fill(200)]);
+    expect(await waitForImport(policy, upload.body.id)).toMatchObject({ status: 'done', accepted: 8, rejected: 0 });
     await expectExact(t);
   });
 

@@ -28,7 +28,7 @@ const ME = '(SELECT current_municipality())';
 const TYPES = `'card_application','mykey_reservation','point_application','cert_renewal','pin_reset','pc_lending','inquiry','fraud_consultation'`;
 // The operator's removal of a municipality (remove_municipality_data) deletes children
 // before parents: the new tables take their places in its list.
-const ORDER_WITH_DESKS = [
+export const ORDER_WITH_DESKS = [
   'wrong_person_incident_history',
   'wrong_person_incident_visits',
   'wrong_person_incidents',

@@ -32,6 +32,7 @@ import { Measures1764002300000 } from './1764002300000-measures';
 import { CounterRoundTwo1764002400000 } from './1764002400000-counter-round-two';
 import { AuthChangeNotices1764002600000 } from './1764002600000-auth-change-notices';
 import { RateLimits1764002610000 } from './1764002610000-rate-limits';
+import { MeasureStats1764002620000 } from './1764002620000-measure-stats';
 
 // Every migration, in order. Schema changes only ever happen here (never synchronize).
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CounterRoundTwo1764002400000,
   AuthChangeNotices1764002600000,
   RateLimits1764002610000,
+  MeasureStats1764002620000,
 ];

@@ -53,19 +53,19 @@ async function expectedRollups(t: TestApp) {
     `SELECT campaign_id, to_char(date_trunc('month', transaction_date), 'YYYY-MM-DD') AS month, payment_service_id, sum(points)::text AS points, count(*)::int AS awards
        FROM point_awards GROUP BY 1, 2, 3`,
   );
-  // Per measure: its participants (applied, with points, at the cap, their points) and the awards of its participants.
+  // Per measure and slot (participant id mod 16): its participants (applied, with points, at the cap, their points) and the awards of its participants.
   const measures = await t.sql(
     `WITH per AS (
-       SELECT p.measure_id, count(a.id)::int AS applications, count(*) FILTER (WHERE p.points_total > 0)::int AS with_points,
+       SELECT p.measure_id, p.id % 16 AS slot, count(a.id)::int AS applications, count(*) FILTER (WHERE p.points_total > 0)::int AS with_points,
               count(*) FILTER (WHERE p.points_total >= p.cap_yen)::int AS at_cap, sum(p.points_total) AS points
-         FROM participants p LEFT JOIN applications a ON a.participant_id = p.id GROUP BY p.measure_id
+         FROM participants p LEFT JOIN applications a ON a.participant_id = p.id GROUP BY 1, 2
      ), aw AS (
-       SELECT p.measure_id, count(*)::int AS awards FROM point_awards pa JOIN participants p ON p.id = pa.participant_id GROUP BY p.measure_id
+       SELECT p.measure_id, p.id % 16 AS slot, count(*)::int AS awards FROM point_awards pa JOIN participants p ON p.id = pa.participant_id GROUP BY 1, 2
      )
-     SELECT coalesce(per.measure_id, aw.measure_id) AS measure_id, coalesce(per.applications, 0) AS applications,
+     SELECT coalesce(per.measure_id, aw.measure_id) AS measure_id, coalesce(per.slot, aw.slot) AS slot, coalesce(per.applications, 0) AS applications,
             coalesce(per.with_points, 0) AS participants_with_points, coalesce(per.at_cap, 0) AS participants_at_cap,
             coalesce(per.points, 0)::text AS points_yen, coalesce(aw.awards, 0) AS awards
-       FROM per FULL JOIN aw ON aw.measure_id = per.measure_id
+       FROM per FULL JOIN aw ON aw.measure_id = per.measure_id AND aw.slot = per.slot
       WHERE coalesce(per.applications, 0) > 0 OR coalesce(per.points, 0) > 0 OR coalesce(aw.awards, 0) > 0`,
   );
   const people = await t.sql<{ campaign_id: number; cap_yen: number; points_total: number }>('SELECT campaign_id, cap_yen, points_total FROM participants');
@@ -100,7 +100,7 @@ async function rollups(t: TestApp) {
     servicesMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, applications FROM application_service_monthly_stats`)),
     pointsMonthly: canon(await t.sql(`SELECT campaign_id, month::text, payment_service_id, points::text, awards FROM point_award_monthly_stats`)),
     buckets: canon(await t.sql(`SELECT campaign_id, cap_yen, bucket_yen, participants FROM participant_point_stats`)),
-    measures: canon(await t.sql(`SELECT measure_id, applications, participants_with_points, participants_at_cap, points_yen::text, awards FROM measure_stats`)),
+    measures: canon(await t.sql(`SELECT measure_id, slot, applications, participants_with_points, participants_at_cap, points_yen::text, awards FROM measure_stats`)),
   };
 }
 

@@ -5,8 +5,8 @@ import { GenerateSql } from '../common/db/generate-sql';
 import type { MeasureStatsRowDto } from './dto/measure-stats.dto';
 
 // The one statement of GET /api/stats/measures: uptake, points and budget per measure,
-// from the measure_stats rollup (migration 1764002620000, a row per municipality and
-// measure) and the measures' own budget counters. Row-level security keeps it to the
+// from the measure_stats rollup (migration 1764002620000, rows per municipality and
+// measure, summed over their slots) and the measures' own budget counters. Row-level security keeps it to the
 // municipality's own row of each measure it can see (national and its own).
 @Injectable()
 export class MeasureStatsRepository {
@@ -23,7 +23,9 @@ export class MeasureStatsRepository {
               round(100.0 * m.awarded_yen / m.budget_yen, 1)::float8 AS "budgetUsedPercent",
               (m.budget_yen IS NOT NULL AND m.awarded_yen * 100 >= m.budget_yen * ${BUDGET_WARN_AT_PERCENT}) AS "budgetWarning"
          FROM measures m JOIN campaigns c ON c.id = m.campaign_id
-         LEFT JOIN measure_stats s ON s.measure_id = m.id
+         LEFT JOIN (SELECT measure_id, sum(applications)::int AS applications, sum(participants_with_points)::int AS participants_with_points,
+                           sum(participants_at_cap)::int AS participants_at_cap, sum(points_yen)::bigint AS points_yen, sum(awards)::int AS awards
+                      FROM measure_stats GROUP BY measure_id) s ON s.measure_id = m.id
         ORDER BY c.earning_starts_on, c.id, m.application_opens_on, m.id`,
     );
   }

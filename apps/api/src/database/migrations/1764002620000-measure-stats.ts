@@ -26,6 +26,10 @@ import { ORDER_WITH_DESKS } from './1764002500000-support-desks';
 //   - point_awards (insert, update, delete): the awards, each to its participant's
 //     measure, read by the participant's key (one index probe per participant of the
 //     statement, never a scan of the table).
+// A measure's figures are spread over SLOTS rows by participant id (slot = id % SLOTS):
+// every award and application of a measure takes its row until the transaction commits,
+// so with one row per measure a municipality's writers of a measure queued for it one at
+// a time; a participant's writes always meet the same slot. The endpoint sums the slots.
 // A participant's measure is set on insert; an UPDATE that moves one (only a migration
 // does) also moves its awards, by a row trigger that fires only then.
 //
@@ -47,7 +51,9 @@ import { ORDER_WITH_DESKS } from './1764002500000-support-desks';
 // the other rollups, and two writers never wait on each other in a cycle. A reservation
 // never touches this table (its participant has no application and no points).
 
-const KEY = 'municipality_code, measure_id';
+const KEY = 'municipality_code, measure_id, slot';
+const SLOTS = 16;
+const SLOT = (participantId: string) => `(${participantId} % ${SLOTS})::smallint`;
 const VALUES = ['applications', 'participants_with_points', 'participants_at_cap', 'points_yen', 'awards'];
 const ME = '(SELECT current_municipality())';
 const STATS_SCOPE = '(SELECT stats_municipalities())::char(6)[]';
@@ -56,7 +62,7 @@ const ORDER_WITH_MEASURE_STATS = ORDER_WITH_DESKS.flatMap((t) => (t === 'partici
 
 /** Delta rows (KEY, VALUES) of participants; the ones counting nowhere are left out. */
 const participantRows = (table: string, sign: 1 | -1) => `
-  SELECT municipality_code, measure_id,
+  SELECT municipality_code, measure_id, ${SLOT('id')} AS slot,
          ${sign} * (payment_service_id IS NOT NULL)::int AS applications,
          ${sign} * (points_total > 0)::int AS participants_with_points,
          ${sign} * (points_total >= cap_yen)::int AS participants_at_cap,
@@ -66,7 +72,7 @@ const participantRows = (table: string, sign: 1 | -1) => `
 
 /** Delta rows of point awards: counted per participant first, then one probe of the participant's key each. */
 const awardRows = (table: string, sign: 1 | -1) => `
-  SELECT p.municipality_code, p.measure_id, 0 AS applications, 0 AS participants_with_points, 0 AS participants_at_cap,
+  SELECT p.municipality_code, p.measure_id, ${SLOT('p.id')} AS slot, 0 AS applications, 0 AS participants_with_points, 0 AS participants_at_cap,
          0::bigint AS points_yen, ${sign} * n.awards AS awards
   FROM (SELECT municipality_code, participant_id, count(*)::int AS awards FROM ${table} GROUP BY municipality_code, participant_id) n
   JOIN participants p ON p.municipality_code = n.municipality_code AND p.id = n.participant_id`;
@@ -129,6 +135,7 @@ export class MeasureStats1764002620000 implements MigrationInterface {
       CREATE TABLE measure_stats (
         municipality_code        char(6) NOT NULL,
         measure_id               int NOT NULL,
+        slot                     smallint NOT NULL CHECK (slot >= 0 AND slot < ${SLOTS}),
         applications             int NOT NULL,
         participants_with_points int NOT NULL,
         participants_at_cap      int NOT NULL,
@@ -146,7 +153,7 @@ export class MeasureStats1764002620000 implements MigrationInterface {
       DECLARE gone tid[];
       BEGIN
         ${upsert(`
-          SELECT v.municipality_code, v.measure_id, 0 AS applications, 0 AS participants_with_points, 0 AS participants_at_cap,
+          SELECT v.municipality_code, v.measure_id, ${SLOT('NEW.id')} AS slot, 0 AS applications, 0 AS participants_with_points, 0 AS participants_at_cap,
                  0::bigint AS points_yen, v.sign * n.awards AS awards
           FROM (SELECT count(*)::int AS awards FROM point_awards pa WHERE pa.municipality_code = NEW.municipality_code AND pa.participant_id = NEW.id) n
           CROSS JOIN (VALUES (NEW.municipality_code, NEW.measure_id, 1), (OLD.municipality_code, OLD.measure_id, -1)) v(municipality_code, measure_id, sign)`)}

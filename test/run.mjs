@@ -18,15 +18,16 @@ const fail = (m) => {
 };
 process.on('uncaughtException', (e) => fail(e?.message ?? String(e)));
 process.on('unhandledRejection', (e) => fail(e?.message ?? String(e)));
+/** Runs a Node script of the project as an asynchronous child; resolves to its exit status. */
+const node = (script, scriptArgs, env = process.env) =>
+  new Promise((done) => spawn(process.execPath, [join(ROOT, script), ...scriptArgs], { cwd: ROOT, stdio: 'inherit', env }).on('exit', (code) => done(code ?? 1)));
 
 ensureDependencies();
 
 if (!process.env.SKIP_TYPECHECK) {
   // Both projects at once: tsc uses one core, the machine has two.
   step('Type-checking (API, domain, tests, admin)…');
-  const tsc = (project) =>
-    new Promise((done) => spawn(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: ROOT, stdio: 'inherit' }).on('exit', (code) => done(code ?? 1)));
-  const codes = await Promise.all(['tsconfig.json', 'apps/admin/tsconfig.json'].map(tsc));
+  const codes = await Promise.all(['tsconfig.json', 'apps/admin/tsconfig.json'].map((project) => node('node_modules/typescript/bin/tsc', ['-p', project])));
   const failed = codes.find((code) => code !== 0);
   if (failed !== undefined) process.exit(failed);
 }
@@ -88,15 +89,7 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 // PostgreSQL's log pipe. (With spawnSync its event loop stood still, the pipe filled,
 // and PostgreSQL's checkpointer blocked writing a log line: every DROP/CREATE DATABASE
 // then waited for a checkpoint that never came.)
-const jest = (jestArgs, workers = '--maxWorkers=2') =>
-  new Promise((resolveStatus) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'test/jest.config.js', workers, ...jestArgs], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env,
-    });
-    child.on('exit', (code) => resolveStatus(code ?? 1));
-  });
+const jest = (jestArgs, workers = '--maxWorkers=2') => node('node_modules/jest/bin/jest.js', ['--config', 'test/jest.config.js', workers, ...jestArgs], env);
 let status;
 if (args.length) {
   step('Running Jest…');
